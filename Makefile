@@ -1,0 +1,39 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+#   make              build altwq.ko and altwq_test.ko against $(KDIR)
+#   make check        install what is missing, build the test kernel (once,
+#                     cached), build the modules against it, run every KUnit
+#                     suite in one QEMU boot; last line: "N passed, N failed"
+#   make kdir         print the test kernel tree (for other out-of-tree modules)
+#   make stock-build  build against Debian's stock linux-headers-6.12 (IBT,
+#                     rethunk, BTF, modversions) to prove no objtool/modpost warnings
+#   make clean
+
+KDIR ?= /lib/modules/$(shell uname -r)/build
+MODULES := altwq.ko altwq_test.ko
+
+.PHONY: all modules check kdir deps stock-build clean
+
+all: modules
+
+modules:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+
+deps:
+	@scripts/deps
+
+kdir:
+	@scripts/test-kernel --path
+
+check: deps
+	@kdir=$$(scripts/test-kernel | tail -n 1) && \
+	$(MAKE) -s -C "$$kdir" M=$(CURDIR) modules && \
+	scripts/qemu-test --kernel "$$kdir" altwq_test.ko
+
+stock-build: deps
+	@scripts/stock-build
+
+clean:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null || \
+		rm -rf *.ko *.mod *.mod.c *.o .*.cmd modules.order Module.symvers generated \
+		       $$(find src kunit -name '*.o' -o -name '.*.cmd')

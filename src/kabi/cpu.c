@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <linux/cpumask.h>
+#include <linux/cpu.h>
+#include <linux/smp.h>
+#include "kabi/export.h"
+#include "kabi/cpu.h"
+
+#define MASK(m) ((struct cpumask *)(m))
+#define CMASK(m) ((const struct cpumask *)(m))
+
+unsigned int kabi_nr_cpu_ids(void) { return nr_cpu_ids; }
+unsigned int kabi_num_online_cpus(void) { return num_online_cpus(); }
+bool kabi_cpu_online(int cpu) { return cpu >= 0 && cpu < nr_cpu_ids && cpu_online(cpu); }
+bool kabi_cpu_possible(int cpu) { return cpu >= 0 && cpu < nr_cpu_ids && cpu_possible(cpu); }
+int kabi_cpu_next_online(int prev) { return cpumask_next(prev, cpu_online_mask); }
+int kabi_cpu_next_possible(int prev) { return cpumask_next(prev, cpu_possible_mask); }
+int kabi_smp_processor_id(void) { return smp_processor_id(); }
+int kabi_raw_smp_processor_id(void) { return raw_smp_processor_id(); }
+void kabi_cpus_read_lock(void) { cpus_read_lock(); }
+void kabi_cpus_read_unlock(void) { cpus_read_unlock(); }
+
+void kabi_cpumask_clear(struct kabi_cpumask *m) { cpumask_clear(MASK(m)); }
+void kabi_cpumask_set_cpu(struct kabi_cpumask *m, int cpu) { cpumask_set_cpu(cpu, MASK(m)); }
+void kabi_cpumask_clear_cpu(struct kabi_cpumask *m, int cpu) { cpumask_clear_cpu(cpu, MASK(m)); }
+bool kabi_cpumask_test_cpu(const struct kabi_cpumask *m, int cpu) { return cpumask_test_cpu(cpu, CMASK(m)); }
+unsigned int kabi_cpumask_weight(const struct kabi_cpumask *m) { return cpumask_weight(CMASK(m)); }
+int kabi_cpumask_next(int prev, const struct kabi_cpumask *m) { return cpumask_next(prev, CMASK(m)); }
+void kabi_cpumask_copy_online(struct kabi_cpumask *m) { cpumask_copy(MASK(m), cpu_online_mask); }
+
+/* For altwq_test.ko, whose C++ tests call kxx inlines. */
+KABI_EXPORT(kabi_nr_cpu_ids);
+KABI_EXPORT(kabi_num_online_cpus);
+KABI_EXPORT(kabi_cpu_online);
+KABI_EXPORT(kabi_cpu_possible);
+KABI_EXPORT(kabi_cpu_next_online);
+KABI_EXPORT(kabi_cpu_next_possible);
+KABI_EXPORT(kabi_smp_processor_id);
+KABI_EXPORT(kabi_raw_smp_processor_id);
+KABI_EXPORT(kabi_cpus_read_lock);
+KABI_EXPORT(kabi_cpus_read_unlock);
+KABI_EXPORT(kabi_cpumask_clear);
+KABI_EXPORT(kabi_cpumask_set_cpu);
+KABI_EXPORT(kabi_cpumask_clear_cpu);
+KABI_EXPORT(kabi_cpumask_test_cpu);
+KABI_EXPORT(kabi_cpumask_weight);
+KABI_EXPORT(kabi_cpumask_next);
+KABI_EXPORT(kabi_cpumask_copy_online);

@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <linux/rcupdate.h>
+#include "kabi/export.h"
+#include "kabi/rcu.h"
+
+void kabi_rcu_read_lock(void) { rcu_read_lock(); }
+void kabi_rcu_read_unlock(void) { rcu_read_unlock(); }
+void kabi_synchronize_rcu(void) { synchronize_rcu(); }
+void kabi_rcu_barrier(void) { rcu_barrier(); }
+
+/* For altwq_test.ko, whose C++ tests call kxx inlines. */
+KABI_EXPORT(kabi_rcu_read_lock);
+KABI_EXPORT(kabi_rcu_read_unlock);
+KABI_EXPORT(kabi_synchronize_rcu);
+KABI_EXPORT(kabi_rcu_barrier);

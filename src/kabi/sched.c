@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <linux/sched.h>
+#include <linux/delay.h>
+#include <linux/jiffies.h>
+#include <linux/ktime.h>
+#include <linux/timekeeping.h>
+#include <linux/preempt.h>
+#include <linux/irqflags.h>
+#include <linux/random.h>
+#include "kabi/export.h"
+#include "kabi/sched.h"
+
+#define TASK(t) ((struct task_struct *)(t))
+
+unsigned long kabi_jiffies(void) { return jiffies; }
+unsigned long kabi_msecs_to_jiffies(unsigned int ms) { return msecs_to_jiffies(ms); }
+unsigned long long kabi_ktime_get_ns(void) { return ktime_get_ns(); }
+
+void kabi_might_sleep(const char *file, int line)
+{
+#ifdef CONFIG_DEBUG_ATOMIC_SLEEP
+	__might_sleep(file, line);
+#endif
+	might_resched();
+}
+void kabi_msleep(unsigned int ms) { msleep(ms); }
+void kabi_usleep_range(unsigned long min_us, unsigned long max_us) { usleep_range(min_us, max_us); }
+void kabi_mdelay(unsigned long ms) { mdelay(ms); }
+void kabi_udelay(unsigned long us) { udelay(us); }
+void kabi_cond_resched(void) { cond_resched(); }
+void kabi_cpu_relax(void) { cpu_relax(); }
+void kabi_schedule(void) { schedule(); }
+void kabi_set_current_uninterruptible(void) { set_current_state(TASK_UNINTERRUPTIBLE); }
+void kabi_set_current_running(void) { __set_current_state(TASK_RUNNING); }
+int kabi_wake_up_process(struct kabi_task *task) { return wake_up_process(TASK(task)); }
+
+struct kabi_task *kabi_current(void) { return (struct kabi_task *)current; }
+int kabi_task_pid(const struct kabi_task *task) { return ((const struct task_struct *)task)->pid; }
+int kabi_task_cpu(const struct kabi_task *task) { return task_cpu((const struct task_struct *)task); }
+unsigned int kabi_prandom_u32(void) { return get_random_u32(); }
+
+void kabi_preempt_disable(void) { preempt_disable(); }
+void kabi_preempt_enable(void) { preempt_enable(); }
+bool kabi_preemptible(void) { return preemptible(); }
+bool kabi_irqs_disabled(void) { return irqs_disabled(); }
+bool kabi_in_hardirq(void) { return in_hardirq(); }
+bool kabi_in_serving_softirq(void) { return in_serving_softirq(); }
+bool kabi_in_task(void) { return in_task(); }
+
+/* For altwq_test.ko, whose C++ tests call kxx inlines. */
+KABI_EXPORT(kabi_jiffies);
+KABI_EXPORT(kabi_msecs_to_jiffies);
+KABI_EXPORT(kabi_ktime_get_ns);
+KABI_EXPORT(kabi_might_sleep);
+KABI_EXPORT(kabi_msleep);
+KABI_EXPORT(kabi_usleep_range);
+KABI_EXPORT(kabi_mdelay);
+KABI_EXPORT(kabi_udelay);
+KABI_EXPORT(kabi_cond_resched);
+KABI_EXPORT(kabi_cpu_relax);
+KABI_EXPORT(kabi_schedule);
+KABI_EXPORT(kabi_set_current_uninterruptible);
+KABI_EXPORT(kabi_set_current_running);
+KABI_EXPORT(kabi_wake_up_process);
+KABI_EXPORT(kabi_current);
+KABI_EXPORT(kabi_task_pid);
+KABI_EXPORT(kabi_task_cpu);
+KABI_EXPORT(kabi_prandom_u32);
+KABI_EXPORT(kabi_preempt_disable);
+KABI_EXPORT(kabi_preempt_enable);
+KABI_EXPORT(kabi_preemptible);
+KABI_EXPORT(kabi_irqs_disabled);
+KABI_EXPORT(kabi_in_hardirq);
+KABI_EXPORT(kabi_in_serving_softirq);
+KABI_EXPORT(kabi_in_task);

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Time, sleeping, preemption and context queries. Sleep calls: may sleep;
+ * everything else: any context.
+ */
+#ifndef ALTWQ_KABI_SCHED_H
+#define ALTWQ_KABI_SCHED_H
+#include "kabi/types.h"
+KABI_BEGIN
+
+unsigned long kabi_jiffies(void);
+unsigned long kabi_msecs_to_jiffies(unsigned int ms);
+unsigned long long kabi_ktime_get_ns(void);
+
+void kabi_might_sleep(const char *file, int line);
+void kabi_msleep(unsigned int ms);
+void kabi_usleep_range(unsigned long min_us, unsigned long max_us);
+void kabi_mdelay(unsigned long ms);	/* busy-waits */
+void kabi_udelay(unsigned long us);	/* busy-waits */
+void kabi_cond_resched(void);
+void kabi_cpu_relax(void);
+void kabi_schedule(void);
+/* set_current_state(TASK_UNINTERRUPTIBLE / TASK_RUNNING) */
+void kabi_set_current_uninterruptible(void);
+void kabi_set_current_running(void);
+int kabi_wake_up_process(struct kabi_task *task);
+
+struct kabi_task *kabi_current(void);
+int kabi_task_pid(const struct kabi_task *task);
+int kabi_task_cpu(const struct kabi_task *task);
+unsigned int kabi_prandom_u32(void);
+
+void kabi_preempt_disable(void);
+void kabi_preempt_enable(void);
+bool kabi_preemptible(void);
+bool kabi_irqs_disabled(void);
+bool kabi_in_hardirq(void);
+bool kabi_in_serving_softirq(void);
+bool kabi_in_task(void);
+
+KABI_END
+#endif

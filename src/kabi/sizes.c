@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Sizes, alignments and constants of the kernel types kxx wraps, turned into
+ * generated/kabi_sizes.h by Kbuild's filechk_offsets (the asm-offsets way).
+ * kxx static_asserts its opaque storage against these.
+ */
+#define COMPILE_OFFSETS
+#include <linux/kbuild.h>
+#include <linux/spinlock.h>
+#include <linux/mutex.h>
+#include <linux/completion.h>
+#include <linux/timer.h>
+#include <linux/irq_work.h>
+#include <linux/lockdep.h>
+#include <linux/list.h>
+#include <linux/cpumask.h>
+#include <linux/gfp.h>
+#include <linux/sched.h>
+#include <linux/jiffies.h>
+#include <linux/errno.h>
+#include "kabi/preempt_notifier_types.h"
+
+#define SIZE_AND_ALIGN(name, type) \
+	DEFINE(KABI_SIZEOF_##name, sizeof(type)); \
+	DEFINE(KABI_ALIGNOF_##name, __alignof__(type))
+
+int main(void)
+{
+	SIZE_AND_ALIGN(RAW_SPINLOCK, raw_spinlock_t);
+	SIZE_AND_ALIGN(SPINLOCK, spinlock_t);
+	SIZE_AND_ALIGN(MUTEX, struct mutex);
+	SIZE_AND_ALIGN(COMPLETION, struct completion);
+	SIZE_AND_ALIGN(TIMER, struct timer_list);
+	SIZE_AND_ALIGN(IRQ_WORK, struct irq_work);
+	SIZE_AND_ALIGN(LOCK_CLASS_KEY, struct lock_class_key);
+	SIZE_AND_ALIGN(LOCKDEP_MAP, struct lockdep_map);
+	SIZE_AND_ALIGN(LIST_HEAD, struct list_head);
+	SIZE_AND_ALIGN(CPUMASK, struct cpumask);
+	SIZE_AND_ALIGN(PREEMPT_NOTIFIER, struct kabi_preempt_notifier);
+	BLANK();
+	OFFSET(KABI_LIST_HEAD_NEXT, list_head, next);
+	OFFSET(KABI_LIST_HEAD_PREV, list_head, prev);
+	BLANK();
+	DEFINE(KABI_GFP_KERNEL, (__force unsigned int)GFP_KERNEL);
+	DEFINE(KABI_GFP_ATOMIC, (__force unsigned int)GFP_ATOMIC);
+	DEFINE(KABI_GFP_NOWAIT, (__force unsigned int)GFP_NOWAIT);
+	DEFINE(KABI_GFP_ZERO, (__force unsigned int)__GFP_ZERO);
+	DEFINE(KABI_GFP_NOWARN, (__force unsigned int)__GFP_NOWARN);
+	DEFINE(KABI_TIMER_IRQSAFE, TIMER_IRQSAFE);
+	DEFINE(KABI_TIMER_PINNED, TIMER_PINNED);
+	DEFINE(KABI_TIMER_DEFERRABLE, TIMER_DEFERRABLE);
+	DEFINE(KABI_NR_CPUS, NR_CPUS);
+	DEFINE(KABI_HZ, HZ);
+	DEFINE(KABI_MAX_SCHEDULE_TIMEOUT, MAX_SCHEDULE_TIMEOUT);
+	BLANK();
+	DEFINE(KABI_ENOMEM, ENOMEM);
+	DEFINE(KABI_EINVAL, EINVAL);
+	DEFINE(KABI_EBUSY, EBUSY);
+	DEFINE(KABI_ENOENT, ENOENT);
+	DEFINE(KABI_EAGAIN, EAGAIN);
+	DEFINE(KABI_ENODEV, ENODEV);
+	DEFINE(KABI_EOPNOTSUPP, EOPNOTSUPP);
+	DEFINE(KABI_ETIMEDOUT, ETIMEDOUT);
+	DEFINE(KABI_EINTR, EINTR);
+	return 0;
+}

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-2.0
+// struct completion. complete/complete_all/try_wait/done: any context;
+// wait and wait_for: may sleep.
+#pragma once
+#include "kabi/completion.h"
+#include "kxx/sizes.hpp"
+
+namespace kxx {
+
+class Completion : Pinned {
+public:
+	Completion() { kabi_completion_init(raw()); }
+	void reinit() { kabi_completion_reinit(raw()); }
+	void complete() { kabi_complete(raw()); }
+	void complete_all() { kabi_complete_all(raw()); }
+	void wait() { kabi_completion_wait(raw()); } // may sleep
+	// May sleep. Returns false on timeout.
+	bool wait_for(unsigned long timeout_jiffies) { return kabi_completion_wait_timeout(raw(), timeout_jiffies) != 0; }
+	bool try_wait() { return kabi_completion_try_wait(raw()); }
+	bool done() { return kabi_completion_done(raw()); }
+
+private:
+	kabi_completion *raw() { return storage_.as<kabi_completion>(); }
+	KXX_OPAQUE(COMPLETION) storage_;
+};
+
+} // namespace kxx

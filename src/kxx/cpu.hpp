@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-2.0
+// CPU numbers and masks. Queries: any context, but only stable under
+// CpusReadGuard (may sleep) or with the CPU pinned (PreemptGuard).
+//
+//   for (int cpu : kxx::online_cpus()) ...
+#pragma once
+#include "kabi/cpu.h"
+#include "kxx/sizes.hpp"
+
+namespace kxx {
+
+inline unsigned int nr_cpu_ids() { return kabi_nr_cpu_ids(); }
+inline unsigned int num_online_cpus() { return kabi_num_online_cpus(); }
+inline bool cpu_online(int cpu) { return kabi_cpu_online(cpu); }
+inline bool cpu_possible(int cpu) { return kabi_cpu_possible(cpu); }
+// The CPU we run on now: only a hint unless preemption is disabled.
+inline int this_cpu_hint() { return kabi_raw_smp_processor_id(); }
+
+// A range over the CPUs that next(prev) enumerates, for range-for.
+template <int (*Next)(int)> class CpuRange {
+public:
+	class Iterator {
+	public:
+		explicit Iterator(int cpu) : cpu_(cpu) {}
+		int operator*() const { return cpu_; }
+		Iterator &operator++()
+		{
+			cpu_ = Next(cpu_);
+			return *this;
+		}
+		bool operator!=(const Iterator &o) const { return clamp(cpu_) != clamp(o.cpu_); }
+
+	private:
+		static int clamp(int cpu) { return cpu < static_cast<int>(kabi_nr_cpu_ids()) ? cpu : -2; }
+		int cpu_;
+	};
+	Iterator begin() const { return Iterator(Next(-1)); }
+	Iterator end() const { return Iterator(static_cast<int>(kabi_nr_cpu_ids())); }
+};
+
+inline CpuRange<kabi_cpu_next_online> online_cpus() { return {}; }
+inline CpuRange<kabi_cpu_next_possible> possible_cpus() { return {}; }
+
+// cpus_read_lock(): CPUs neither come nor go while held. May sleep.
+class [[nodiscard]] CpusReadGuard : Pinned {
+public:
+	CpusReadGuard() { kabi_cpus_read_lock(); }
+	~CpusReadGuard() { kabi_cpus_read_unlock(); }
+};
+
+// A struct cpumask (NR_CPUS bits), by value.
+class CpuMask {
+public:
+	CpuMask() { kabi_cpumask_clear(raw()); }
+	static CpuMask online()
+	{
+		CpuMask m;
+		kabi_cpumask_copy_online(m.raw());
+		return m;
+	}
+	void set(int cpu) { kabi_cpumask_set_cpu(raw(), cpu); }
+	void clear(int cpu) { kabi_cpumask_clear_cpu(raw(), cpu); }
+	bool test(int cpu) const { return kabi_cpumask_test_cpu(raw(), cpu); }
+	unsigned int weight() const { return kabi_cpumask_weight(raw()); }
+	// The next set CPU after prev (-1 to start); >= nr_cpu_ids at the end.
+	int next(int prev) const { return kabi_cpumask_next(prev, raw()); }
+
+private:
+	kabi_cpumask *raw() { return storage_.as<kabi_cpumask>(); }
+	const kabi_cpumask *raw() const { return storage_.as<kabi_cpumask>(); }
+	KXX_OPAQUE(CPUMASK) storage_;
+};
+
+} // namespace kxx

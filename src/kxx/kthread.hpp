@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-2.0
+// A kernel thread owned by a Kthread handle (move-only). The handle holds a
+// task reference, so stop() is safe even if the thread already returned.
+//
+//   auto t = KXX_TRY(kxx::Kthread::create<&Owner::run>(owner, "name", cpu));
+//   t.wake();
+//   ...
+//   int ret = t.stop();   // or let the handle go: its destructor stops it
+//
+// create, stop and the destructor: may sleep. should_stop(): from the
+// thread itself. A thread made with a cpu >= 0 is bound to it.
+#pragma once
+#include "kabi/kthread.h"
+#include "kabi/sched.h"
+#include "kxx/result.hpp"
+
+namespace kxx {
+
+class Kthread {
+public:
+	static constexpr int AnyCpu = -1;
+
+	// Runs fn(data) in a new, not yet woken thread named `name`.
+	static Result<Kthread> create(kabi_kthread_fn fn, void *data, const char *name, int cpu = AnyCpu)
+	{
+		kabi_task *task = nullptr;
+		int err = kabi_kthread_create(&task, fn, data, cpu, name);
+		if (err)
+			return Error{err};
+		kabi_task_get(task);
+		return Kthread(task);
+	}
+	// Runs owner->Method() (returning int) in a new, not yet woken thread.
+	template <auto Method, typename Owner>
+	static Result<Kthread> create(Owner *owner, const char *name, int cpu = AnyCpu)
+	{
+		return create(&run_member<Method, Owner>, owner, name, cpu);
+	}
+
+	Kthread(Kthread &&o) : task_(exchange(o.task_, nullptr)) {}
+	Kthread &operator=(Kthread &&) = delete;
+	Kthread(const Kthread &) = delete;
+	~Kthread()
+	{
+		if (task_)
+			(void)stop();
+	}
+
+	void wake() { kabi_wake_up_process(task_); }
+	// Before the first wake only.
+	void bind(int cpu) { kabi_kthread_bind(task_, cpu); }
+	// Asks the thread to stop, waits for it to exit and returns its result
+	// (-EINTR if it never ran). May sleep.
+	int stop()
+	{
+		if (KXX_WARN_ON_ONCE(!task_))
+			return err::Inval;
+		int ret = kabi_kthread_stop(task_);
+		kabi_task_put(exchange(task_, nullptr));
+		return ret;
+	}
+	kabi_task *task() const { return task_; }
+	bool running() const { return task_ != nullptr; }
+
+	static bool should_stop() { return kabi_kthread_should_stop(); }
+
+private:
+	explicit Kthread(kabi_task *task) : task_(task) {}
+	template <auto Method, typename Owner> static int run_member(void *data)
+	{
+		return (static_cast<Owner *>(data)->*Method)();
+	}
+	kabi_task *task_;
+};
+
+} // namespace kxx

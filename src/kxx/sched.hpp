@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-2.0
+// Time, sleeping and context. The sleep calls may sleep; the rest: any context.
+#pragma once
+#include "kabi/sched.h"
+#include "kabi_sizes.h"
+#include "kxx/types.hpp"
+
+// might_sleep() at the caller's line.
+#define KXX_MIGHT_SLEEP() kabi_might_sleep(__FILE__, __LINE__)
+
+namespace kxx {
+
+inline constexpr unsigned long Hz = KABI_HZ;
+
+inline unsigned long jiffies() { return kabi_jiffies(); }
+inline unsigned long msecs_to_jiffies(unsigned int ms) { return kabi_msecs_to_jiffies(ms); }
+// time_after(a, b): a is later than b, wrap-safe.
+inline bool time_after(unsigned long a, unsigned long b) { return static_cast<long>(b - a) < 0; }
+inline uint64_t ktime_ns() { return kabi_ktime_get_ns(); }
+
+inline void msleep(unsigned int ms) { kabi_msleep(ms); }			// may sleep
+inline void usleep_range(unsigned long lo, unsigned long hi) { kabi_usleep_range(lo, hi); } // may sleep
+inline void mdelay(unsigned long ms) { kabi_mdelay(ms); }
+inline void udelay(unsigned long us) { kabi_udelay(us); }
+inline void cond_resched() { kabi_cond_resched(); }			// may sleep
+inline void cpu_relax() { kabi_cpu_relax(); }
+
+inline kabi_task *current_task() { return kabi_current(); }
+inline bool irqs_disabled() { return kabi_irqs_disabled(); }
+inline bool preemptible() { return kabi_preemptible(); }
+inline bool in_hardirq() { return kabi_in_hardirq(); }
+inline bool in_task() { return kabi_in_task(); }
+inline uint32_t random_u32() { return kabi_prandom_u32(); }
+
+// preempt_disable() for its lifetime; cpu() is then stable.
+class [[nodiscard]] PreemptGuard : Pinned {
+public:
+	PreemptGuard() { kabi_preempt_disable(); }
+	~PreemptGuard() { kabi_preempt_enable(); }
+	int cpu() const { return kabi_smp_processor_id(); }
+};
+
+} // namespace kxx

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-2.0
+// struct timer_list calling back into a member function of the object that
+// embeds it:
+//
+//   struct Owner {
+//           kxx::Timer timer{kxx::Timer::callback<&Owner::timer, &Owner::expired>(),
+//                            KXX_LOCK_CLASS("owner.timer")};
+//           void expired();   // softirq context (hardirq-safe with TimerIrqSafe)
+//   };
+//
+// arm/modify/del/pending: any context. del_sync and the destructor wait for
+// a running callback: may sleep (unless TimerIrqSafe); never call them from
+// the timer's own callback.
+#pragma once
+#include "kabi/timer.h"
+#include "kxx/callback.hpp"
+#include "kxx/lock.hpp"
+#include "kxx/sched.hpp"
+
+namespace kxx {
+
+enum TimerFlags : unsigned int {
+	TimerDefault = 0,
+	TimerIrqSafe = KABI_TIMER_IRQSAFE,
+	TimerPinned = KABI_TIMER_PINNED,
+};
+
+class Timer : Pinned {
+public:
+	template <auto Field, auto Method> static kabi_timer_fn callback()
+	{
+		return &member_trampoline<Field, Method, kabi_timer>;
+	}
+
+	Timer(kabi_timer_fn fn, LockClass &cls, unsigned int flags = TimerDefault)
+	{
+		kabi_timer_init(raw(), fn, flags, cls.name(), cls.key());
+	}
+	~Timer() { del_sync(); }
+
+	// (Re)arms to fire `delay` jiffies from now; true if it was pending.
+	bool arm(unsigned long delay) { return kabi_timer_modify(raw(), jiffies() + delay); }
+	// mod_timer() at an absolute expiry; true if it was pending.
+	bool modify(unsigned long expires) { return kabi_timer_modify(raw(), expires); }
+	// Arms on a given CPU; the timer must not be pending.
+	void arm_on(int cpu, unsigned long delay) { kabi_timer_add_on(raw(), jiffies() + delay, cpu); }
+	// Disarms; true if it was pending. A running callback may still be running.
+	bool del() { return kabi_timer_delete(raw()); }
+	// Disarms and waits for a running callback to finish; true if it was pending.
+	bool del_sync() { return kabi_timer_delete_sync(raw()); }
+	bool pending() const { return kabi_timer_pending(raw()); }
+	unsigned long expires() const { return kabi_timer_expires(raw()); }
+
+private:
+	kabi_timer *raw() { return storage_.as<kabi_timer>(); }
+	const kabi_timer *raw() const { return storage_.as<kabi_timer>(); }
+	KXX_OPAQUE(TIMER) storage_; // first: the kernel's pointer is ours
+};
+
+} // namespace kxx

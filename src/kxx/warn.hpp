@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-2.0
+// WARN_ON_ONCE for C++: evaluates to the condition, reports the first hit of
+// each site as a kernel WARNING (unless a test expects it). Any context.
+#pragma once
+#include "kxx/exports.h"
+#include "kxx/types.hpp"
+
+#define KXX_WARN_ON_ONCE(cond) \
+	({ \
+		const bool kxx_warn_cond_ = !!(cond); \
+		if (KXX_UNLIKELY(kxx_warn_cond_)) { \
+			static constinit bool kxx_warned_ = false; \
+			kxx_warn_report(__FILE__, __LINE__, #cond, &kxx_warned_); \
+		} \
+		kxx_warn_cond_; \
+	})
+
+namespace kxx {
+
+// Test hook: while alive, kxx warnings are counted instead of reported.
+// One at a time. May sleep (none of its calls do, but it is for tests).
+class ExpectWarnings : Pinned {
+public:
+	ExpectWarnings() { kxx_expect_warnings_begin(); }
+	~ExpectWarnings() { finish(); }
+	// Stops counting and returns how many warnings were seen.
+	int finish()
+	{
+		if (!done_) {
+			count_ = kxx_expect_warnings_end();
+			done_ = true;
+		}
+		return count_;
+	}
+
+private:
+	bool done_ = false;
+	int count_ = 0;
+};
+
+} // namespace kxx
