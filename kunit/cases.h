@@ -10,3 +10,90 @@ ALTWQ_SUITE(kxx_lock,
 	ALTWQ_CASE(kxx_lock, locked_by_takes_the_guard)
 	ALTWQ_CASE(kxx_lock, lock_class_per_site)
 )
+ALTWQ_SUITE(kxx_atomic,
+	ALTWQ_CASE(kxx_atomic, fetch_add_is_atomic_across_cpus)
+	ALTWQ_CASE(kxx_atomic, rmw_return_values)
+	ALTWQ_CASE(kxx_atomic, release_acquire_message_passing)
+	ALTWQ_CASE(kxx_atomic, smp_mb_forbids_store_buffering)
+)
+ALTWQ_SUITE(kxx_list,
+	ALTWQ_CASE(kxx_list, push_back_is_fifo_push_front_is_lifo)
+	ALTWQ_CASE(kxx_list, remove_and_insert_after_keep_links)
+	ALTWQ_CASE(kxx_list, iteration_survives_unlinking_current)
+	ALTWQ_CASE(kxx_list, splice_moves_everything_in_order)
+	ALTWQ_CASE(kxx_list, one_item_on_two_lists_and_double_add_refused)
+)
+ALTWQ_SUITE(kxx_result,
+	ALTWQ_CASE(kxx_result, carries_value_or_negative_errno)
+	ALTWQ_CASE(kxx_result, try_propagates_the_error)
+	ALTWQ_CASE(kxx_result, box_constructs_and_destroys_once)
+	ALTWQ_CASE(kxx_result, failed_allocation_is_an_error_not_a_crash)
+	ALTWQ_CASE(kxx_result, over_aligned_new_is_aligned)
+	ALTWQ_CASE(kxx_result, warn_on_once_returns_condition_and_reports)
+)
+ALTWQ_SUITE(kxx_sync,
+	ALTWQ_CASE(kxx_sync, completion_wait_times_out_then_succeeds)
+	ALTWQ_CASE(kxx_sync, completion_counts_completes)
+	ALTWQ_CASE(kxx_sync, completion_all_releases_every_waiter_until_reinit)
+	ALTWQ_CASE(kxx_sync, completion_wakes_a_sleeping_waiter)
+	ALTWQ_CASE(kxx_sync, irq_work_runs_in_hardirq_on_this_cpu)
+	ALTWQ_CASE(kxx_sync, irq_work_queued_twice_runs_once)
+	ALTWQ_CASE(kxx_sync, rcu_synchronize_waits_for_readers)
+)
+ALTWQ_SUITE(kxx_timer,
+	ALTWQ_CASE(kxx_timer, fires_into_member_in_softirq)
+	ALTWQ_CASE(kxx_timer, arm_modify_del_report_pending)
+	ALTWQ_CASE(kxx_timer, del_prevents_firing)
+	ALTWQ_CASE(kxx_timer, del_sync_waits_for_running_callback)
+	ALTWQ_CASE(kxx_timer, self_rearming_timer_stops_on_del_sync)
+	ALTWQ_CASE(kxx_timer, arm_on_runs_on_that_cpu)
+)
+ALTWQ_SUITE(kxx_kthread,
+	ALTWQ_CASE(kxx_kthread, runs_and_returns_its_result)
+	ALTWQ_CASE(kxx_kthread, created_on_cpu_runs_there)
+	ALTWQ_CASE(kxx_kthread, bind_before_wake_moves_it)
+	ALTWQ_CASE(kxx_kthread, stop_ends_a_should_stop_loop)
+	ALTWQ_CASE(kxx_kthread, stop_before_wake_never_runs_it)
+	ALTWQ_CASE(kxx_kthread, handle_destructor_stops_the_thread)
+)
+ALTWQ_SUITE(kxx_cpu,
+	ALTWQ_CASE(kxx_cpu, online_iteration_matches_count)
+	ALTWQ_CASE(kxx_cpu, cpumask_set_test_weight_next)
+	ALTWQ_CASE(kxx_cpu, percpu_slots_are_private_to_each_cpu)
+	ALTWQ_CASE(kxx_cpu, percpu_constructs_and_destroys_each_copy)
+)
+ALTWQ_SUITE(kxx_preempt_notifier,
+	ALTWQ_CASE(kxx_preempt_notifier, sleeps_are_blocking_switches)
+	ALTWQ_CASE(kxx_preempt_notifier, preemption_is_not_blocking)
+)
+
+/* The same kthread_worker cases against altwq and against the kernel's own. */
+#define ALTWQ_KW_SHARED_CASES(suite) \
+	ALTWQ_CASE(suite, queue_runs_each_queued_instance_once) \
+	ALTWQ_CASE(suite, queue_refused_while_pending) \
+	ALTWQ_CASE(suite, works_run_in_queue_order) \
+	ALTWQ_CASE(suite, delayed_work_waits_for_its_delay) \
+	ALTWQ_CASE(suite, mod_delayed_work_moves_the_deadline) \
+	ALTWQ_CASE(suite, cancel_reports_whether_pending) \
+	ALTWQ_CASE(suite, cancel_waits_for_the_running_instance) \
+	ALTWQ_CASE(suite, cancel_stops_a_self_requeueing_work) \
+	ALTWQ_CASE(suite, cancel_delayed_races_its_timer) \
+	ALTWQ_CASE(suite, concurrent_cancels_all_return) \
+	ALTWQ_CASE(suite, flush_work_waits_for_last_instance_flush_worker_for_all) \
+	ALTWQ_CASE(suite, destroy_flushes_queued_works) \
+	ALTWQ_CASE(suite, worker_on_cpu_runs_there) \
+	ALTWQ_CASE(suite, mod_racing_cancel_leaves_nothing_queued) \
+	ALTWQ_CASE(suite, torture_random_ops_keep_the_books)
+ALTWQ_SUITE(kthread_worker, ALTWQ_KW_SHARED_CASES(kthread_worker))
+ALTWQ_SUITE(kthread_worker_intree, ALTWQ_KW_SHARED_CASES(kthread_worker_intree))
+#undef ALTWQ_KW_SHARED_CASES
+ALTWQ_SUITE(kthread_worker_altwq_only,
+	ALTWQ_CASE(kthread_worker_altwq_only, flush_waits_for_an_armed_timer)
+	ALTWQ_CASE(kthread_worker_altwq_only, flush_of_a_cancelled_delayed_work_returns)
+	ALTWQ_CASE(kthread_worker_altwq_only, null_pointers_are_refused)
+	ALTWQ_CASE(kthread_worker_altwq_only, uninitialised_work_is_refused)
+	ALTWQ_CASE(kthread_worker_altwq_only, destroyed_or_bogus_worker_is_refused)
+	ALTWQ_CASE(kthread_worker_altwq_only, work_is_tied_to_one_worker)
+	ALTWQ_CASE(kthread_worker_altwq_only, destroy_with_armed_delayed_work_is_refused)
+	ALTWQ_CASE(kthread_worker_altwq_only, bad_create_arguments_are_refused)
+)

@@ -22,7 +22,7 @@ void slow_increment(Counter &c)
 	c.value = v + 1;
 }
 
-constexpr int Iterations = 3000;
+constexpr int Iterations = 1000;
 
 template <typename Lock, typename Mode> void check_exclusion(struct kunit *test, Guarded<Counter, Lock> &counter)
 {

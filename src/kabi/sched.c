@@ -7,6 +7,9 @@
 #include <linux/preempt.h>
 #include <linux/irqflags.h>
 #include <linux/random.h>
+#include <linux/freezer.h>
+#include <linux/slab.h>
+#include <linux/sprintf.h>
 #include "kabi/export.h"
 #include "kabi/sched.h"
 
@@ -31,7 +34,15 @@ void kabi_cond_resched(void) { cond_resched(); }
 void kabi_cpu_relax(void) { cpu_relax(); }
 void kabi_schedule(void) { schedule(); }
 void kabi_set_current_uninterruptible(void) { set_current_state(TASK_UNINTERRUPTIBLE); }
+void kabi_set_current_interruptible(void) { set_current_state(TASK_INTERRUPTIBLE); }
 void kabi_set_current_running(void) { __set_current_state(TASK_RUNNING); }
+void kabi_set_freezable(void) { set_freezable(); }
+bool kabi_freezing_current(void) { return freezing(current); }
+void kabi_try_to_freeze(void) { try_to_freeze(); }
+char *kabi_kvasprintf(kabi_gfp_t gfp, const char *fmt, va_list args)
+{
+	return kvasprintf((__force gfp_t)gfp, fmt, args);
+}
 int kabi_wake_up_process(struct kabi_task *task) { return wake_up_process(TASK(task)); }
 
 struct kabi_task *kabi_current(void) { return (struct kabi_task *)current; }
@@ -60,7 +71,12 @@ KABI_EXPORT(kabi_cond_resched);
 KABI_EXPORT(kabi_cpu_relax);
 KABI_EXPORT(kabi_schedule);
 KABI_EXPORT(kabi_set_current_uninterruptible);
+KABI_EXPORT(kabi_set_current_interruptible);
 KABI_EXPORT(kabi_set_current_running);
+KABI_EXPORT(kabi_set_freezable);
+KABI_EXPORT(kabi_freezing_current);
+KABI_EXPORT(kabi_try_to_freeze);
+KABI_EXPORT(kabi_kvasprintf);
 KABI_EXPORT(kabi_wake_up_process);
 KABI_EXPORT(kabi_current);
 KABI_EXPORT(kabi_task_pid);

@@ -20,10 +20,17 @@ void kabi_udelay(unsigned long us);	/* busy-waits */
 void kabi_cond_resched(void);
 void kabi_cpu_relax(void);
 void kabi_schedule(void);
-/* set_current_state(TASK_UNINTERRUPTIBLE / TASK_RUNNING) */
+/* set_current_state(TASK_UNINTERRUPTIBLE / TASK_INTERRUPTIBLE / TASK_RUNNING) */
 void kabi_set_current_uninterruptible(void);
+void kabi_set_current_interruptible(void);
 void kabi_set_current_running(void);
 int kabi_wake_up_process(struct kabi_task *task);
+/* The freezer, for freezable kthreads. */
+void kabi_set_freezable(void);
+bool kabi_freezing_current(void);
+void kabi_try_to_freeze(void);
+/* kvasprintf(): a kmalloc'ed string, free with kabi_kfree; NULL if out of memory. */
+char *kabi_kvasprintf(kabi_gfp_t gfp, const char *fmt, __builtin_va_list args);
 
 struct kabi_task *kabi_current(void);
 int kabi_task_pid(const struct kabi_task *task);

@@ -18,6 +18,7 @@
 #include <linux/sched.h>
 #include <linux/jiffies.h>
 #include <linux/errno.h>
+#include <altwq/kthread_worker.h>
 #include "kabi/preempt_notifier_types.h"
 
 #define SIZE_AND_ALIGN(name, type) \
@@ -52,6 +53,17 @@ int main(void)
 	DEFINE(KABI_NR_CPUS, NR_CPUS);
 	DEFINE(KABI_HZ, HZ);
 	DEFINE(KABI_MAX_SCHEDULE_TIMEOUT, MAX_SCHEDULE_TIMEOUT);
+	BLANK();
+	/* The C layout of the public kthread_worker structs, for the C++ engine. */
+	DEFINE(ALTWQ_KW_SIZEOF_WORK, sizeof(struct altwq_kthread_work));
+	OFFSET(ALTWQ_KW_WORK_NODE, altwq_kthread_work, node);
+	OFFSET(ALTWQ_KW_WORK_FUNC, altwq_kthread_work, func);
+	OFFSET(ALTWQ_KW_WORK_WORKER, altwq_kthread_work, worker);
+	OFFSET(ALTWQ_KW_WORK_CANCELING, altwq_kthread_work, canceling);
+	OFFSET(ALTWQ_KW_WORK_MAGIC_OFFSET, altwq_kthread_work, magic);
+	DEFINE(ALTWQ_KW_SIZEOF_DWORK, sizeof(struct altwq_kthread_delayed_work));
+	OFFSET(ALTWQ_KW_DWORK_TIMER, altwq_kthread_delayed_work, timer);
+	DEFINE(ALTWQ_KW_WORK_MAGIC, ALTWQ_KTHREAD_WORK_MAGIC);
 	BLANK();
 	DEFINE(KABI_ENOMEM, ENOMEM);
 	DEFINE(KABI_EINVAL, EINVAL);

@@ -37,8 +37,16 @@ public:
 		return create(&run_member<Method, Owner>, owner, name, cpu);
 	}
 
+	// An empty handle, to be assigned a created thread.
+	Kthread() : task_(nullptr) {}
 	Kthread(Kthread &&o) : task_(exchange(o.task_, nullptr)) {}
-	Kthread &operator=(Kthread &&) = delete;
+	// Only into an empty handle.
+	Kthread &operator=(Kthread &&o)
+	{
+		if (!KXX_WARN_ON_ONCE(task_))
+			task_ = exchange(o.task_, nullptr);
+		return *this;
+	}
 	Kthread(const Kthread &) = delete;
 	~Kthread()
 	{

@@ -19,18 +19,18 @@ public:
 	~ListNode() { KXX_WARN_ON_ONCE(linked()); }
 
 	bool linked() const { return next_ != this; }
-	// list_del_init(): unlinks if linked.
+	// Resets a node whose memory C code initialised or reused.
+	void reinit() { next_ = prev_ = this; }
+
+private:
+	template <auto Member> friend class List;
+	// list_del_init(): only through the List (which its lock guards).
 	void unlink()
 	{
 		next_->prev_ = prev_;
 		prev_->next_ = next_;
 		next_ = prev_ = this;
 	}
-	// Resets a node whose memory C code initialised or reused.
-	void reinit() { next_ = prev_ = this; }
-
-private:
-	template <auto Member> friend class List;
 	void insert_between(ListNode *prev, ListNode *next)
 	{
 		next->prev_ = this;
@@ -59,6 +59,8 @@ public:
 	bool empty() const { return !head_.linked(); }
 	void push_back(T &item) { link(item, head_.prev_, &head_); }
 	void push_front(T &item) { link(item, &head_, head_.next_); }
+	// Inserts item right before pos (which must be on this list).
+	void insert_before(T &pos, T &item) { link(item, (pos.*Member).prev_, &(pos.*Member)); }
 	// Inserts item right after pos (which must be on this list).
 	void insert_after(T &pos, T &item) { link(item, &(pos.*Member), (pos.*Member).next_); }
 	T *front() const { return empty() ? nullptr : owner(head_.next_); }
@@ -71,7 +73,7 @@ public:
 		return item;
 	}
 	// Unlinks item, which must be on this list.
-	static void remove(T &item) { (item.*Member).unlink(); }
+	void remove(T &item) { (item.*Member).unlink(); }
 	static bool on_a_list(const T &item) { return (item.*Member).linked(); }
 	// The item after `item`, or nullptr at the end.
 	T *next(const T &item) const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 // Time, sleeping and context. The sleep calls may sleep; the rest: any context.
 #pragma once
+#include "kabi/cpu.h"
 #include "kabi/sched.h"
 #include "kabi_sizes.h"
 #include "kxx/types.hpp"
@@ -29,6 +30,7 @@ inline kabi_task *current_task() { return kabi_current(); }
 inline bool irqs_disabled() { return kabi_irqs_disabled(); }
 inline bool preemptible() { return kabi_preemptible(); }
 inline bool in_hardirq() { return kabi_in_hardirq(); }
+inline bool in_serving_softirq() { return kabi_in_serving_softirq(); }
 inline bool in_task() { return kabi_in_task(); }
 inline uint32_t random_u32() { return kabi_prandom_u32(); }
 

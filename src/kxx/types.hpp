@@ -11,6 +11,8 @@ using uint32_t = __UINT32_TYPE__;
 using uint64_t = __UINT64_TYPE__;
 using int64_t = __INT64_TYPE__;
 
+#define offsetof(type, member) __builtin_offsetof(type, member)
+
 namespace std {
 // The compiler looks for this exact name to pick aligned operator new/delete.
 enum class align_val_t : size_t {};

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
-// Test helper: run body(i) for i in [0, n) on n new kthreads, thread i bound
-// to the i-th online CPU (wrapping around), all released together, and wait
-// for them all. May sleep.
+// Test helper: run body(i) for i in [0, n) on n new kthreads, all released
+// together, and wait for them all. Thread i is bound to the i-th online CPU
+// (wrapping around), or all to one given CPU. May sleep.
 #pragma once
 #include "kxx/alloc.hpp"
 #include "kxx/atomic.hpp"
@@ -27,12 +27,13 @@ inline int nth_online_cpu(int i)
 template <typename F> class ThreadGroup {
 public:
 	// Returns 0 or a negative errno (thread creation failed; nothing ran).
-	static int run(int n, F &body, bool bind = true)
+	static constexpr int SpreadCpus = -2;
+	static int run(int n, F &body, int cpu)
 	{
 		auto group = make_box<ThreadGroup>(GfpKernel, body, n);
 		if (!group.ok())
 			return group.error();
-		return group.value()->start_and_wait(bind);
+		return group.value()->start_and_wait(cpu);
 	}
 
 	ThreadGroup(F &body, int n) : body_(body), n_(n) {}
@@ -51,7 +52,7 @@ private:
 		}
 	};
 
-	int start_and_wait(bool bind)
+	int start_and_wait(int cpu)
 	{
 		if (n_ > MaxThreads)
 			return err::Inval;
@@ -60,7 +61,7 @@ private:
 		int made = 0, ret = 0;
 		for (; made < n_; made++) {
 			slots_[made] = {this, made};
-			auto t = Kthread::create<&Slot::run>(&slots_[made], "kxx-test", bind ? nth_online_cpu(made) : Kthread::AnyCpu);
+			auto t = Kthread::create<&Slot::run>(&slots_[made], "kxx-test", cpu == SpreadCpus ? nth_online_cpu(made) : cpu);
 			if (!t.ok()) {
 				ret = t.error();
 				break;
@@ -90,9 +91,15 @@ private:
 	Atomic<int> go_{0};
 };
 
-template <typename F> int run_on_threads(int n, F &&body, bool bind = true)
+template <typename F> int run_on_threads(int n, F &&body)
 {
-	return ThreadGroup<remove_reference_t<F>>::run(n, body, bind);
+	using Group = ThreadGroup<remove_reference_t<F>>;
+	return Group::run(n, body, Group::SpreadCpus);
+}
+
+template <typename F> int run_on_threads_on_cpu(int n, int cpu, F &&body)
+{
+	return ThreadGroup<remove_reference_t<F>>::run(n, body, cpu);
 }
 
 // n threads: one per online CPU, at most MaxThreads.

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * altwq kthread_worker: one kernel thread running queued works in order,
+ * with the cancel API. Names mirror <linux/kthread.h> (6.12) one to one:
+ * kthread_queue_work() -> altwq_kthread_queue_work(), and so on.
+ *
+ *	struct foo {
+ *		struct altwq_kthread_delayed_work dwork;
+ *	};
+ *	static void foo_fn(struct altwq_kthread_work *work)
+ *	{
+ *		struct foo *foo = container_of(work, struct foo, dwork.work);
+ *		...
+ *	}
+ *	ALTWQ_KTHREAD_INIT_DELAYED_WORK(&foo->dwork, foo_fn);
+ *	worker = altwq_kthread_create_worker(0, "foo");
+ *	altwq_kthread_queue_delayed_work(worker, &foo->dwork, HZ);
+ *	...
+ *	altwq_kthread_cancel_delayed_work_sync(&foo->dwork);
+ *	altwq_kthread_destroy_worker(worker);
+ *
+ * A work belongs to the first worker it is queued on until it is
+ * re-initialised; queueing it on another is refused with a warning. Bad
+ * input (NULL, a work never initialised, a destroyed worker) is refused
+ * with a warning, never a crash. The worker itself is opaque.
+ */
+#ifndef ALTWQ_KTHREAD_WORKER_H
+#define ALTWQ_KTHREAD_WORKER_H
+
+#include <linux/list.h>
+#include <linux/timer.h>
+#include <linux/types.h>
+#include <altwq/kthread_worker_api.h>
+
+typedef void (*altwq_kthread_work_func_t)(struct altwq_kthread_work *work);
+
+/* Set by ALTWQ_KTHREAD_INIT_WORK; a work without it is refused. */
+#define ALTWQ_KTHREAD_WORK_MAGIC 0x6b777721U
+
+struct altwq_kthread_work {
+	struct list_head node;		/* on the worker's work or delayed list */
+	altwq_kthread_work_func_t func;
+	struct altwq_kthread_worker *worker; /* the worker it is tied to */
+	int canceling;			/* cancels in progress; queueing is blocked */
+	unsigned int magic;
+};
+
+struct altwq_kthread_delayed_work {
+	struct altwq_kthread_work work;
+	struct timer_list timer;
+};
+
+#define ALTWQ_KTHREAD_INIT_WORK(work_ptr, fn)					\
+	do {									\
+		struct altwq_kthread_work *__altwq_w = (work_ptr);		\
+		memset(__altwq_w, 0, sizeof(*__altwq_w));			\
+		INIT_LIST_HEAD(&__altwq_w->node);				\
+		__altwq_w->func = (fn);					\
+		__altwq_w->magic = ALTWQ_KTHREAD_WORK_MAGIC;			\
+	} while (0)
+
+/* timer_setup() here gives each init site its own lockdep class. */
+#define ALTWQ_KTHREAD_INIT_DELAYED_WORK(dwork_ptr, fn)				\
+	do {									\
+		struct altwq_kthread_delayed_work *__altwq_dw = (dwork_ptr);	\
+		ALTWQ_KTHREAD_INIT_WORK(&__altwq_dw->work, (fn));		\
+		timer_setup(&__altwq_dw->timer,				\
+			    altwq_kthread_delayed_work_timer_fn, TIMER_IRQSAFE);	\
+	} while (0)
+
+static inline struct altwq_kthread_delayed_work *
+altwq_to_kthread_delayed_work(struct altwq_kthread_work *work)
+{
+	return container_of(work, struct altwq_kthread_delayed_work, work);
+}
+
+#endif

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-2.0
+// altwq kthread_worker behaviour the in-tree worker does not share, and bad
+// input: refused with a warning (counted by ExpectWarnings), never a crash.
+#include <altwq/kthread_worker_api.h>
+#include "kw_test.hpp"
+#include "kxx/errno.hpp"
+#include "kxx/warn.hpp"
+
+using namespace altwq::kwtest;
+
+namespace {
+const kw_ops *const alt = &altwq_kw_ops_altwq;
+} // namespace
+
+KXX_TEST(kthread_worker_altwq_only, flush_waits_for_an_armed_timer)
+{
+	TestWorker worker(alt);
+	KT_ASSERT(test, bool(worker));
+	Body body;
+	TestWork work(alt, body);
+	KT_ASSERT(test, bool(work));
+	const uint64_t start = ktime_ns();
+	KT_EXPECT(test, alt->queue_delayed(worker.get(), work.get(), msecs_to_jiffies(30)));
+	alt->flush_work(work.get());
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
+	KT_EXPECT_GE(test, ktime_ns() - start, 20ULL * 1000 * 1000);
+}
+
+KXX_TEST(kthread_worker_altwq_only, flush_of_a_cancelled_delayed_work_returns)
+{
+	TestWorker worker(alt);
+	KT_ASSERT(test, bool(worker));
+	Body body;
+	TestWork work(alt, body);
+	KT_ASSERT(test, bool(work));
+	KT_EXPECT(test, alt->queue_delayed(worker.get(), work.get(), 60 * Hz));
+	Atomic<int> flushed{0};
+	int err = test::run_on_threads(2, [&](int i) {
+		if (i == 0) {
+			alt->flush_work(work.get());
+			flushed.store(1, Release);
+		} else {
+			msleep(20);
+			(void)alt->cancel_delayed_sync(work.get());
+		}
+	});
+	KT_EXPECT_EQ(test, err, 0);
+	KT_EXPECT_EQ(test, flushed.load(Acquire), 1);
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 0);
+}
+
+KXX_TEST(kthread_worker_altwq_only, null_pointers_are_refused)
+{
+	TestWorker worker(alt);
+	KT_ASSERT(test, bool(worker));
+	ExpectWarnings warnings;
+	KT_EXPECT(test, !altwq_kthread_queue_work(nullptr, nullptr));
+	KT_EXPECT(test, !altwq_kthread_queue_work(static_cast<altwq_kthread_worker *>(worker.get()), nullptr));
+	KT_EXPECT(test, !altwq_kthread_queue_delayed_work(nullptr, nullptr, 1));
+	KT_EXPECT(test, !altwq_kthread_mod_delayed_work(nullptr, nullptr, 1));
+	altwq_kthread_flush_work(nullptr);
+	altwq_kthread_flush_worker(nullptr);
+	KT_EXPECT(test, !altwq_kthread_cancel_work_sync(nullptr));
+	KT_EXPECT(test, !altwq_kthread_cancel_delayed_work_sync(nullptr));
+	altwq_kthread_destroy_worker(nullptr);
+	KT_EXPECT(test, kxx::is_err(altwq_kthread_create_worker(0, nullptr)));
+	KT_EXPECT_EQ(test, warnings.finish(), 10);
+}
+
+KXX_TEST(kthread_worker_altwq_only, uninitialised_work_is_refused)
+{
+	TestWorker worker(alt);
+	KT_ASSERT(test, bool(worker));
+	altwq_kthread_work *raw = kw_altwq_uninitialised_work();
+	KT_ASSERT(test, raw != nullptr);
+	ExpectWarnings warnings;
+	KT_EXPECT(test, !altwq_kthread_queue_work(static_cast<altwq_kthread_worker *>(worker.get()), raw));
+	KT_EXPECT(test, !altwq_kthread_cancel_work_sync(raw));
+	altwq_kthread_flush_work(raw);
+	KT_EXPECT_EQ(test, warnings.finish(), 3);
+	kw_free_raw(raw);
+}
+
+KXX_TEST(kthread_worker_altwq_only, destroyed_or_bogus_worker_is_refused)
+{
+	Body body;
+	TestWork work(alt, body);
+	KT_ASSERT(test, bool(work));
+	void *dead = alt->create_worker(-1);
+	KT_ASSERT(test, dead != nullptr);
+	KT_EXPECT(test, alt->queue(dead, work.get()));
+	alt->destroy_worker(dead);
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
+	ExpectWarnings warnings;
+	KT_EXPECT(test, !alt->queue(dead, work.get()));
+	KT_EXPECT(test, !alt->queue_delayed(dead, work.get(), 1));
+	alt->flush_worker(dead);
+	alt->destroy_worker(dead);
+	// The work is tied to the dead worker: cancel and flush refuse too.
+	KT_EXPECT(test, !alt->cancel_sync(work.get()));
+	alt->flush_work(work.get());
+	auto *bogus = kxx::err_ptr<altwq_kthread_worker>(kxx::err::NoMem);
+	KT_EXPECT(test, !altwq_kthread_queue_work(bogus, kw_altwq_work(work.get())));
+	KT_EXPECT_EQ(test, warnings.finish(), 7);
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
+}
+
+KXX_TEST(kthread_worker_altwq_only, work_is_tied_to_one_worker)
+{
+	TestWorker a(alt), b(alt);
+	KT_ASSERT(test, a && b);
+	Body body;
+	TestWork work(alt, body);
+	KT_ASSERT(test, bool(work));
+	KT_EXPECT(test, alt->queue(a.get(), work.get()));
+	alt->flush_work(work.get());
+	ExpectWarnings warnings;
+	KT_EXPECT(test, !alt->queue(b.get(), work.get()));
+	KT_EXPECT(test, !alt->mod_delayed(b.get(), work.get(), 1));
+	KT_EXPECT_EQ(test, warnings.finish(), 2);
+	KT_EXPECT(test, alt->queue(a.get(), work.get()));
+	alt->flush_worker(a.get());
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 2);
+}
+
+KXX_TEST(kthread_worker_altwq_only, destroy_with_armed_delayed_work_is_refused)
+{
+	void *worker = alt->create_worker(-1);
+	KT_ASSERT(test, worker != nullptr);
+	Body body;
+	TestWork work(alt, body);
+	KT_ASSERT(test, bool(work));
+	KT_EXPECT(test, alt->queue_delayed(worker, work.get(), 60 * Hz));
+	{
+		ExpectWarnings warnings;
+		alt->destroy_worker(worker); // refused: the worker lives on
+		KT_EXPECT_EQ(test, warnings.finish(), 1);
+	}
+	// Still usable; once the timer is cancelled, destroy goes through.
+	KT_EXPECT(test, alt->cancel_delayed_sync(work.get()));
+	Body other;
+	TestWork second(alt, other);
+	KT_ASSERT(test, bool(second));
+	KT_EXPECT(test, alt->queue(worker, second.get()));
+	alt->destroy_worker(worker);
+	KT_EXPECT_EQ(test, other.runs.load(Acquire), 1);
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 0);
+}
+
+KXX_TEST(kthread_worker_altwq_only, bad_create_arguments_are_refused)
+{
+	ExpectWarnings warnings;
+	altwq_kthread_worker *w = altwq_kthread_create_worker(0x80, "kw-bad-flags");
+	KT_EXPECT(test, kxx::is_err(w));
+	KT_EXPECT_EQ(test, kxx::ptr_err(w), kxx::err::Inval);
+	w = altwq_kthread_create_worker_on_cpu(-1, 0, "kw-bad-cpu");
+	KT_EXPECT_EQ(test, kxx::ptr_err(w), kxx::err::Inval);
+	KT_EXPECT_EQ(test, warnings.finish(), 2);
+	w = altwq_kthread_create_worker_on_cpu(int(nr_cpu_ids()), 0, "kw-no-cpu");
+	KT_EXPECT(test, kxx::is_err(w));
+	KT_EXPECT_EQ(test, kxx::ptr_err(w), kxx::err::Inval);
+}

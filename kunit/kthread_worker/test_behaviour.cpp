@@ -1,0 +1,309 @@
+// SPDX-License-Identifier: GPL-2.0
+// kthread_worker behaviour, run against altwq and the in-tree worker alike.
+#include "kw_test.hpp"
+
+using namespace altwq::kwtest;
+
+KW_TEST(queue_runs_each_queued_instance_once)
+{
+	TestWorker worker(ops);
+	KT_ASSERT(test, bool(worker));
+	Body body;
+	TestWork work(ops, body);
+	KT_ASSERT(test, bool(work));
+	KT_EXPECT(test, ops->queue(worker.get(), work.get()));
+	ops->flush_work(work.get());
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
+	KT_EXPECT(test, ops->queue(worker.get(), work.get()));
+	ops->flush_worker(worker.get());
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 2);
+	KT_EXPECT_EQ(test, body.overlapped.load(Relaxed), 0);
+}
+
+KW_TEST(queue_refused_while_pending)
+{
+	TestWorker worker(ops);
+	KT_ASSERT(test, bool(worker));
+	Completion gate;
+	Body blocker_body, body;
+	blocker_body.gate = &gate;
+	TestWork blocker(ops, blocker_body), work(ops, body);
+	KT_ASSERT(test, blocker && work);
+	KT_EXPECT(test, ops->queue(worker.get(), blocker.get()));
+	KT_EXPECT(test, wait_until([&] { return blocker_body.started.load(Acquire) == 1; }));
+	// The worker is busy: `work` stays queued, and queueing it again is refused.
+	KT_EXPECT(test, ops->queue(worker.get(), work.get()));
+	KT_EXPECT(test, !ops->queue(worker.get(), work.get()));
+	KT_EXPECT(test, !ops->queue_delayed(worker.get(), work.get(), 1));
+	gate.complete();
+	ops->flush_worker(worker.get());
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
+	// Once it ran it can be queued again.
+	KT_EXPECT(test, ops->queue(worker.get(), work.get()));
+	ops->flush_work(work.get());
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 2);
+}
+
+KW_TEST(works_run_in_queue_order)
+{
+	TestWorker worker(ops);
+	KT_ASSERT(test, bool(worker));
+	constexpr int N = 6;
+	Body bodies[N];
+	TestWork *works[N];
+	alignas(TestWork) unsigned char storage[N][sizeof(TestWork)];
+	for (int i = 0; i < N; i++)
+		works[i] = new (storage[i]) TestWork(ops, bodies[i]);
+	for (int i = 0; i < N; i++)
+		KT_EXPECT(test, ops->queue(worker.get(), works[i]->get()));
+	ops->flush_worker(worker.get());
+	for (int i = 1; i < N; i++)
+		KT_EXPECT_LE(test, bodies[i - 1].last_run_ns.load(Relaxed), bodies[i].last_run_ns.load(Relaxed));
+	for (int i = 0; i < N; i++) {
+		KT_EXPECT_EQ(test, bodies[i].runs.load(Acquire), 1);
+		works[i]->~TestWork();
+	}
+}
+
+KW_TEST(delayed_work_waits_for_its_delay)
+{
+	TestWorker worker(ops);
+	KT_ASSERT(test, bool(worker));
+	Body body;
+	TestWork work(ops, body);
+	KT_ASSERT(test, bool(work));
+	const uint64_t queued = ktime_ns();
+	const unsigned long delay = msecs_to_jiffies(50);
+	KT_EXPECT(test, ops->queue_delayed(worker.get(), work.get(), delay));
+	KT_EXPECT(test, !ops->queue_delayed(worker.get(), work.get(), delay));
+	KT_EXPECT(test, wait_until([&] { return body.runs.load(Acquire) == 1; }, 2000));
+	KT_EXPECT_GE(test, body.last_run_ns.load(Relaxed) - queued, 40ULL * 1000 * 1000);
+	// Delay 0 queues at once.
+	KT_EXPECT(test, ops->queue_delayed(worker.get(), work.get(), 0));
+	ops->flush_work(work.get());
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 2);
+}
+
+KW_TEST(mod_delayed_work_moves_the_deadline)
+{
+	TestWorker worker(ops);
+	KT_ASSERT(test, bool(worker));
+	Body body;
+	TestWork work(ops, body);
+	KT_ASSERT(test, bool(work));
+	// Idle: mod queues it and says it was not pending.
+	KT_EXPECT(test, !ops->mod_delayed(worker.get(), work.get(), 60 * Hz));
+	// Pending: mod re-arms it (sooner) and says it was pending.
+	KT_EXPECT(test, ops->mod_delayed(worker.get(), work.get(), 1));
+	KT_EXPECT(test, wait_until([&] { return body.runs.load(Acquire) == 1; }, 2000));
+	msleep(20);
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
+	// Pushed far out, then cancelled: never runs.
+	KT_EXPECT(test, !ops->mod_delayed(worker.get(), work.get(), 60 * Hz));
+	KT_EXPECT(test, ops->mod_delayed(worker.get(), work.get(), 120 * Hz));
+	KT_EXPECT(test, ops->cancel_delayed_sync(work.get()));
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
+}
+
+KW_TEST(cancel_reports_whether_pending)
+{
+	TestWorker worker(ops);
+	KT_ASSERT(test, bool(worker));
+	Completion gate;
+	Body blocker_body, body;
+	blocker_body.gate = &gate;
+	TestWork blocker(ops, blocker_body), work(ops, body);
+	KT_ASSERT(test, blocker && work);
+	KT_EXPECT(test, !ops->cancel_sync(work.get())); // never queued
+	KT_EXPECT(test, ops->queue_delayed(worker.get(), work.get(), 60 * Hz));
+	KT_EXPECT(test, ops->cancel_delayed_sync(work.get()));
+	KT_EXPECT(test, !ops->cancel_delayed_sync(work.get()));
+	// Queued behind a busy work: cancelled before it ran.
+	KT_EXPECT(test, ops->queue(worker.get(), blocker.get()));
+	KT_EXPECT(test, wait_until([&] { return blocker_body.started.load(Acquire) == 1; }));
+	KT_EXPECT(test, ops->queue(worker.get(), work.get()));
+	KT_EXPECT(test, ops->cancel_sync(work.get()));
+	gate.complete();
+	ops->flush_worker(worker.get());
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 0);
+	KT_EXPECT_EQ(test, blocker_body.runs.load(Acquire), 1);
+}
+
+KW_TEST(cancel_waits_for_the_running_instance)
+{
+	TestWorker worker(ops);
+	KT_ASSERT(test, bool(worker));
+	Body body;
+	body.busy_ms = 50;
+	TestWork work(ops, body);
+	KT_ASSERT(test, bool(work));
+	KT_EXPECT(test, ops->queue(worker.get(), work.get()));
+	KT_EXPECT(test, wait_until([&] { return body.started.load(Acquire) == 1; }));
+	KT_EXPECT(test, !ops->cancel_sync(work.get())); // running, not pending
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
+	KT_EXPECT_EQ(test, body.inside.load(Acquire), 0);
+}
+
+KW_TEST(cancel_stops_a_self_requeueing_work)
+{
+	const Requeue kinds[] = {Requeue::Plain, Requeue::Delayed};
+	for (Requeue how : kinds) {
+		TestWorker worker(ops);
+		KT_ASSERT(test, bool(worker));
+		Body body;
+		body.requeue = how;
+		body.ops = ops;
+		body.worker = worker.get();
+		TestWork work(ops, body);
+		KT_ASSERT(test, bool(work));
+		KT_EXPECT(test, ops->queue(worker.get(), work.get()));
+		KT_EXPECT(test, wait_until([&] { return body.runs.load(Acquire) >= 5; }, 3000));
+		if (how == Requeue::Plain)
+			(void)ops->cancel_sync(work.get());
+		else
+			(void)ops->cancel_delayed_sync(work.get());
+		const int runs = body.runs.load(Acquire);
+		KT_EXPECT_EQ(test, body.inside.load(Acquire), 0);
+		msleep(30);
+		KT_EXPECT_EQ(test, body.runs.load(Acquire), runs);
+	}
+}
+
+// The timer may fire just before, during or after the cancel: the return
+// value must match what happened (pending -> never ran; not pending -> ran),
+// except that the in-tree worker may say "not pending" for an instance whose
+// timer fired during the cancel and that then never ran (see kw_ops.h).
+KW_TEST(cancel_delayed_races_its_timer)
+{
+	TestWorker worker(ops);
+	KT_ASSERT(test, bool(worker));
+	Body body;
+	TestWork work(ops, body);
+	KT_ASSERT(test, bool(work));
+	int mismatches = 0, cancelled = 0, ran = 0, dropped = 0;
+	for (int i = 0; i < 200; i++) {
+		const int before = body.runs.load(Acquire);
+		KT_ASSERT(test, ops->queue_delayed(worker.get(), work.get(), 1));
+		udelay(random_u32() % 8000); // around the next tick (HZ >= 125)
+		const bool was_pending = ops->cancel_delayed_sync(work.get());
+		const int delta = body.runs.load(Acquire) - before;
+		if (was_pending && delta == 0)
+			cancelled++;
+		else if (!was_pending && delta == 1)
+			ran++;
+		else if (!was_pending && delta == 0 && !ops->cancel_counts_fired_timer)
+			dropped++;
+		else
+			mismatches++;
+	}
+	msleep(20);
+	KT_EXPECT_EQ(test, mismatches, 0);
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), ran);
+	altwq_kunit_log(test, "%s: %d cancelled before running, %d ran first, %d dropped by a timer racing the cancel",
+			ops->name, cancelled, ran, dropped);
+}
+
+KW_TEST(concurrent_cancels_all_return)
+{
+	TestWorker worker(ops);
+	KT_ASSERT(test, bool(worker));
+	Body body;
+	body.busy_ms = 5;
+	body.requeue = Requeue::Plain;
+	body.ops = ops;
+	body.worker = worker.get();
+	TestWork work(ops, body);
+	KT_ASSERT(test, bool(work));
+	KT_EXPECT(test, ops->queue(worker.get(), work.get()));
+	KT_EXPECT(test, wait_until([&] { return body.runs.load(Acquire) >= 2; }));
+	Atomic<int> returned{0};
+	int err = test::run_on_threads(3, [&](int) {
+		(void)ops->cancel_sync(work.get());
+		returned.fetch_add(1, Full);
+	});
+	KT_EXPECT_EQ(test, err, 0);
+	KT_EXPECT_EQ(test, returned.load(Acquire), 3);
+	const int runs = body.runs.load(Acquire);
+	msleep(30);
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), runs);
+}
+
+KW_TEST(flush_work_waits_for_last_instance_flush_worker_for_all)
+{
+	TestWorker worker(ops);
+	KT_ASSERT(test, bool(worker));
+	Body idle_body, slow_body;
+	slow_body.busy_ms = 20;
+	TestWork idle(ops, idle_body), slow(ops, slow_body);
+	KT_ASSERT(test, idle && slow);
+	ops->flush_work(idle.get()); // never queued: returns at once
+	KT_EXPECT(test, ops->queue(worker.get(), slow.get()));
+	ops->flush_work(slow.get());
+	KT_EXPECT_EQ(test, slow_body.runs.load(Acquire), 1);
+	KT_EXPECT(test, ops->queue(worker.get(), slow.get()));
+	KT_EXPECT(test, ops->queue(worker.get(), idle.get()));
+	ops->flush_worker(worker.get());
+	KT_EXPECT_EQ(test, slow_body.runs.load(Acquire), 2);
+	KT_EXPECT_EQ(test, idle_body.runs.load(Acquire), 1);
+}
+
+KW_TEST(destroy_flushes_queued_works)
+{
+	TestWorker worker(ops);
+	KT_ASSERT(test, bool(worker));
+	Body body;
+	body.busy_ms = 5;
+	Body other;
+	TestWork work(ops, body), second(ops, other);
+	KT_ASSERT(test, work && second);
+	KT_EXPECT(test, ops->queue(worker.get(), work.get()));
+	KT_EXPECT(test, ops->queue(worker.get(), second.get()));
+	worker.destroy();
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
+	KT_EXPECT_EQ(test, other.runs.load(Acquire), 1);
+}
+
+KW_TEST(worker_on_cpu_runs_there)
+{
+	for (int cpu : online_cpus()) {
+		TestWorker worker(ops, cpu);
+		KT_ASSERT(test, bool(worker));
+		Body body;
+		TestWork work(ops, body);
+		KT_ASSERT(test, bool(work));
+		KT_EXPECT(test, ops->queue(worker.get(), work.get()));
+		ops->flush_work(work.get());
+		KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
+		KT_EXPECT_EQ(test, body.last_cpu.load(Relaxed), cpu);
+	}
+}
+
+// mod_delayed_work and cancel from two threads: no deadlock, and once both
+// are done and a last cancel returned, nothing runs any more.
+KW_TEST(mod_racing_cancel_leaves_nothing_queued)
+{
+	TestWorker worker(ops);
+	KT_ASSERT(test, bool(worker));
+	Body body;
+	TestWork work(ops, body);
+	KT_ASSERT(test, bool(work));
+	Atomic<int> stop{0};
+	int err = test::run_on_threads(2, [&](int i) {
+		const uint64_t until = ktime_ns() + 300ULL * 1000 * 1000;
+		while (ktime_ns() < until) {
+			if (i == 0)
+				(void)ops->mod_delayed(worker.get(), work.get(), random_u32() % 3);
+			else
+				(void)ops->cancel_delayed_sync(work.get());
+			if (random_u32() % 4 == 0)
+				usleep_range(10, 200);
+		}
+		stop.store(1, Release);
+	});
+	KT_EXPECT_EQ(test, err, 0);
+	(void)ops->cancel_delayed_sync(work.get());
+	const int runs = body.runs.load(Acquire);
+	msleep(30);
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), runs);
+	KT_EXPECT_EQ(test, body.overlapped.load(Relaxed), 0);
+}

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-2.0
+// kxx Timer: member callbacks, arm/modify/del return values, del_sync waits.
+#include "kxx/completion.hpp"
+#include "kxx/timer.hpp"
+#include "kxx_test.hpp"
+#include "threads.hpp"
+
+using namespace kxx;
+
+namespace {
+struct Alarm {
+	Timer timer{Timer::callback<&Alarm::timer, &Alarm::expired>(), KXX_LOCK_CLASS("test.alarm.timer")};
+	Completion fired;
+	Atomic<int> runs{0};
+	Atomic<int> in_softirq{0};
+	Atomic<int> cpu{-1};
+	Atomic<int> started{0};
+	Atomic<int> finished{0};
+	int busy_ms = 0;
+	int rearm_until = 0;
+	void expired()
+	{
+		started.store(1, Release);
+		in_softirq.store(in_serving_softirq() ? 1 : 0, Relaxed);
+		cpu.store(this_cpu_hint(), Relaxed);
+		if (busy_ms)
+			mdelay(busy_ms);
+		int n = runs.add_return(1, Full);
+		if (n < rearm_until)
+			timer.arm(1);
+		finished.store(1, Release);
+		fired.complete();
+	}
+};
+} // namespace
+
+KXX_TEST(kxx_timer, fires_into_member_in_softirq)
+{
+	auto a = KT_ASSERT_OK(test, make_box<Alarm>(GfpKernel));
+	KT_EXPECT(test, !a->timer.arm(1));
+	KT_EXPECT(test, a->fired.wait_for(Hz));
+	KT_EXPECT_EQ(test, a->runs.load(Acquire), 1);
+	KT_EXPECT_EQ(test, a->in_softirq.load(Relaxed), 1);
+	KT_EXPECT(test, !a->timer.pending());
+}
+
+KXX_TEST(kxx_timer, arm_modify_del_report_pending)
+{
+	auto a = KT_ASSERT_OK(test, make_box<Alarm>(GfpKernel));
+	KT_EXPECT(test, !a->timer.pending());
+	KT_EXPECT(test, !a->timer.arm(10 * Hz));
+	KT_EXPECT(test, a->timer.pending());
+	KT_EXPECT(test, a->timer.arm(20 * Hz));
+	unsigned long at = jiffies() + 30 * Hz;
+	KT_EXPECT(test, a->timer.modify(at));
+	KT_EXPECT_EQ(test, a->timer.expires(), at);
+	KT_EXPECT(test, a->timer.del());
+	KT_EXPECT(test, !a->timer.del());
+	KT_EXPECT(test, !a->timer.pending());
+	KT_EXPECT_EQ(test, a->runs.load(Acquire), 0);
+}
+
+KXX_TEST(kxx_timer, del_prevents_firing)
+{
+	auto a = KT_ASSERT_OK(test, make_box<Alarm>(GfpKernel));
+	a->timer.arm(3);
+	KT_EXPECT(test, a->timer.del());
+	msleep(50);
+	KT_EXPECT_EQ(test, a->runs.load(Acquire), 0);
+}
+
+// The point of delete-and-wait: once it returns the callback is not running.
+KXX_TEST(kxx_timer, del_sync_waits_for_running_callback)
+{
+	auto a = KT_ASSERT_OK(test, make_box<Alarm>(GfpKernel));
+	a->busy_ms = 50;
+	a->timer.arm(1);
+	while (!a->started.load(Acquire))
+		cpu_relax();
+	KT_EXPECT(test, !a->timer.del_sync()); // it is running, not pending
+	KT_EXPECT_EQ(test, a->finished.load(Acquire), 1);
+}
+
+KXX_TEST(kxx_timer, self_rearming_timer_stops_on_del_sync)
+{
+	auto a = KT_ASSERT_OK(test, make_box<Alarm>(GfpKernel));
+	a->rearm_until = 1000000;
+	a->timer.arm(1);
+	while (a->runs.load(Acquire) < 3)
+		msleep(1);
+	// The callback re-arms itself; one del_sync still leaves it dead.
+	(void)a->timer.del_sync();
+	KT_EXPECT(test, !a->timer.pending());
+	int runs = a->runs.load(Acquire);
+	msleep(30);
+	KT_EXPECT_EQ(test, a->runs.load(Acquire), runs);
+}
+
+KXX_TEST(kxx_timer, arm_on_runs_on_that_cpu)
+{
+	for (int cpu : online_cpus()) {
+		auto a = KT_ASSERT_OK(test, make_box<Alarm>(GfpKernel));
+		a->timer.arm_on(cpu, 1);
+		KT_EXPECT(test, a->fired.wait_for(Hz));
+		KT_EXPECT_EQ(test, a->cpu.load(Relaxed), cpu);
+	}
+}

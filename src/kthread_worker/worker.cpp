@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-2.0
+// Worker lifetime: create (on a CPU), the thread loop, destroy; the registry
+// of live workers that lets every entry point refuse a dead one.
+#include "kabi/alloc.h"
+#include "kabi/log.h"
+#include "kabi/sched.h"
+#include "kthread_worker/worker.hpp"
+#include "kxx/alloc.hpp"
+#include "kxx/cpu.hpp"
+
+using namespace kxx;
+using namespace altwq::kw;
+
+namespace {
+constinit Registry *registry = nullptr; // set at module load
+} // namespace
+
+altwq_kthread_worker::altwq_kthread_worker(unsigned int flags_, int cpu_)
+	: queues(KXX_LOCK_CLASS("altwq_kthread_worker.lock")), flags(flags_), cpu(cpu_)
+{
+}
+
+namespace altwq::kw {
+
+bool is_live(const altwq_kthread_worker *worker, const RcuReadGuard &rcu)
+{
+	return registry->contains(worker, rcu);
+}
+
+bool valid_work(const altwq_kthread_work *work)
+{
+	return !KXX_WARN_ON_ONCE(!work || work->magic != ALTWQ_KW_WORK_MAGIC || !work->func);
+}
+
+bool valid_worker(const altwq_kthread_worker *worker)
+{
+	RcuReadGuard rcu;
+	return !KXX_WARN_ON_ONCE(!is_live(worker, rcu));
+}
+
+} // namespace altwq::kw
+
+// The thread: runs queued works one at a time until stopped. May sleep.
+int altwq_kthread_worker::run()
+{
+	if (flags & ALTWQ_KTW_FREEZABLE)
+		kabi_set_freezable();
+	for (;;) {
+		// A full barrier: pairs with the wakeup in insert_work() and in
+		// kthread_stop(), so neither is lost before schedule().
+		kabi_set_current_interruptible();
+		if (Kthread::should_stop()) {
+			kabi_set_current_running();
+			queues.lock<Irq>()->current_work = nullptr;
+			return 0;
+		}
+		altwq_kthread_work *work;
+		{
+			auto q = queues.lock<Irq>();
+			work = q->work_list.pop_front();
+			q->current_work = work;
+		}
+		if (work) {
+			kabi_set_current_running();
+			work->func(work);
+			// The function may have freed the work: no touching it now.
+		} else if (!kabi_freezing_current()) {
+			kabi_schedule();
+		} else {
+			kabi_try_to_freeze();
+		}
+		cond_resched();
+	}
+}
+
+namespace {
+
+// May sleep.
+altwq_kthread_worker *create_worker(int cpu, unsigned int flags, const char *namefmt, __builtin_va_list args)
+{
+	if (KXX_WARN_ON_ONCE(!namefmt) || KXX_WARN_ON_ONCE(flags & ~ALTWQ_KTW_FREEZABLE))
+		return err_ptr<altwq_kthread_worker>(err::Inval);
+	if (cpu != Kthread::AnyCpu && !cpu_online(cpu))
+		return err_ptr<altwq_kthread_worker>(err::Inval);
+	char *name = kabi_kvasprintf(GfpKernel.bits(), namefmt, args);
+	if (!name)
+		return err_ptr<altwq_kthread_worker>(err::NoMem);
+	auto worker = make_box<altwq_kthread_worker>(GfpKernel, flags, cpu);
+	if (!worker.ok()) {
+		kabi_kfree(name);
+		return err_ptr<altwq_kthread_worker>(worker.error());
+	}
+	altwq_kthread_worker *w = worker.value().get();
+	auto thread = Kthread::create<&altwq_kthread_worker::run>(w, name, cpu);
+	kabi_kfree(name);
+	if (!thread.ok())
+		return err_ptr<altwq_kthread_worker>(thread.error());
+	w->thread = thread.take();
+	registry->insert(*w);
+	w->thread.wake();
+	return worker.take().release();
+}
+
+} // namespace
+
+extern "C" altwq_kthread_worker *altwq_kthread_create_worker(unsigned int flags, const char namefmt[], ...)
+{
+	__builtin_va_list args;
+	__builtin_va_start(args, namefmt);
+	altwq_kthread_worker *w = create_worker(Kthread::AnyCpu, flags, namefmt, args);
+	__builtin_va_end(args);
+	return w;
+}
+
+extern "C" altwq_kthread_worker *altwq_kthread_create_worker_on_cpu(int cpu, unsigned int flags, const char namefmt[], ...)
+{
+	if (KXX_WARN_ON_ONCE(cpu < 0))
+		return err_ptr<altwq_kthread_worker>(err::Inval);
+	__builtin_va_list args;
+	__builtin_va_start(args, namefmt);
+	altwq_kthread_worker *w = create_worker(cpu, flags, namefmt, args);
+	__builtin_va_end(args);
+	return w;
+}
+
+// May sleep. Refused while delayed works are armed: their timers would fire
+// into freed memory, and cancelling them is the owner's decision.
+extern "C" void altwq_kthread_destroy_worker(altwq_kthread_worker *worker)
+{
+	if (!valid_worker(worker))
+		return;
+	{
+		auto q = worker->queues.lock<IrqSave>();
+		const bool delayed_works_armed = !q->delayed_list.empty();
+		if (KXX_WARN_ON_ONCE(delayed_works_armed)) {
+			kabi_log(KABI_LOG_WARNING,
+				 "kthread_worker destroy refused: delayed works still armed; cancel them first");
+			return;
+		}
+		if (KXX_WARN_ON_ONCE(q->dying))
+			return; // a concurrent destroy owns it
+		q->dying = true;
+	}
+	altwq_kthread_flush_worker(worker);
+	registry->remove(*worker);
+	rcu::synchronize(); // no entry point still holds it from the registry
+	(void)worker->thread.stop();
+	{
+		auto q = worker->queues.lock<IrqSave>();
+		KXX_WARN_ON_ONCE(!q->work_list.empty() || !q->delayed_list.empty() || !q->delayed_flushers.empty());
+	}
+	delete worker;
+}
+
+extern "C" int altwq_kthread_worker_init(void)
+{
+	registry = new (GfpKernel) Registry(KXX_LOCK_CLASS("altwq_kthread_worker.registry"));
+	return registry ? 0 : err::NoMem;
+}
+
+extern "C" void altwq_kthread_worker_exit(void)
+{
+	size_t live = registry->size();
+	if (live)
+		kabi_log(KABI_LOG_ERR, "%zu kthread_worker(s) never destroyed at unload", live);
+	KXX_WARN_ON_ONCE(live);
+	delete registry;
+	registry = nullptr;
+}

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0
+// A set of live objects, tested by address without a lock: readers walk a
+// bucket under RcuReadGuard; insert/remove serialise on a mutex (may sleep).
+// After remove(), wait for rcu::synchronize() before freeing the object, so
+// a reader that still found it is done with it. Used to refuse a pointer to
+// an object that was destroyed (or never made) instead of touching it.
+#pragma once
+#include "kxx/atomic.hpp"
+#include "kxx/lock.hpp"
+#include "kxx/rcu.hpp"
+
+namespace kxx {
+
+struct RcuSetLink {
+	Atomic<RcuSetLink *> next{nullptr};
+};
+
+template <auto Link, size_t Buckets = 64> class RcuSet : Pinned {
+	using T = typename member_traits<decltype(Link)>::owner;
+
+public:
+	explicit RcuSet(LockClass &cls) : writers_(cls) {}
+
+	// Any context, under the caller's RcuReadGuard.
+	bool contains(const void *obj, const RcuReadGuard &) const
+	{
+		if (!obj)
+			return false;
+		// Acquire: rcu_dereference(); pairs with the release in insert().
+		for (RcuSetLink *l = bucket(obj).load(Acquire); l; l = l->next.load(Acquire))
+			if (owner_of<Link>(l) == obj)
+				return true;
+		return false;
+	}
+	// May sleep.
+	void insert(T &obj)
+	{
+		Guard<Mutex, MaySleep> g(writers_);
+		RcuSetLink &link = obj.*Link;
+		Atomic<RcuSetLink *> &head = bucket(&obj);
+		link.next.store(head.load(Relaxed), Relaxed);
+		head.store(&link, Release); // rcu_assign_pointer()
+		count_++;
+	}
+	// May sleep. Returns false if obj was not in the set.
+	bool remove(T &obj)
+	{
+		Guard<Mutex, MaySleep> g(writers_);
+		RcuSetLink &link = obj.*Link;
+		for (Atomic<RcuSetLink *> *p = &bucket(&obj); RcuSetLink *l = p->load(Relaxed); p = &l->next) {
+			if (l == &link) {
+				// Readers standing on `link` still see its next.
+				p->store(link.next.load(Relaxed), Release);
+				count_--;
+				return true;
+			}
+		}
+		return false;
+	}
+	// May sleep.
+	size_t size()
+	{
+		Guard<Mutex, MaySleep> g(writers_);
+		return count_;
+	}
+
+private:
+	Atomic<RcuSetLink *> &bucket(const void *obj) const
+	{
+		return const_cast<Atomic<RcuSetLink *> &>(heads_[(reinterpret_cast<uintptr_t>(obj) >> 6) % Buckets]);
+	}
+	Atomic<RcuSetLink *> heads_[Buckets];
+	Mutex writers_;
+	size_t count_ = 0;
+};
+
+} // namespace kxx
