@@ -70,15 +70,26 @@ KXX_TEST(kxx_timer, del_prevents_firing)
 }
 
 // The point of delete-and-wait: once it returns the callback is not running.
+// The callback fires on one CPU while the caller waits on another (on the
+// same CPU the softirq would simply finish before the caller looked).
 KXX_TEST(kxx_timer, del_sync_waits_for_running_callback)
 {
 	auto a = KT_ASSERT_OK(test, make_box<Alarm>(GfpKernel));
 	a->busy_ms = 50;
-	a->timer.arm(1);
-	while (!a->started.load(Acquire))
-		cpu_relax();
-	KT_EXPECT(test, !a->timer.del_sync()); // it is running, not pending
-	KT_EXPECT_EQ(test, a->finished.load(Acquire), 1);
+	const int timer_cpu = test::nth_online_cpu(1), caller_cpu = test::nth_online_cpu(0);
+	KT_ASSERT(test, timer_cpu != caller_cpu);
+	bool was_pending = true;
+	int finished_at_return = -1;
+	int err = test::run_on_threads_on_cpu(1, caller_cpu, [&](int) {
+		a->timer.arm_on(timer_cpu, 1);
+		while (!a->started.load(Acquire))
+			cpu_relax();
+		was_pending = a->timer.del_sync();
+		finished_at_return = a->finished.load(Acquire);
+	});
+	KT_EXPECT_EQ(test, err, 0);
+	KT_EXPECT(test, !was_pending); // it was running, not pending
+	KT_EXPECT_EQ(test, finished_at_return, 1);
 }
 
 KXX_TEST(kxx_timer, self_rearming_timer_stops_on_del_sync)
