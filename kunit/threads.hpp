@@ -11,7 +11,7 @@
 
 namespace kxx::test {
 
-inline constexpr int MaxThreads = 8;
+constexpr int MaxThreads = 8;
 
 // The i-th online CPU, wrapping around.
 inline int nth_online_cpu(int i)
@@ -27,7 +27,7 @@ inline int nth_online_cpu(int i)
 template <typename F> class ThreadGroup {
 public:
 	// Returns 0 or a negative errno (thread creation failed; nothing ran).
-	static constexpr int SpreadCpus = -2;
+	enum : int { SpreadCpus = -2 };
 	static int run(int n, F &body, int cpu)
 	{
 		auto group = make_box<ThreadGroup>(GfpKernel, body, n);

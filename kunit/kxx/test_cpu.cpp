@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 // kxx CPU iteration, CpuMask and PerCpu.
+#include "kxx/alloc.hpp"
 #include "kxx/cpu.hpp"
 #include "kxx/percpu.hpp"
 #include "kxx_test.hpp"
@@ -32,7 +33,8 @@ KXX_TEST(kxx_cpu, online_iteration_matches_count)
 
 KXX_TEST(kxx_cpu, cpumask_set_test_weight_next)
 {
-	CpuMask m;
+	auto mask = KT_ASSERT_OK(test, make_box<CpuMask>(GfpKernel));
+	CpuMask &m = *mask;
 	KT_EXPECT_EQ(test, m.weight(), 0U);
 	m.set(0);
 	m.set(2);
@@ -45,8 +47,8 @@ KXX_TEST(kxx_cpu, cpumask_set_test_weight_next)
 	KT_EXPECT_GE(test, m.next(2), int(nr_cpu_ids()));
 	m.clear(0);
 	KT_EXPECT_EQ(test, m.next(-1), 2);
-	CpuMask on = CpuMask::online();
-	KT_EXPECT_EQ(test, on.weight(), num_online_cpus());
+	m.copy_online();
+	KT_EXPECT_EQ(test, m.weight(), num_online_cpus());
 }
 
 namespace {
@@ -54,10 +56,10 @@ struct Slot {
 	long hits = 0;
 	int owner_cpu = -1;
 };
+constinit Atomic<int> built_live{0};
 struct Built {
-	static inline Atomic<int> live{0};
-	Built() { live.fetch_add(1, Full); }
-	~Built() { live.fetch_sub(1, Full); }
+	Built() { built_live.fetch_add(1, Full); }
+	~Built() { built_live.fetch_sub(1, Full); }
 	long pad[4] = {};
 };
 } // namespace
@@ -96,7 +98,7 @@ KXX_TEST(kxx_cpu, percpu_constructs_and_destroys_each_copy)
 		possible += cpu_possible(cpu);
 	{
 		auto copies = KT_ASSERT_OK(test, PerCpu<Built>::create(GfpKernel));
-		KT_EXPECT_EQ(test, Built::live.load(Acquire), int(possible));
+		KT_EXPECT_EQ(test, built_live.load(Acquire), int(possible));
 	}
-	KT_EXPECT_EQ(test, Built::live.load(Acquire), 0);
+	KT_EXPECT_EQ(test, built_live.load(Acquire), 0);
 }

@@ -23,11 +23,11 @@ private:
 	unsigned int bits_;
 };
 
-inline constexpr Gfp GfpKernel{KABI_GFP_KERNEL};
-inline constexpr Gfp GfpAtomic{KABI_GFP_ATOMIC};
-inline constexpr Gfp GfpNowait{KABI_GFP_NOWAIT};
-inline constexpr Gfp GfpZero{KABI_GFP_ZERO};
-inline constexpr Gfp GfpNoWarn{KABI_GFP_NOWARN};
+constexpr Gfp GfpKernel{KABI_GFP_KERNEL};
+constexpr Gfp GfpAtomic{KABI_GFP_ATOMIC};
+constexpr Gfp GfpNowait{KABI_GFP_NOWAIT};
+constexpr Gfp GfpZero{KABI_GFP_ZERO};
+constexpr Gfp GfpNoWarn{KABI_GFP_NOWARN};
 
 } // namespace kxx
 

@@ -25,17 +25,17 @@ namespace kxx {
 
 // Memory orders are tag objects, so an order a call cannot take (a load
 // with Release, a store with Acquire) is a compile error.
-struct RelaxedOrder { static constexpr int gcc = __ATOMIC_RELAXED, gcc_fail = __ATOMIC_RELAXED; };
-struct AcquireOrder { static constexpr int gcc = __ATOMIC_ACQUIRE, gcc_fail = __ATOMIC_ACQUIRE; };
-struct ReleaseOrder { static constexpr int gcc = __ATOMIC_RELEASE, gcc_fail = __ATOMIC_RELAXED; };
-struct AcqRelOrder { static constexpr int gcc = __ATOMIC_ACQ_REL, gcc_fail = __ATOMIC_ACQUIRE; };
-struct FullOrder { static constexpr int gcc = __ATOMIC_SEQ_CST, gcc_fail = __ATOMIC_SEQ_CST; };
+struct RelaxedOrder { enum : int { gcc = __ATOMIC_RELAXED, gcc_fail = __ATOMIC_RELAXED }; };
+struct AcquireOrder { enum : int { gcc = __ATOMIC_ACQUIRE, gcc_fail = __ATOMIC_ACQUIRE }; };
+struct ReleaseOrder { enum : int { gcc = __ATOMIC_RELEASE, gcc_fail = __ATOMIC_RELAXED }; };
+struct AcqRelOrder { enum : int { gcc = __ATOMIC_ACQ_REL, gcc_fail = __ATOMIC_ACQUIRE }; };
+struct FullOrder { enum : int { gcc = __ATOMIC_SEQ_CST, gcc_fail = __ATOMIC_SEQ_CST }; };
 
-inline constexpr RelaxedOrder Relaxed;
-inline constexpr AcquireOrder Acquire;
-inline constexpr ReleaseOrder Release;
-inline constexpr AcqRelOrder AcqRel;
-inline constexpr FullOrder Full;
+constexpr RelaxedOrder Relaxed;
+constexpr AcquireOrder Acquire;
+constexpr ReleaseOrder Release;
+constexpr AcqRelOrder AcqRel;
+constexpr FullOrder Full;
 
 template <typename O>
 concept AnyOrder = is_same_v<O, RelaxedOrder> || is_same_v<O, AcquireOrder> || is_same_v<O, ReleaseOrder> ||

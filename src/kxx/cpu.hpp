@@ -48,16 +48,12 @@ public:
 	~CpusReadGuard() { kabi_cpus_read_unlock(); }
 };
 
-// A struct cpumask (NR_CPUS bits), by value.
-class CpuMask {
+// A struct cpumask: NR_CPUS bits, 1 KiB on a distribution kernel
+// (NR_CPUS=8192), so allocate it (make_box) rather than put it on the stack.
+class CpuMask : Pinned {
 public:
 	CpuMask() { kabi_cpumask_clear(raw()); }
-	static CpuMask online()
-	{
-		CpuMask m;
-		kabi_cpumask_copy_online(m.raw());
-		return m;
-	}
+	void copy_online() { kabi_cpumask_copy_online(raw()); }
 	void set(int cpu) { kabi_cpumask_set_cpu(raw(), cpu); }
 	void clear(int cpu) { kabi_cpumask_clear_cpu(raw(), cpu); }
 	bool test(int cpu) const { return kabi_cpumask_test_cpu(raw(), cpu); }

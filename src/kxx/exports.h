@@ -16,7 +16,7 @@ void altwq_kxx_exit(void);
  * Reports a kxx warning (KXX_WARN_ON_ONCE): a real WARN() once per site, or,
  * while a test has armed an expectation, a counted, quiet note. Any context.
  */
-void kxx_warn_report(const char *file, int line, const char *what, bool *once);
+void kxx_warn_report(const char *file, int line, const char *what);
 /* Test hooks: arm/disarm and read the count of expected warnings. */
 void kxx_expect_warnings_begin(void);
 int kxx_expect_warnings_end(void);

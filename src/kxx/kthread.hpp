@@ -18,7 +18,7 @@ namespace kxx {
 
 class Kthread {
 public:
-	static constexpr int AnyCpu = -1;
+	enum : int { AnyCpu = -1 };
 
 	// Runs fn(data) in a new, not yet woken thread named `name`.
 	static Result<Kthread> create(kabi_kthread_fn fn, void *data, const char *name, int cpu = AnyCpu)

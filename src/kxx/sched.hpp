@@ -11,7 +11,7 @@
 
 namespace kxx {
 
-inline constexpr unsigned long Hz = KABI_HZ;
+constexpr unsigned long Hz = KABI_HZ;
 
 inline unsigned long jiffies() { return kabi_jiffies(); }
 inline unsigned long msecs_to_jiffies(unsigned int ms) { return kabi_msecs_to_jiffies(ms); }

@@ -39,8 +39,8 @@ template <typename T, typename U = T> constexpr T exchange(T &obj, U &&v)
 	return old;
 }
 
-template <typename A, typename B> inline constexpr bool is_same_v = false;
-template <typename A> inline constexpr bool is_same_v<A, A> = true;
+template <typename A, typename B> constexpr bool is_same_v = false;
+template <typename A> constexpr bool is_same_v<A, A> = true;
 
 template <typename T> constexpr const T &min(const T &a, const T &b) { return b < a ? b : a; }
 template <typename T> constexpr const T &max(const T &a, const T &b) { return a < b ? b : a; }

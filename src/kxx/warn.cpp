@@ -9,19 +9,38 @@
 namespace {
 constinit kxx::Atomic<bool> expecting{false};
 constinit kxx::Atomic<int> expected_hits{0};
+
+// The sites that have reported, as (file pointer, line) keys in an
+// open-addressed table; lock-free, touched only when a warning fires.
+constexpr int SiteSlots = 256;
+constinit kxx::Atomic<uint64_t> reported_sites[SiteSlots];
+
+// True the first time a site asks (and if the table is full).
+bool first_report(const char *file, int line)
+{
+	const uint64_t key = (reinterpret_cast<uint64_t>(file) << 16) | (static_cast<uint64_t>(line) & 0xffff) | 1;
+	const unsigned int start = static_cast<unsigned int>((key ^ (key >> 29)) % SiteSlots);
+	for (int i = 0; i < SiteSlots; i++) {
+		kxx::Atomic<uint64_t> &slot = reported_sites[(start + i) % SiteSlots];
+		uint64_t seen = 0;
+		if (slot.compare_exchange(seen, key, kxx::Relaxed))
+			return true;
+		if (seen == key)
+			return false;
+	}
+	return true;
+}
 } // namespace
 
-extern "C" void kxx_warn_report(const char *file, int line, const char *what, bool *once)
+extern "C" void kxx_warn_report(const char *file, int line, const char *what)
 {
 	if (expecting.load(kxx::Acquire)) {
 		expected_hits.fetch_add(1, kxx::Relaxed);
 		kabi_log(KABI_LOG_INFO, "expected warning: %s (%s:%d)", what, file, line);
 		return;
 	}
-	kxx::Atomic<bool> &warned = *reinterpret_cast<kxx::Atomic<bool> *>(once);
-	if (warned.exchange(true, kxx::Relaxed))
-		return;
-	kabi_warn(file, line, what);
+	if (first_report(file, line))
+		kabi_warn(file, line, what);
 }
 
 extern "C" void kxx_expect_warnings_begin(void)

@@ -5,13 +5,13 @@
 #include "kxx/exports.h"
 #include "kxx/types.hpp"
 
+// No function-local static marks the site (inline functions may not have
+// them under -fno-weak): warn.cpp remembers which file:line has fired.
 #define KXX_WARN_ON_ONCE(cond) \
 	({ \
 		const bool kxx_warn_cond_ = !!(cond); \
-		if (KXX_UNLIKELY(kxx_warn_cond_)) { \
-			static constinit bool kxx_warned_ = false; \
-			kxx_warn_report(__FILE__, __LINE__, #cond, &kxx_warned_); \
-		} \
+		if (KXX_UNLIKELY(kxx_warn_cond_)) \
+			kxx_warn_report(__FILE__, __LINE__, #cond); \
 		kxx_warn_cond_; \
 	})
 
