@@ -2,8 +2,9 @@
 #
 #   make              build altwq.ko and altwq_test.ko against $(KDIR)
 #   make check        install what is missing, build the test kernel (once,
-#                     cached), build the modules against it, run every KUnit
-#                     suite in one QEMU boot; last line: "N passed, N failed"
+#                     cached), build the modules against it, check that kxx
+#                     misuse does not compile, run every KUnit suite in one
+#                     QEMU boot; last line: "N passed, N failed"
 #   make kdir         print the test kernel tree (for other out-of-tree modules)
 #   make stock-build  build against Debian's stock linux-headers-6.12 (IBT,
 #                     rethunk, BTF, modversions) to prove no objtool/modpost warnings
@@ -28,6 +29,7 @@ kdir:
 check: deps
 	@kdir=$$(scripts/test-kernel | tail -n 1) && \
 	$(MAKE) -s -C "$$kdir" M=$(CURDIR) modules && \
+	scripts/compile-fail && \
 	scripts/qemu-test --kernel "$$kdir" altwq_test.ko
 
 stock-build: deps

@@ -24,4 +24,7 @@ private:
 	KXX_OPAQUE(COMPLETION) storage_;
 };
 
+// The wrappers are exactly the kernel objects (checked against src/kabi/sizes.c).
+static_assert(sizeof(Completion) == KABI_SIZEOF_COMPLETION && alignof(Completion) == KABI_ALIGNOF_COMPLETION);
+
 } // namespace kxx

@@ -67,4 +67,7 @@ private:
 	KXX_OPAQUE(CPUMASK) storage_;
 };
 
+// The wrappers are exactly the kernel objects (checked against src/kabi/sizes.c).
+static_assert(sizeof(CpuMask) == KABI_SIZEOF_CPUMASK && alignof(CpuMask) == KABI_ALIGNOF_CPUMASK);
+
 } // namespace kxx

@@ -30,4 +30,7 @@ private:
 	KXX_OPAQUE(IRQ_WORK) storage_; // first: the kernel's pointer is ours
 };
 
+// The wrappers are exactly the kernel objects (checked against src/kabi/sizes.c).
+static_assert(sizeof(IrqWork) == KABI_SIZEOF_IRQ_WORK && alignof(IrqWork) == KABI_ALIGNOF_IRQ_WORK);
+
 } // namespace kxx

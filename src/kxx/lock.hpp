@@ -164,4 +164,9 @@ private:
 	T data_;
 };
 
+// The wrappers are exactly the kernel objects (checked against src/kabi/sizes.c).
+static_assert(sizeof(RawSpinLock) == KABI_SIZEOF_RAW_SPINLOCK && alignof(RawSpinLock) == KABI_ALIGNOF_RAW_SPINLOCK);
+static_assert(sizeof(SpinLock) == KABI_SIZEOF_SPINLOCK && alignof(SpinLock) == KABI_ALIGNOF_SPINLOCK);
+static_assert(sizeof(Mutex) == KABI_SIZEOF_MUTEX && alignof(Mutex) == KABI_ALIGNOF_MUTEX);
+
 } // namespace kxx

@@ -55,4 +55,6 @@ private:
 	bool registered_ = false;
 };
 
+static_assert(sizeof(PreemptNotifier) >= KABI_SIZEOF_PREEMPT_NOTIFIER);
+
 } // namespace kxx

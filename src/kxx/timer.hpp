@@ -57,4 +57,7 @@ private:
 	KXX_OPAQUE(TIMER) storage_; // first: the kernel's pointer is ours
 };
 
+// The wrappers are exactly the kernel objects (checked against src/kabi/sizes.c).
+static_assert(sizeof(Timer) == KABI_SIZEOF_TIMER && alignof(Timer) == KABI_ALIGNOF_TIMER);
+
 } // namespace kxx
