@@ -67,6 +67,12 @@ ALTWQ_SUITE(kxx_preempt_notifier,
 	ALTWQ_CASE(kxx_preempt_notifier, preemption_is_not_blocking)
 )
 
+ALTWQ_SUITE(kxx_cpu_hotplug,
+	ALTWQ_CASE(kxx_cpu_hotplug, start_and_stop_visit_every_online_cpu)
+	ALTWQ_CASE(kxx_cpu_hotplug, cpu_down_and_up_are_seen_on_that_cpu)
+	ALTWQ_CASE(kxx_cpu_hotplug, failing_online_callback_keeps_the_cpu_down)
+)
+
 /* The same kthread_worker cases against altwq and against the kernel's own. */
 #define ALTWQ_KW_SHARED_CASES(suite) \
 	ALTWQ_CASE(suite, queue_runs_each_queued_instance_once) \

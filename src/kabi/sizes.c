@@ -20,6 +20,7 @@
 #include <linux/errno.h>
 #include <altwq/kthread_worker.h>
 #include "kabi/preempt_notifier_types.h"
+#include "kabi/cpuhp_types.h"
 
 #define SIZE_AND_ALIGN(name, type) \
 	DEFINE(KABI_SIZEOF_##name, sizeof(type)); \
@@ -38,6 +39,7 @@ int main(void)
 	SIZE_AND_ALIGN(LIST_HEAD, struct list_head);
 	SIZE_AND_ALIGN(CPUMASK, struct cpumask);
 	SIZE_AND_ALIGN(PREEMPT_NOTIFIER, struct kabi_preempt_notifier);
+	SIZE_AND_ALIGN(CPUHP_INSTANCE, struct kabi_cpuhp_instance);
 	BLANK();
 	OFFSET(KABI_LIST_HEAD_NEXT, list_head, next);
 	OFFSET(KABI_LIST_HEAD_PREV, list_head, prev);

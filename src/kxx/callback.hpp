@@ -11,10 +11,10 @@ template <auto Field> using field_type = typename member_traits<decltype(Field)>
 
 // KabiT is the opaque kabi type the kernel hands back; the kxx wrapper
 // (field_type<Field>) keeps it at offset 0, so the pointers coincide.
-template <auto Field, auto Method, typename KabiT, typename... Args> void member_trampoline(KabiT *k, Args... args)
+template <auto Field, auto Method, typename KabiT, typename... Args> auto member_trampoline(KabiT *k, Args... args)
 {
 	auto *self = reinterpret_cast<field_type<Field> *>(k);
-	(owner_of<Field>(self)->*Method)(args...);
+	return (owner_of<Field>(self)->*Method)(args...);
 }
 
 } // namespace kxx

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 // altwq.ko load and unload.
+#include "kabi/cpuhp.h"
 #include "kabi/log.h"
 #include "kabi/preempt_notifier.h"
 #include "kxx/errno.hpp"
@@ -14,6 +15,11 @@ extern "C" int altwq_kxx_init(void)
 			 "concurrency management cannot see workers sleep; refusing to load");
 		return kxx::err::NotSupp;
 	}
+	int err = kabi_cpuhp_init();
+	if (err) {
+		kabi_log(KABI_LOG_ERR, "cannot set up a CPU hotplug state: %d", err);
+		return err;
+	}
 	kabi_preempt_notifiers_enable();
 	return 0;
 }
@@ -22,4 +28,5 @@ extern "C" int altwq_kxx_init(void)
 extern "C" void altwq_kxx_exit(void)
 {
 	kabi_preempt_notifiers_disable();
+	kabi_cpuhp_exit();
 }
