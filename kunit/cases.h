@@ -102,4 +102,6 @@ ALTWQ_SUITE(kthread_worker_altwq_only,
 	ALTWQ_CASE(kthread_worker_altwq_only, work_is_tied_to_one_worker)
 	ALTWQ_CASE(kthread_worker_altwq_only, destroy_with_armed_delayed_work_is_refused)
 	ALTWQ_CASE(kthread_worker_altwq_only, bad_create_arguments_are_refused)
+	ALTWQ_CASE(kthread_worker_altwq_only, flush_of_a_delayed_work_survives_mod)
+	ALTWQ_CASE(kthread_worker_altwq_only, calls_racing_destroy_complete_or_are_refused)
 )

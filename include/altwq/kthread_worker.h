@@ -42,6 +42,7 @@ struct altwq_kthread_work {
 	altwq_kthread_work_func_t func;
 	struct altwq_kthread_worker *worker; /* the worker it is tied to */
 	int canceling;			/* cancels in progress; queueing is blocked */
+	unsigned int delayed;		/* on the delayed list (timer armed) */
 	unsigned int magic;
 };
 

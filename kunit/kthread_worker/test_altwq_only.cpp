@@ -160,3 +160,75 @@ KXX_TEST(kthread_worker_altwq_only, bad_create_arguments_are_refused)
 	KT_EXPECT(test, kxx::is_err(w));
 	KT_EXPECT_EQ(test, kxx::ptr_err(w), kxx::err::Inval);
 }
+
+KXX_TEST(kthread_worker_altwq_only, flush_of_a_delayed_work_survives_mod)
+{
+	TestWorker worker(alt);
+	KT_ASSERT(test, bool(worker));
+	Body body;
+	TestWork work(alt, body);
+	KT_ASSERT(test, bool(work));
+	KT_EXPECT(test, alt->queue_delayed(worker.get(), work.get(), 60 * Hz));
+	int runs_at_flush_return = -1;
+	int err = test::run_on_threads(2, [&](int i) {
+		if (i == 0) {
+			alt->flush_work(work.get());
+			runs_at_flush_return = body.runs.load(Acquire);
+		} else {
+			msleep(20);
+			// Re-armed, not cancelled: the flush keeps waiting for the run.
+			(void)alt->mod_delayed(worker.get(), work.get(), msecs_to_jiffies(20));
+		}
+	});
+	KT_EXPECT_EQ(test, err, 0);
+	KT_EXPECT_EQ(test, runs_at_flush_return, 1);
+}
+
+// Other threads keep using a worker while it is destroyed: their calls either
+// complete or are refused with a warning; nothing crashes or leaks.
+KXX_TEST(kthread_worker_altwq_only, calls_racing_destroy_complete_or_are_refused)
+{
+	constexpr int Works = 3;
+	Body bodies[Works];
+	TestWork *works[Works];
+	alignas(TestWork) unsigned char storage[Works][sizeof(TestWork)];
+	for (int i = 0; i < Works; i++) {
+		works[i] = new (storage[i]) TestWork(alt, bodies[i]);
+		KT_ASSERT(test, bool(*works[i]));
+	}
+	void *worker = alt->create_worker(-1);
+	KT_ASSERT(test, worker != nullptr);
+	Atomic<int> destroyed{0};
+	Atomic<long> calls{0};
+	{
+		ExpectWarnings warnings;
+		int err = test::run_on_threads(test::online_thread_count(), [&](int t) {
+			if (t == 0) {
+				msleep(30);
+				alt->destroy_worker(worker);
+				destroyed.store(1, Release);
+				return;
+			}
+			// Keep going a little after the destroy returned.
+			for (int n = 0; destroyed.load(Acquire) == 0 || n < 50; n++) {
+				kw_test_work *w = works[random_u32() % Works]->get();
+				switch (random_u32() % 4) {
+				case 0: (void)alt->queue(worker, w); break;
+				case 1: alt->flush_work(w); break;
+				case 2: (void)alt->cancel_sync(w); break;
+				default: alt->flush_worker(worker); break;
+				}
+				calls.fetch_add(1, Relaxed);
+				if (destroyed.load(Acquire))
+					n++;
+			}
+		});
+		KT_EXPECT_EQ(test, err, 0);
+		KT_EXPECT_GT(test, warnings.finish(), 0); // the late calls were refused
+	}
+	KT_EXPECT_GT(test, calls.load(Relaxed), 0L);
+	for (int i = 0; i < Works; i++) {
+		KT_EXPECT_EQ(test, bodies[i].inside.load(Acquire), 0);
+		works[i]->~TestWork();
+	}
+}

@@ -62,6 +62,7 @@ int main(void)
 	OFFSET(ALTWQ_KW_WORK_FUNC, altwq_kthread_work, func);
 	OFFSET(ALTWQ_KW_WORK_WORKER, altwq_kthread_work, worker);
 	OFFSET(ALTWQ_KW_WORK_CANCELING, altwq_kthread_work, canceling);
+	OFFSET(ALTWQ_KW_WORK_DELAYED, altwq_kthread_work, delayed);
 	OFFSET(ALTWQ_KW_WORK_MAGIC_OFFSET, altwq_kthread_work, magic);
 	DEFINE(ALTWQ_KW_SIZEOF_DWORK, sizeof(struct altwq_kthread_delayed_work));
 	OFFSET(ALTWQ_KW_DWORK_TIMER, altwq_kthread_delayed_work, timer);

@@ -12,17 +12,22 @@ void flush_work_fn(altwq_kthread_work *work)
 	owner_of<&FlushWork::work>(work)->done.complete();
 }
 
-// The worker a work is tied to, if it is live (a work tied to a destroyed
-// worker is refused with a warning).
-altwq_kthread_worker *tied_worker(altwq_kthread_work *work)
+// L held. Queues `flush` to complete after work's last instance; false if
+// the work is neither pending nor running (nothing to wait for).
+bool queue_flush_behind(altwq_kthread_worker *worker, Queues &q, QueuesGuard &g, altwq_kthread_work *work,
+			FlushWork &flush)
 {
-	altwq_kthread_worker *worker = work->worker.load(Acquire);
-	if (!worker)
-		return nullptr;
-	RcuReadGuard rcu;
-	if (KXX_WARN_ON_ONCE(!is_live(worker, rcu)))
-		return nullptr;
-	return worker;
+	if (work->delayed.get(g)) {
+		q.delayed_flushers.push_back(flush.work);
+		q.nr_delayed_flushers++;
+	} else if (work->node.linked()) {
+		insert_work(worker, q, &flush.work, q.work_list.next(*work));
+	} else if (q.current_work == work) {
+		insert_work(worker, q, &flush.work, q.work_list.front());
+	} else {
+		return false;
+	}
+	return true;
 }
 
 } // namespace
@@ -30,9 +35,51 @@ altwq_kthread_worker *tied_worker(altwq_kthread_work *work)
 altwq::kw::FlushWork::FlushWork(altwq_kthread_work *target_) : target(target_)
 {
 	work.func = flush_work_fn;
-	work.worker.store(nullptr, Relaxed);
 	work.magic = ALTWQ_KW_WORK_MAGIC;
 }
+
+namespace altwq::kw {
+
+WorkerRef WorkerRef::of(altwq_kthread_worker *worker)
+{
+	RcuReadGuard rcu;
+	if (KXX_WARN_ON_ONCE(!is_live(worker, rcu)))
+		return WorkerRef(nullptr);
+	// Before destroy's synchronize_rcu() returns, so destroy sees it.
+	worker->users.fetch_add(1, Full);
+	return WorkerRef(worker);
+}
+
+WorkerRef WorkerRef::of_work(altwq_kthread_work *work)
+{
+	altwq_kthread_worker *worker = work->worker.load(Acquire);
+	return worker ? of(worker) : WorkerRef(nullptr);
+}
+
+WorkerRef::~WorkerRef()
+{
+	if (w_ && w_->users.sub_return(1, Full) == 0)
+		w_->released.complete();
+}
+
+void flush_locked(altwq_kthread_worker *worker, Locked<Queues, RawSpinLock, IrqSave> &q, altwq_kthread_work *work)
+{
+	FlushWork flush(work);
+	if (queue_flush_behind(worker, *q, q, work, flush))
+		q.call_unlocked([&] { flush.done.wait(); });
+}
+
+void flush_all(altwq_kthread_worker *worker)
+{
+	FlushWork flush(nullptr);
+	{
+		auto q = worker->queues.lock<IrqSave>();
+		insert_work(worker, *q, &flush.work, nullptr);
+	}
+	flush.done.wait();
+}
+
+} // namespace altwq::kw
 
 // Waits for the last queued instance of work to finish: a queued work runs
 // first; a delayed one first waits for its timer (or for a cancel); a
@@ -42,40 +89,25 @@ extern "C" void altwq_kthread_flush_work(altwq_kthread_work *work)
 	KXX_MIGHT_SLEEP();
 	if (!valid_work(work))
 		return;
-	altwq_kthread_worker *worker = tied_worker(work);
+	WorkerRef worker = WorkerRef::of_work(work);
 	if (!worker)
 		return;
-	FlushWork flush(work);
-	{
-		auto q = worker->queues.lock<Irq>();
-		if (KXX_WARN_ON_ONCE(work->worker.load(Relaxed) != worker))
-			return;
-		if (work->node.linked() && on_delayed_list(*q, work)) {
-			q->delayed_flushers.push_back(flush.work);
-			flush.work.worker.store(worker, Relaxed);
-		} else if (work->node.linked()) {
-			insert_work(worker, *q, &flush.work, q->work_list.next(*work));
-		} else if (q->current_work == work) {
-			insert_work(worker, *q, &flush.work, q->work_list.front());
-		} else {
-			return;
-		}
-	}
-	flush.done.wait();
+	auto q = worker.get()->queues.lock<IrqSave>();
+	if (KXX_WARN_ON_ONCE(q->dying))
+		return;
+	flush_locked(worker.get(), q, work);
 }
 
 // Waits for every work queued before the call to finish.
 extern "C" void altwq_kthread_flush_worker(altwq_kthread_worker *worker)
 {
 	KXX_MIGHT_SLEEP();
-	if (!valid_worker(worker))
+	WorkerRef ref = WorkerRef::of(worker);
+	if (!ref)
 		return;
-	FlushWork flush(nullptr);
-	{
-		auto q = worker->queues.lock<Irq>();
-		insert_work(worker, *q, &flush.work, nullptr);
-	}
-	flush.done.wait();
+	if (KXX_WARN_ON_ONCE(worker->queues.lock<IrqSave>()->dying))
+		return;
+	flush_all(worker);
 }
 
 namespace {
@@ -83,21 +115,20 @@ namespace {
 bool cancel_sync(altwq_kthread_work *work, altwq_kthread_delayed_work *dwork)
 {
 	KXX_MIGHT_SLEEP();
-	altwq_kthread_worker *worker = tied_worker(work);
+	WorkerRef worker = WorkerRef::of_work(work);
 	if (!worker)
 		return false;
-	auto q = worker->queues.lock<IrqSave>();
-	if (KXX_WARN_ON_ONCE(work->worker.load(Relaxed) != worker))
+	auto q = worker.get()->queues.lock<IrqSave>();
+	if (KXX_WARN_ON_ONCE(q->dying))
 		return false;
 	if (dwork)
 		stop_timer(q, dwork);
-	const bool was_pending = dequeue(*q, work);
+	const bool was_pending = dequeue(*q, q, work);
 	if (q->current_work == work) {
+		// Wait for the running instance; it cannot re-queue itself meanwhile.
 		int &canceling = work->canceling.get(q);
-		// Wait for the running instance with L dropped; it cannot
-		// re-queue itself meanwhile.
 		canceling++;
-		q.call_unlocked([&] { altwq_kthread_flush_work(work); });
+		flush_locked(worker.get(), q, work);
 		canceling--;
 	}
 	return was_pending;

@@ -8,48 +8,68 @@ using namespace altwq::kw;
 
 namespace altwq::kw {
 
+bool tie(altwq_kthread_worker *worker, altwq_kthread_work *work)
+{
+	altwq_kthread_worker *tied = nullptr;
+	// Two first queueings on two workers race here, each under its own L:
+	// only one can tie the work.
+	if (work->worker.compare_exchange(tied, worker, Full))
+		return true;
+	return !KXX_WARN_ON_ONCE(tied != worker);
+}
+
 void insert_work(altwq_kthread_worker *worker, Queues &q, altwq_kthread_work *work, altwq_kthread_work *before)
 {
 	if (before)
 		q.work_list.insert_before(*before, *work);
 	else
 		q.work_list.push_back(*work);
-	work->worker.store(worker, Relaxed);
-	// An idle worker sleeps; a busy one finds the work when it loops.
-	if (!q.current_work && worker->thread.running())
+	// An idle worker sleeps; a busy one finds the work when it loops. The
+	// thread handle is only emptied once no one can insert (see destroy).
+	if (!q.current_work)
 		worker->thread.wake();
 }
 
-bool on_delayed_list(Queues &q, const altwq_kthread_work *work)
+void move_delayed_flushers(Queues &q, altwq_kthread_work *work)
 {
-	for (altwq_kthread_work &w : q.delayed_list)
-		if (&w == work)
-			return true;
-	return false;
-}
-
-// L held. Flushers of a delayed work that was cancelled have nothing left
-// to wait for.
-static void release_delayed_flushers(Queues &q, altwq_kthread_work *work)
-{
+	if (!q.nr_delayed_flushers)
+		return;
 	for (altwq_kthread_work &w : q.delayed_flushers) {
 		FlushWork *f = owner_of<&FlushWork::work>(&w);
 		if (f->target == work) {
 			q.delayed_flushers.remove(w);
+			q.nr_delayed_flushers--;
+			q.work_list.insert_after(*work, w);
+		}
+	}
+}
+
+// L held. Flushes of a delayed work that was cancelled have nothing left to
+// wait for.
+static void release_delayed_flushers(Queues &q, altwq_kthread_work *work)
+{
+	if (!q.nr_delayed_flushers)
+		return;
+	for (altwq_kthread_work &w : q.delayed_flushers) {
+		FlushWork *f = owner_of<&FlushWork::work>(&w);
+		if (f->target == work) {
+			q.delayed_flushers.remove(w);
+			q.nr_delayed_flushers--;
 			f->done.complete();
 		}
 	}
 }
 
-void move_delayed_flushers(Queues &q, altwq_kthread_work *work)
+bool dequeue(Queues &q, QueuesGuard &g, altwq_kthread_work *work, bool keep_flushers)
 {
-	for (altwq_kthread_work &w : q.delayed_flushers) {
-		FlushWork *f = owner_of<&FlushWork::work>(&w);
-		if (f->target == work) {
-			q.delayed_flushers.remove(w);
-			q.work_list.insert_after(*work, w);
-		}
-	}
+	if (!work->node.linked())
+		return false;
+	unsigned int &delayed = work->delayed.get(g);
+	q.work_list.remove(*work); // unlinks from whichever list holds it
+	if (delayed && !keep_flushers)
+		release_delayed_flushers(q, work);
+	delayed = 0;
+	return true;
 }
 
 void stop_timer(QueuesGuard &g, altwq_kthread_delayed_work *dwork)
@@ -61,44 +81,32 @@ void stop_timer(QueuesGuard &g, altwq_kthread_delayed_work *dwork)
 	canceling--;
 }
 
-bool dequeue(Queues &q, altwq_kthread_work *work)
-{
-	if (!work->node.linked())
-		return false;
-	const bool delayed = on_delayed_list(q, work);
-	q.work_list.remove(*work); // unlinks from whichever list holds it
-	if (delayed)
-		release_delayed_flushers(q, work);
-	return true;
-}
-
 } // namespace altwq::kw
 
 namespace {
 
 // L held. Queueing is refused while the work is queued or being cancelled,
-// on a dying worker, and (with a warning) onto a second worker.
+// and (with a warning) on a dying worker or onto a second worker.
 bool queuing_blocked(altwq_kthread_worker *worker, Queues &q, const QueuesGuard &g, altwq_kthread_work *work)
 {
-	altwq_kthread_worker *tied = work->worker.load(Relaxed);
-	if (KXX_WARN_ON_ONCE(tied && tied != worker))
-		return true;
-	if (KXX_WARN_ON_ONCE(q.dying))
+	if (KXX_WARN_ON_ONCE(q.dying) || !tie(worker, work))
 		return true;
 	return work->node.linked() || work->canceling.get(g) > 0;
 }
 
-// L held.
-void queue_delayed(altwq_kthread_worker *worker, Queues &q, altwq_kthread_delayed_work *dwork, unsigned long delay)
+// L held; the work is tied to worker and on no list.
+void queue_delayed(altwq_kthread_worker *worker, Queues &q, QueuesGuard &g, altwq_kthread_delayed_work *dwork,
+		   unsigned long delay)
 {
 	altwq_kthread_work *work = &dwork->work;
 	// No delay means now: a timer could only fire at the next tick.
 	if (!delay) {
 		insert_work(worker, q, work, nullptr);
+		move_delayed_flushers(q, work);
 		return;
 	}
 	q.delayed_list.push_front(*work);
-	work->worker.store(worker, Relaxed);
+	work->delayed.get(g) = 1;
 	dwork->timer.arm(delay);
 }
 
@@ -125,12 +133,13 @@ extern "C" bool altwq_kthread_queue_delayed_work(altwq_kthread_worker *worker, a
 	auto q = worker->queues.lock<IrqSave>();
 	if (queuing_blocked(worker, *q, q, &dwork->work))
 		return false;
-	queue_delayed(worker, *q, dwork, delay);
+	queue_delayed(worker, *q, q, dwork, delay);
 	return true;
 }
 
 // Returns true if the work was pending (queued or delayed) and is now
 // re-queued with the new delay; false if it was idle and is now queued.
+// Flushes waiting on the delayed work keep waiting for it.
 extern "C" bool altwq_kthread_mod_delayed_work(altwq_kthread_worker *worker, altwq_kthread_delayed_work *dwork,
 					       unsigned long delay)
 {
@@ -139,21 +148,16 @@ extern "C" bool altwq_kthread_mod_delayed_work(altwq_kthread_worker *worker, alt
 		return false;
 	altwq_kthread_work *work = &dwork->work;
 	auto q = worker->queues.lock<IrqSave>();
-	bool was_pending = false;
-	altwq_kthread_worker *tied = work->worker.load(Relaxed);
-	if (tied) {
-		if (KXX_WARN_ON_ONCE(tied != worker))
-			return false;
-		stop_timer(q, dwork);
-		// Another cancel or mod holds the work: it decides; the number of
-		// queued instances does not change.
-		if (work->canceling.get(q) > 0)
-			return true;
-		was_pending = dequeue(*q, work);
-	}
-	if (KXX_WARN_ON_ONCE(q->dying))
-		return was_pending;
-	queue_delayed(worker, *q, dwork, delay);
+	if (KXX_WARN_ON_ONCE(q->dying) || !tie(worker, work))
+		return false;
+	// The timer is IRQ-safe: stopping it only spins, fine under RCU.
+	stop_timer(q, dwork);
+	// Another cancel or mod holds the work: it decides; the number of
+	// queued instances does not change.
+	if (work->canceling.get(q) > 0)
+		return true;
+	const bool was_pending = dequeue(*q, q, work, /*keep_flushers=*/true);
+	queue_delayed(worker, *q, q, dwork, delay);
 	return was_pending;
 }
 
@@ -167,14 +171,14 @@ extern "C" void altwq_kthread_delayed_work_timer_fn(struct timer_list *t)
 	if (KXX_WARN_ON_ONCE(!worker)) // re-initialised while armed
 		return;
 	auto q = worker->queues.lock<IrqSave>();
-	KXX_WARN_ON_ONCE(work->worker.load(Relaxed) != worker);
 	// Under a cancel or mod the work stays on delayed_list: that caller
 	// takes it off and so sees it was pending.
 	if (work->canceling.get(q) > 0)
 		return;
-	if (KXX_WARN_ON_ONCE(!work->node.linked()))
+	if (KXX_WARN_ON_ONCE(!work->delayed.get(q)))
 		return;
 	q->delayed_list.remove(*work);
+	work->delayed.get(q) = 0;
 	insert_work(worker, *q, work, nullptr);
 	move_delayed_flushers(*q, work);
 }

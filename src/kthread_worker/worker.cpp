@@ -32,11 +32,6 @@ bool valid_work(const altwq_kthread_work *work)
 	return !KXX_WARN_ON_ONCE(!work || work->magic != ALTWQ_KW_WORK_MAGIC || !work->func);
 }
 
-bool valid_worker(const altwq_kthread_worker *worker)
-{
-	RcuReadGuard rcu;
-	return !KXX_WARN_ON_ONCE(!is_live(worker, rcu));
-}
 
 } // namespace altwq::kw
 
@@ -67,8 +62,12 @@ int altwq_kthread_worker::run()
 		} else if (!kabi_freezing_current()) {
 			kabi_schedule();
 		} else {
-			kabi_try_to_freeze();
+			// Not frozen with a sleeping state set (might_sleep would object).
+			kabi_set_current_running();
 		}
+		// Every pass, so a worker that is never idle still freezes.
+		if (flags & ALTWQ_KTW_FREEZABLE)
+			kabi_try_to_freeze();
 		cond_resched();
 	}
 }
@@ -127,23 +126,28 @@ extern "C" altwq_kthread_worker *altwq_kthread_create_worker_on_cpu(int cpu, uns
 // into freed memory, and cancelling them is the owner's decision.
 extern "C" void altwq_kthread_destroy_worker(altwq_kthread_worker *worker)
 {
-	if (!valid_worker(worker))
-		return;
+	KXX_MIGHT_SLEEP();
 	{
+		WorkerRef ref = WorkerRef::of(worker);
+		if (!ref)
+			return;
 		auto q = worker->queues.lock<IrqSave>();
+		if (KXX_WARN_ON_ONCE(q->dying))
+			return; // a concurrent destroy owns it
 		const bool delayed_works_armed = !q->delayed_list.empty();
 		if (KXX_WARN_ON_ONCE(delayed_works_armed)) {
 			kabi_log(KABI_LOG_WARNING,
 				 "kthread_worker destroy refused: delayed works still armed; cancel them first");
 			return;
 		}
-		if (KXX_WARN_ON_ONCE(q->dying))
-			return; // a concurrent destroy owns it
-		q->dying = true;
+		q->dying = true; // from here every entry point refuses
 	}
-	altwq_kthread_flush_worker(worker);
+	flush_all(worker);
 	registry->remove(*worker);
-	rcu::synchronize(); // no entry point still holds it from the registry
+	rcu::synchronize(); // users inside RCU are gone; WorkerRefs are counted
+	if (worker->users.sub_return(1, Full) != 0)
+		worker->released.wait();
+	// Nobody can insert work now, so nobody looks at the thread handle.
 	(void)worker->thread.stop();
 	{
 		auto q = worker->queues.lock<IrqSave>();

@@ -17,8 +17,14 @@
 //   timer that fires leaves the work on delayed_list for the canceller.
 //
 // Locking: the worker's raw spinlock guards its lists, current_work and
-// each tied work's node and canceling (L). work->worker is written under L
-// and read without it to find L, then re-checked under it.
+// each tied work's node, canceling and delayed (L). work->worker is set once,
+// by compare-exchange under L, and read without L to find L.
+//
+// Worker lifetime: entry points that do not sleep use the worker inside an
+// RCU read section after finding it in the registry of live workers; those
+// that sleep hold a WorkerRef. Destroy sets dying (every entry point then
+// refuses), runs what was queued, unpublishes the worker, waits for RCU and
+// for the references to drain, and only then stops the thread and frees it.
 #pragma once
 #include <altwq/kthread_worker_api.h>
 #include "kabi_sizes.h"
@@ -35,6 +41,7 @@ struct altwq_kthread_work {
 	void (*func)(altwq_kthread_work *work);			// set by init
 	kxx::Atomic<altwq_kthread_worker *> worker;		// L to write; see above
 	kxx::LockedBy<int, kxx::RawSpinLock> canceling;	// L
+	kxx::LockedBy<unsigned int, kxx::RawSpinLock> delayed; // L: on delayed_list
 	unsigned int magic;					// ALTWQ_KW_WORK_MAGIC once initialised
 };
 
@@ -48,6 +55,7 @@ static_assert(offsetof(altwq_kthread_work, node) == ALTWQ_KW_WORK_NODE);
 static_assert(offsetof(altwq_kthread_work, func) == ALTWQ_KW_WORK_FUNC);
 static_assert(offsetof(altwq_kthread_work, worker) == ALTWQ_KW_WORK_WORKER);
 static_assert(offsetof(altwq_kthread_work, canceling) == ALTWQ_KW_WORK_CANCELING);
+static_assert(offsetof(altwq_kthread_work, delayed) == ALTWQ_KW_WORK_DELAYED);
 static_assert(offsetof(altwq_kthread_work, magic) == ALTWQ_KW_WORK_MAGIC_OFFSET);
 static_assert(sizeof(altwq_kthread_delayed_work) == ALTWQ_KW_SIZEOF_DWORK);
 static_assert(offsetof(altwq_kthread_delayed_work, timer) == ALTWQ_KW_DWORK_TIMER);
@@ -70,8 +78,9 @@ struct Queues {
 	WorkList work_list;				// queued, in order
 	WorkList delayed_list;				// timer armed (or firing under a cancel)
 	WorkList delayed_flushers;			// FlushWork.work of flushes of delayed works
+	unsigned int nr_delayed_flushers = 0;
 	altwq_kthread_work *current_work = nullptr;	// running now
-	bool dying = false;				// destroy has begun: no new work
+	bool dying = false;				// destroy has begun: every entry point refuses
 };
 
 using QueuesGuard = kxx::Guard<kxx::RawSpinLock, kxx::IrqSave>;
@@ -87,6 +96,8 @@ struct altwq_kthread_worker {
 	unsigned int flags;
 	int cpu; // bound CPU, or Kthread::AnyCpu
 	kxx::RcuSetLink registry_link;
+	kxx::Atomic<long> users{1};	// 1 for being live, plus one per WorkerRef
+	kxx::Completion released;	// users dropped to 0
 };
 
 namespace altwq::kw {
@@ -97,21 +108,45 @@ using Registry = kxx::RcuSet<&altwq_kthread_worker::registry_link>;
 bool is_live(const altwq_kthread_worker *worker, const kxx::RcuReadGuard &rcu);
 // Refuses (with a warning) NULL and never-initialised works.
 bool valid_work(const altwq_kthread_work *work);
-// Refuses (with a warning) a worker that is not live. Any context.
-bool valid_worker(const altwq_kthread_worker *worker);
 
-// L held. Appends/inserts work (not on a list) before pos and ties it to worker.
+// A counted reference on a live worker, for entry points that sleep; empty
+// (with a warning) if the worker is not live. Any context.
+class WorkerRef : kxx::Pinned {
+public:
+	static WorkerRef of(altwq_kthread_worker *worker);
+	// The worker the work is tied to: empty without a warning if none.
+	static WorkerRef of_work(altwq_kthread_work *work);
+	WorkerRef(WorkerRef &&o) : w_(kxx::exchange(o.w_, nullptr)) {}
+	~WorkerRef();
+	explicit operator bool() const { return w_ != nullptr; }
+	altwq_kthread_worker *get() const { return w_; }
+
+private:
+	explicit WorkerRef(altwq_kthread_worker *w) : w_(w) {}
+	altwq_kthread_worker *w_;
+};
+
+// L held. Ties work to worker for good, unless it is tied to another
+// (refused, with a warning).
+bool tie(altwq_kthread_worker *worker, altwq_kthread_work *work);
+// L held. Appends/inserts work (not on a list) before `before` (nullptr:
+// at the tail) and wakes an idle worker.
 void insert_work(altwq_kthread_worker *worker, Queues &q, altwq_kthread_work *work, altwq_kthread_work *before);
-// L held. Whether the work is on delayed_list.
-bool on_delayed_list(Queues &q, const altwq_kthread_work *work);
 // L held. Takes the work off whichever list it is on; true if it was on one.
-bool dequeue(Queues &q, altwq_kthread_work *work);
+// Flushes waiting on it as a delayed work are released unless keep_flushers.
+bool dequeue(Queues &q, QueuesGuard &g, altwq_kthread_work *work, bool keep_flushers = false);
+// L held. Waits (L dropped) for work's last instance; the lock is held again
+// on return. Does not look at dying: for destroy and for cancel's own wait.
+void flush_locked(altwq_kthread_worker *worker, kxx::Locked<Queues, kxx::RawSpinLock, kxx::IrqSave> &q,
+		  altwq_kthread_work *work);
 // L held, released and retaken (may sleep unless in IRQ-safe context): the
 // timer is stopped and its callback not running; canceling > 0 meanwhile
 // keeps anyone from queueing the work.
 void stop_timer(QueuesGuard &g, altwq_kthread_delayed_work *dwork);
 // L held. Flushes waiting on a delayed work follow it onto work_list.
 void move_delayed_flushers(Queues &q, altwq_kthread_work *work);
+// Waits for every work queued so far. Does not look at dying. May sleep.
+void flush_all(altwq_kthread_worker *worker);
 
 } // namespace altwq::kw
 

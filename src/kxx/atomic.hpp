@@ -40,8 +40,9 @@ constexpr FullOrder Full;
 template <typename O>
 concept AnyOrder = is_same_v<O, RelaxedOrder> || is_same_v<O, AcquireOrder> || is_same_v<O, ReleaseOrder> ||
 		   is_same_v<O, AcqRelOrder> || is_same_v<O, FullOrder>;
+// No Full load: a plain x86 load can pass an earlier store; write smp_mb().
 template <typename O>
-concept LoadOrder = is_same_v<O, RelaxedOrder> || is_same_v<O, AcquireOrder> || is_same_v<O, FullOrder>;
+concept LoadOrder = is_same_v<O, RelaxedOrder> || is_same_v<O, AcquireOrder>;
 template <typename O>
 concept StoreOrder = is_same_v<O, RelaxedOrder> || is_same_v<O, ReleaseOrder> || is_same_v<O, FullOrder>;
 
@@ -56,6 +57,9 @@ inline void smp_wmb() { compiler_barrier(); }
 // smp_mb__before_atomic()/after_atomic(): x86 RMWs are already full barriers.
 inline void smp_mb__before_atomic() { compiler_barrier(); }
 inline void smp_mb__after_atomic() { compiler_barrier(); }
+
+template <typename T>
+concept Integral = is_integral_v<T>;
 
 // An atomic integer, bool or pointer. Loads and stores are single,
 // untorn accesses the compiler may not merge, split or elide (volatile).
@@ -83,12 +87,13 @@ public:
 		compare_exchange(expected, desired, o);
 		return expected;
 	}
-	template <AnyOrder O> T fetch_add(T d, O) { return __atomic_fetch_add(&v_, d, O::gcc); }
-	template <AnyOrder O> T fetch_sub(T d, O) { return __atomic_fetch_sub(&v_, d, O::gcc); }
-	template <AnyOrder O> T fetch_or(T d, O) { return __atomic_fetch_or(&v_, d, O::gcc); }
-	template <AnyOrder O> T fetch_and(T d, O) { return __atomic_fetch_and(&v_, d, O::gcc); }
-	template <AnyOrder O> T add_return(T d, O) { return __atomic_add_fetch(&v_, d, O::gcc); }
-	template <AnyOrder O> T sub_return(T d, O) { return __atomic_sub_fetch(&v_, d, O::gcc); }
+	// Arithmetic is for integers (GCC would add bytes, not elements, to a pointer).
+	template <AnyOrder O> T fetch_add(T d, O) requires Integral<T> { return __atomic_fetch_add(&v_, d, O::gcc); }
+	template <AnyOrder O> T fetch_sub(T d, O) requires Integral<T> { return __atomic_fetch_sub(&v_, d, O::gcc); }
+	template <AnyOrder O> T fetch_or(T d, O) requires Integral<T> { return __atomic_fetch_or(&v_, d, O::gcc); }
+	template <AnyOrder O> T fetch_and(T d, O) requires Integral<T> { return __atomic_fetch_and(&v_, d, O::gcc); }
+	template <AnyOrder O> T add_return(T d, O) requires Integral<T> { return __atomic_add_fetch(&v_, d, O::gcc); }
+	template <AnyOrder O> T sub_return(T d, O) requires Integral<T> { return __atomic_sub_fetch(&v_, d, O::gcc); }
 
 private:
 	volatile T v_;

@@ -39,6 +39,19 @@ template <typename T, typename U = T> constexpr T exchange(T &obj, U &&v)
 	return old;
 }
 
+template <typename T> constexpr bool is_integral_v = false;
+template <> constexpr bool is_integral_v<char> = true;
+template <> constexpr bool is_integral_v<signed char> = true;
+template <> constexpr bool is_integral_v<unsigned char> = true;
+template <> constexpr bool is_integral_v<short> = true;
+template <> constexpr bool is_integral_v<unsigned short> = true;
+template <> constexpr bool is_integral_v<int> = true;
+template <> constexpr bool is_integral_v<unsigned int> = true;
+template <> constexpr bool is_integral_v<long> = true;
+template <> constexpr bool is_integral_v<unsigned long> = true;
+template <> constexpr bool is_integral_v<long long> = true;
+template <> constexpr bool is_integral_v<unsigned long long> = true;
+
 template <typename A, typename B> constexpr bool is_same_v = false;
 template <typename A> constexpr bool is_same_v<A, A> = true;
 
