@@ -94,6 +94,15 @@ private:
 	kw_test_work *work_;
 };
 
+// One worker and one work that runs `body`: most cases need no more.
+struct OneWork : Pinned {
+	explicit OneWork(const kw_ops *ops, int cpu = -1) : worker(ops, cpu), work(ops, body) {}
+	bool ok() const { return worker && work; }
+	TestWorker worker;
+	Body body; // configure before queueing
+	TestWork work;
+};
+
 // Waits (sleeping) until cond() holds or about a second passes.
 template <typename Cond> bool wait_until(Cond cond, unsigned int ms = 1000)
 {

@@ -6,18 +6,15 @@ using namespace altwq::kwtest;
 
 KW_TEST(queue_runs_each_queued_instance_once)
 {
-	TestWorker worker(ops);
-	KT_ASSERT(test, bool(worker));
-	Body body;
-	TestWork work(ops, body);
-	KT_ASSERT(test, bool(work));
-	KT_EXPECT(test, ops->queue(worker.get(), work.get()));
-	ops->flush_work(work.get());
-	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
-	KT_EXPECT(test, ops->queue(worker.get(), work.get()));
-	ops->flush_worker(worker.get());
-	KT_EXPECT_EQ(test, body.runs.load(Acquire), 2);
-	KT_EXPECT_EQ(test, body.overlapped.load(Relaxed), 0);
+	OneWork t(ops);
+	KT_ASSERT(test, t.ok());
+	KT_EXPECT(test, ops->queue(t.worker.get(), t.work.get()));
+	ops->flush_work(t.work.get());
+	KT_EXPECT_EQ(test, t.body.runs.load(Acquire), 1);
+	KT_EXPECT(test, ops->queue(t.worker.get(), t.work.get()));
+	ops->flush_worker(t.worker.get());
+	KT_EXPECT_EQ(test, t.body.runs.load(Acquire), 2);
+	KT_EXPECT_EQ(test, t.body.overlapped.load(Relaxed), 0);
 }
 
 KW_TEST(queue_refused_while_pending)
@@ -67,42 +64,36 @@ KW_TEST(works_run_in_queue_order)
 
 KW_TEST(delayed_work_waits_for_its_delay)
 {
-	TestWorker worker(ops);
-	KT_ASSERT(test, bool(worker));
-	Body body;
-	TestWork work(ops, body);
-	KT_ASSERT(test, bool(work));
+	OneWork t(ops);
+	KT_ASSERT(test, t.ok());
 	const uint64_t queued = ktime_ns();
 	const unsigned long delay = msecs_to_jiffies(50);
-	KT_EXPECT(test, ops->queue_delayed(worker.get(), work.get(), delay));
-	KT_EXPECT(test, !ops->queue_delayed(worker.get(), work.get(), delay));
-	KT_EXPECT(test, wait_until([&] { return body.runs.load(Acquire) == 1; }, 2000));
-	KT_EXPECT_GE(test, body.last_run_ns.load(Relaxed) - queued, 40ULL * 1000 * 1000);
+	KT_EXPECT(test, ops->queue_delayed(t.worker.get(), t.work.get(), delay));
+	KT_EXPECT(test, !ops->queue_delayed(t.worker.get(), t.work.get(), delay));
+	KT_EXPECT(test, wait_until([&] { return t.body.runs.load(Acquire) == 1; }, 2000));
+	KT_EXPECT_GE(test, t.body.last_run_ns.load(Relaxed) - queued, 40ULL * 1000 * 1000);
 	// Delay 0 queues at once.
-	KT_EXPECT(test, ops->queue_delayed(worker.get(), work.get(), 0));
-	ops->flush_work(work.get());
-	KT_EXPECT_EQ(test, body.runs.load(Acquire), 2);
+	KT_EXPECT(test, ops->queue_delayed(t.worker.get(), t.work.get(), 0));
+	ops->flush_work(t.work.get());
+	KT_EXPECT_EQ(test, t.body.runs.load(Acquire), 2);
 }
 
 KW_TEST(mod_delayed_work_moves_the_deadline)
 {
-	TestWorker worker(ops);
-	KT_ASSERT(test, bool(worker));
-	Body body;
-	TestWork work(ops, body);
-	KT_ASSERT(test, bool(work));
+	OneWork t(ops);
+	KT_ASSERT(test, t.ok());
 	// Idle: mod queues it and says it was not pending.
-	KT_EXPECT(test, !ops->mod_delayed(worker.get(), work.get(), 60 * Hz));
+	KT_EXPECT(test, !ops->mod_delayed(t.worker.get(), t.work.get(), 60 * Hz));
 	// Pending: mod re-arms it (sooner) and says it was pending.
-	KT_EXPECT(test, ops->mod_delayed(worker.get(), work.get(), 1));
-	KT_EXPECT(test, wait_until([&] { return body.runs.load(Acquire) == 1; }, 2000));
+	KT_EXPECT(test, ops->mod_delayed(t.worker.get(), t.work.get(), 1));
+	KT_EXPECT(test, wait_until([&] { return t.body.runs.load(Acquire) == 1; }, 2000));
 	msleep(20);
-	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
+	KT_EXPECT_EQ(test, t.body.runs.load(Acquire), 1);
 	// Pushed far out, then cancelled: never runs.
-	KT_EXPECT(test, !ops->mod_delayed(worker.get(), work.get(), 60 * Hz));
-	KT_EXPECT(test, ops->mod_delayed(worker.get(), work.get(), 120 * Hz));
-	KT_EXPECT(test, ops->cancel_delayed_sync(work.get()));
-	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
+	KT_EXPECT(test, !ops->mod_delayed(t.worker.get(), t.work.get(), 60 * Hz));
+	KT_EXPECT(test, ops->mod_delayed(t.worker.get(), t.work.get(), 120 * Hz));
+	KT_EXPECT(test, ops->cancel_delayed_sync(t.work.get()));
+	KT_EXPECT_EQ(test, t.body.runs.load(Acquire), 1);
 }
 
 KW_TEST(cancel_reports_whether_pending)
@@ -131,17 +122,14 @@ KW_TEST(cancel_reports_whether_pending)
 
 KW_TEST(cancel_waits_for_the_running_instance)
 {
-	TestWorker worker(ops);
-	KT_ASSERT(test, bool(worker));
-	Body body;
-	body.busy_ms = 50;
-	TestWork work(ops, body);
-	KT_ASSERT(test, bool(work));
-	KT_EXPECT(test, ops->queue(worker.get(), work.get()));
-	KT_EXPECT(test, wait_until([&] { return body.started.load(Acquire) == 1; }));
-	KT_EXPECT(test, !ops->cancel_sync(work.get())); // running, not pending
-	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
-	KT_EXPECT_EQ(test, body.inside.load(Acquire), 0);
+	OneWork t(ops);
+	KT_ASSERT(test, t.ok());
+	t.body.busy_ms = 50;
+	KT_EXPECT(test, ops->queue(t.worker.get(), t.work.get()));
+	KT_EXPECT(test, wait_until([&] { return t.body.started.load(Acquire) == 1; }));
+	KT_EXPECT(test, !ops->cancel_sync(t.work.get())); // running, not pending
+	KT_EXPECT_EQ(test, t.body.runs.load(Acquire), 1);
+	KT_EXPECT_EQ(test, t.body.inside.load(Acquire), 0);
 }
 
 KW_TEST(cancel_stops_a_self_requeueing_work)
@@ -175,18 +163,15 @@ KW_TEST(cancel_stops_a_self_requeueing_work)
 // timer fired during the cancel and that then never ran (see kw_ops.h).
 KW_TEST(cancel_delayed_races_its_timer)
 {
-	TestWorker worker(ops);
-	KT_ASSERT(test, bool(worker));
-	Body body;
-	TestWork work(ops, body);
-	KT_ASSERT(test, bool(work));
+	OneWork t(ops);
+	KT_ASSERT(test, t.ok());
 	int mismatches = 0, cancelled = 0, ran = 0, dropped = 0;
 	for (int i = 0; i < 200; i++) {
-		const int before = body.runs.load(Acquire);
-		KT_ASSERT(test, ops->queue_delayed(worker.get(), work.get(), 1));
+		const int before = t.body.runs.load(Acquire);
+		KT_ASSERT(test, ops->queue_delayed(t.worker.get(), t.work.get(), 1));
 		udelay(random_u32() % 8000); // around the next tick (HZ >= 125)
-		const bool was_pending = ops->cancel_delayed_sync(work.get());
-		const int delta = body.runs.load(Acquire) - before;
+		const bool was_pending = ops->cancel_delayed_sync(t.work.get());
+		const int delta = t.body.runs.load(Acquire) - before;
 		if (was_pending && delta == 0)
 			cancelled++;
 		else if (!was_pending && delta == 1)
@@ -198,34 +183,31 @@ KW_TEST(cancel_delayed_races_its_timer)
 	}
 	msleep(20);
 	KT_EXPECT_EQ(test, mismatches, 0);
-	KT_EXPECT_EQ(test, body.runs.load(Acquire), ran);
+	KT_EXPECT_EQ(test, t.body.runs.load(Acquire), ran);
 	altwq_kunit_log(test, "%s: %d cancelled before running, %d ran first, %d dropped by a timer racing the cancel",
 			ops->name, cancelled, ran, dropped);
 }
 
 KW_TEST(concurrent_cancels_all_return)
 {
-	TestWorker worker(ops);
-	KT_ASSERT(test, bool(worker));
-	Body body;
-	body.busy_ms = 5;
-	body.requeue = Requeue::Plain;
-	body.ops = ops;
-	body.worker = worker.get();
-	TestWork work(ops, body);
-	KT_ASSERT(test, bool(work));
-	KT_EXPECT(test, ops->queue(worker.get(), work.get()));
-	KT_EXPECT(test, wait_until([&] { return body.runs.load(Acquire) >= 2; }));
+	OneWork t(ops);
+	KT_ASSERT(test, t.ok());
+	t.body.busy_ms = 5;
+	t.body.requeue = Requeue::Plain;
+	t.body.ops = ops;
+	t.body.worker = t.worker.get();
+	KT_EXPECT(test, ops->queue(t.worker.get(), t.work.get()));
+	KT_EXPECT(test, wait_until([&] { return t.body.runs.load(Acquire) >= 2; }));
 	Atomic<int> returned{0};
 	int err = test::run_on_threads(3, [&](int) {
-		(void)ops->cancel_sync(work.get());
+		(void)ops->cancel_sync(t.work.get());
 		returned.fetch_add(1, Full);
 	});
 	KT_EXPECT_EQ(test, err, 0);
 	KT_EXPECT_EQ(test, returned.load(Acquire), 3);
-	const int runs = body.runs.load(Acquire);
+	const int runs = t.body.runs.load(Acquire);
 	msleep(30);
-	KT_EXPECT_EQ(test, body.runs.load(Acquire), runs);
+	KT_EXPECT_EQ(test, t.body.runs.load(Acquire), runs);
 }
 
 KW_TEST(flush_work_waits_for_last_instance_flush_worker_for_all)
@@ -282,28 +264,25 @@ KW_TEST(worker_on_cpu_runs_there)
 // are done and a last cancel returned, nothing runs any more.
 KW_TEST(mod_racing_cancel_leaves_nothing_queued)
 {
-	TestWorker worker(ops);
-	KT_ASSERT(test, bool(worker));
-	Body body;
-	TestWork work(ops, body);
-	KT_ASSERT(test, bool(work));
+	OneWork t(ops);
+	KT_ASSERT(test, t.ok());
 	Atomic<int> stop{0};
 	int err = test::run_on_threads(2, [&](int i) {
 		const uint64_t until = ktime_ns() + 300ULL * 1000 * 1000;
 		while (ktime_ns() < until) {
 			if (i == 0)
-				(void)ops->mod_delayed(worker.get(), work.get(), random_u32() % 3);
+				(void)ops->mod_delayed(t.worker.get(), t.work.get(), random_u32() % 3);
 			else
-				(void)ops->cancel_delayed_sync(work.get());
+				(void)ops->cancel_delayed_sync(t.work.get());
 			if (random_u32() % 4 == 0)
 				usleep_range(10, 200);
 		}
 		stop.store(1, Release);
 	});
 	KT_EXPECT_EQ(test, err, 0);
-	(void)ops->cancel_delayed_sync(work.get());
-	const int runs = body.runs.load(Acquire);
+	(void)ops->cancel_delayed_sync(t.work.get());
+	const int runs = t.body.runs.load(Acquire);
 	msleep(30);
-	KT_EXPECT_EQ(test, body.runs.load(Acquire), runs);
-	KT_EXPECT_EQ(test, body.overlapped.load(Relaxed), 0);
+	KT_EXPECT_EQ(test, t.body.runs.load(Acquire), runs);
+	KT_EXPECT_EQ(test, t.body.overlapped.load(Relaxed), 0);
 }

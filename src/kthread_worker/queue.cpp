@@ -112,29 +112,45 @@ void queue_delayed(altwq_kthread_worker *worker, Queues &q, QueuesGuard &g, altw
 
 } // namespace
 
-extern "C" bool altwq_kthread_queue_work(altwq_kthread_worker *worker, altwq_kthread_work *work)
+namespace {
+
+// The queueing entry points' common part: a live worker (looked up under
+// RCU, held for the whole call), a valid work, and the worker's lock.
+template <typename F> bool queue_locked(altwq_kthread_worker *worker, altwq_kthread_work *work, F &&fn)
 {
 	RcuReadGuard rcu;
 	if (KXX_WARN_ON_ONCE(!is_live(worker, rcu)) || !valid_work(work))
 		return false;
 	auto q = worker->queues.lock<IrqSave>();
-	if (queuing_blocked(worker, *q, q, work))
-		return false;
-	insert_work(worker, *q, work, nullptr);
-	return true;
+	return fn(*q, q);
+}
+
+altwq_kthread_work *work_of(altwq_kthread_delayed_work *dwork)
+{
+	return dwork ? &dwork->work : nullptr;
+}
+
+} // namespace
+
+extern "C" bool altwq_kthread_queue_work(altwq_kthread_worker *worker, altwq_kthread_work *work)
+{
+	return queue_locked(worker, work, [&](Queues &q, QueuesGuard &g) {
+		if (queuing_blocked(worker, q, g, work))
+			return false;
+		insert_work(worker, q, work, nullptr);
+		return true;
+	});
 }
 
 extern "C" bool altwq_kthread_queue_delayed_work(altwq_kthread_worker *worker, altwq_kthread_delayed_work *dwork,
 						 unsigned long delay)
 {
-	RcuReadGuard rcu;
-	if (KXX_WARN_ON_ONCE(!is_live(worker, rcu)) || !valid_work(dwork ? &dwork->work : nullptr))
-		return false;
-	auto q = worker->queues.lock<IrqSave>();
-	if (queuing_blocked(worker, *q, q, &dwork->work))
-		return false;
-	queue_delayed(worker, *q, q, dwork, delay);
-	return true;
+	return queue_locked(worker, work_of(dwork), [&](Queues &q, QueuesGuard &g) {
+		if (queuing_blocked(worker, q, g, &dwork->work))
+			return false;
+		queue_delayed(worker, q, g, dwork, delay);
+		return true;
+	});
 }
 
 // Returns true if the work was pending (queued or delayed) and is now
@@ -143,22 +159,20 @@ extern "C" bool altwq_kthread_queue_delayed_work(altwq_kthread_worker *worker, a
 extern "C" bool altwq_kthread_mod_delayed_work(altwq_kthread_worker *worker, altwq_kthread_delayed_work *dwork,
 					       unsigned long delay)
 {
-	RcuReadGuard rcu;
-	if (KXX_WARN_ON_ONCE(!is_live(worker, rcu)) || !valid_work(dwork ? &dwork->work : nullptr))
-		return false;
-	altwq_kthread_work *work = &dwork->work;
-	auto q = worker->queues.lock<IrqSave>();
-	if (KXX_WARN_ON_ONCE(q->dying) || !tie(worker, work))
-		return false;
-	// The timer is IRQ-safe: stopping it only spins, fine under RCU.
-	stop_timer(q, dwork);
-	// Another cancel or mod holds the work: it decides; the number of
-	// queued instances does not change.
-	if (work->canceling.get(q) > 0)
-		return true;
-	const bool was_pending = dequeue(*q, q, work, /*keep_flushers=*/true);
-	queue_delayed(worker, *q, q, dwork, delay);
-	return was_pending;
+	return queue_locked(worker, work_of(dwork), [&](Queues &q, QueuesGuard &g) {
+		altwq_kthread_work *work = &dwork->work;
+		if (KXX_WARN_ON_ONCE(q.dying) || !tie(worker, work))
+			return false;
+		// The timer is IRQ-safe: stopping it only spins, fine under RCU.
+		stop_timer(g, dwork);
+		// Another cancel or mod holds the work: it decides; the number of
+		// queued instances does not change.
+		if (work->canceling.get(g) > 0)
+			return true;
+		const bool was_pending = dequeue(q, g, work, /*keep_flushers=*/true);
+		queue_delayed(worker, q, g, dwork, delay);
+		return was_pending;
+	});
 }
 
 // The timer of a delayed work: moves it to the work list. Softirq, IRQs off
