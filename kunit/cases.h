@@ -82,6 +82,7 @@ ALTWQ_SUITE(kxx_cpu_hotplug,
 	ALTWQ_CASE(suite, mod_delayed_work_moves_the_deadline) \
 	ALTWQ_CASE(suite, cancel_reports_whether_pending) \
 	ALTWQ_CASE(suite, cancel_waits_for_the_running_instance) \
+	ALTWQ_CASE(suite, queue_refused_while_a_cancel_waits) \
 	ALTWQ_CASE(suite, cancel_stops_a_self_requeueing_work) \
 	ALTWQ_CASE(suite, cancel_delayed_races_its_timer) \
 	ALTWQ_CASE(suite, concurrent_cancels_all_return) \

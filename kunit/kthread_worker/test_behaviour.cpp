@@ -132,6 +132,41 @@ KW_TEST(cancel_waits_for_the_running_instance)
 	KT_EXPECT_EQ(test, t.body.inside.load(Acquire), 0);
 }
 
+// While a cancel waits for the running instance, queueing the work is
+// refused (the cancel must not return with it queued again).
+KW_TEST(queue_refused_while_a_cancel_waits)
+{
+	OneWork t(ops);
+	KT_ASSERT(test, t.ok());
+	Completion gate;
+	t.body.gate = &gate;
+	KT_EXPECT(test, ops->queue(t.worker.get(), t.work.get()));
+	KT_EXPECT(test, wait_until([&] { return t.body.started.load(Acquire) == 1; }));
+	Atomic<int> cancel_returned{0};
+	bool queued_during_cancel = true, delayed_during_cancel = true;
+	int err = test::run_on_threads(2, [&](int i) {
+		if (i == 0) {
+			(void)ops->cancel_sync(t.work.get());
+			cancel_returned.store(1, Release);
+			return;
+		}
+		msleep(20); // the cancel is now waiting for the running instance
+		queued_during_cancel = ops->queue(t.worker.get(), t.work.get());
+		delayed_during_cancel = ops->queue_delayed(t.worker.get(), t.work.get(), 1);
+		// The work is still blocked on the gate, so the cancel cannot have
+		// returned yet; if it has, it returned with the work running.
+		const bool cancel_returned_early = cancel_returned.load(Acquire) != 0;
+		gate.complete();
+		if (cancel_returned_early)
+			queued_during_cancel = delayed_during_cancel = true; // fail the case
+	});
+	KT_EXPECT_EQ(test, err, 0);
+	KT_EXPECT(test, !queued_during_cancel);
+	KT_EXPECT(test, !delayed_during_cancel);
+	msleep(20);
+	KT_EXPECT_EQ(test, t.body.runs.load(Acquire), 1);
+}
+
 KW_TEST(cancel_stops_a_self_requeueing_work)
 {
 	const Requeue kinds[] = {Requeue::Plain, Requeue::Delayed};
