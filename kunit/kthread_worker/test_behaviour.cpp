@@ -142,15 +142,18 @@ KW_TEST(queue_refused_while_a_cancel_waits)
 	t.body.gate = &gate;
 	KT_EXPECT(test, ops->queue(t.worker.get(), t.work.get()));
 	KT_EXPECT(test, wait_until([&] { return t.body.started.load(Acquire) == 1; }));
-	Atomic<int> cancel_returned{0};
+	Atomic<int> cancelling{0}, cancel_returned{0};
 	bool queued_during_cancel = true, delayed_during_cancel = true;
 	int err = test::run_on_threads(2, [&](int i) {
 		if (i == 0) {
+			cancelling.store(1, Release);
 			(void)ops->cancel_sync(t.work.get());
 			cancel_returned.store(1, Release);
 			return;
 		}
-		msleep(20); // the cancel is now waiting for the running instance
+		while (!cancelling.load(Acquire))
+			cpu_relax();
+		msleep(50); // the cancel is now waiting for the running instance
 		queued_during_cancel = ops->queue(t.worker.get(), t.work.get());
 		delayed_during_cancel = ops->queue_delayed(t.worker.get(), t.work.get(), 1);
 		// The work is still blocked on the gate, so the cancel cannot have
