@@ -103,6 +103,23 @@ struct OneWork : Pinned {
 	TestWork work;
 };
 
+// A worker kept busy by a work blocked on a gate until release(), so that
+// what is queued behind it stays queued.
+struct BusyWorker : Pinned {
+	explicit BusyWorker(const kw_ops *ops_) : ops(ops_), worker(ops_), blocker(ops_, blocker_body)
+	{
+		blocker_body.gate = &gate;
+	}
+	// Queues the blocker and waits until it runs; false on failure.
+	bool start();
+	void release() { gate.complete(); }
+	const kw_ops *ops;
+	TestWorker worker;
+	Completion gate;
+	Body blocker_body;
+	TestWork blocker;
+};
+
 // Waits (sleeping) until cond() holds or about a second passes.
 template <typename Cond> bool wait_until(Cond cond, unsigned int ms = 1000)
 {
@@ -112,6 +129,12 @@ template <typename Cond> bool wait_until(Cond cond, unsigned int ms = 1000)
 		msleep(1);
 	}
 	return cond();
+}
+
+inline bool BusyWorker::start()
+{
+	return worker && blocker && ops->queue(worker.get(), blocker.get()) &&
+	       wait_until([&] { return blocker_body.started.load(Acquire) == 1; });
 }
 
 } // namespace altwq::kwtest

@@ -19,24 +19,21 @@ KW_TEST(queue_runs_each_queued_instance_once)
 
 KW_TEST(queue_refused_while_pending)
 {
-	TestWorker worker(ops);
-	KT_ASSERT(test, bool(worker));
-	Completion gate;
-	Body blocker_body, body;
-	blocker_body.gate = &gate;
-	TestWork blocker(ops, blocker_body), work(ops, body);
-	KT_ASSERT(test, blocker && work);
-	KT_EXPECT(test, ops->queue(worker.get(), blocker.get()));
-	KT_EXPECT(test, wait_until([&] { return blocker_body.started.load(Acquire) == 1; }));
+	BusyWorker busy(ops);
+	Body body;
+	TestWork work(ops, body);
+	KT_ASSERT(test, bool(work));
+	KT_ASSERT(test, busy.start());
+	void *worker = busy.worker.get();
 	// The worker is busy: `work` stays queued, and queueing it again is refused.
-	KT_EXPECT(test, ops->queue(worker.get(), work.get()));
-	KT_EXPECT(test, !ops->queue(worker.get(), work.get()));
-	KT_EXPECT(test, !ops->queue_delayed(worker.get(), work.get(), 1));
-	gate.complete();
-	ops->flush_worker(worker.get());
+	KT_EXPECT(test, ops->queue(worker, work.get()));
+	KT_EXPECT(test, !ops->queue(worker, work.get()));
+	KT_EXPECT(test, !ops->queue_delayed(worker, work.get(), 1));
+	busy.release();
+	ops->flush_worker(worker);
 	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
 	// Once it ran it can be queued again.
-	KT_EXPECT(test, ops->queue(worker.get(), work.get()));
+	KT_EXPECT(test, ops->queue(worker, work.get()));
 	ops->flush_work(work.get());
 	KT_EXPECT_EQ(test, body.runs.load(Acquire), 2);
 }
@@ -98,26 +95,23 @@ KW_TEST(mod_delayed_work_moves_the_deadline)
 
 KW_TEST(cancel_reports_whether_pending)
 {
-	TestWorker worker(ops);
-	KT_ASSERT(test, bool(worker));
-	Completion gate;
-	Body blocker_body, body;
-	blocker_body.gate = &gate;
-	TestWork blocker(ops, blocker_body), work(ops, body);
-	KT_ASSERT(test, blocker && work);
+	BusyWorker busy(ops);
+	Body body;
+	TestWork work(ops, body);
+	KT_ASSERT(test, busy.worker && busy.blocker && work);
+	void *worker = busy.worker.get();
 	KT_EXPECT(test, !ops->cancel_sync(work.get())); // never queued
-	KT_EXPECT(test, ops->queue_delayed(worker.get(), work.get(), 60 * Hz));
+	KT_EXPECT(test, ops->queue_delayed(worker, work.get(), 60 * Hz));
 	KT_EXPECT(test, ops->cancel_delayed_sync(work.get()));
 	KT_EXPECT(test, !ops->cancel_delayed_sync(work.get()));
 	// Queued behind a busy work: cancelled before it ran.
-	KT_EXPECT(test, ops->queue(worker.get(), blocker.get()));
-	KT_EXPECT(test, wait_until([&] { return blocker_body.started.load(Acquire) == 1; }));
-	KT_EXPECT(test, ops->queue(worker.get(), work.get()));
+	KT_ASSERT(test, busy.start());
+	KT_EXPECT(test, ops->queue(worker, work.get()));
 	KT_EXPECT(test, ops->cancel_sync(work.get()));
-	gate.complete();
-	ops->flush_worker(worker.get());
+	busy.release();
+	ops->flush_worker(worker);
 	KT_EXPECT_EQ(test, body.runs.load(Acquire), 0);
-	KT_EXPECT_EQ(test, blocker_body.runs.load(Acquire), 1);
+	KT_EXPECT_EQ(test, busy.blocker_body.runs.load(Acquire), 1);
 }
 
 KW_TEST(cancel_waits_for_the_running_instance)

@@ -30,7 +30,9 @@ void insert_work(altwq_kthread_worker *worker, Queues &q, altwq_kthread_work *wo
 		worker->thread.wake();
 }
 
-void move_delayed_flushers(Queues &q, altwq_kthread_work *work)
+// L held. Takes each flush waiting on the delayed work off delayed_flushers
+// and hands it to fn.
+template <typename F> static void take_delayed_flushers(Queues &q, altwq_kthread_work *work, F &&fn)
 {
 	if (!q.nr_delayed_flushers)
 		return;
@@ -39,25 +41,21 @@ void move_delayed_flushers(Queues &q, altwq_kthread_work *work)
 		if (f->target == work) {
 			q.delayed_flushers.remove(w);
 			q.nr_delayed_flushers--;
-			q.work_list.insert_after(*work, w);
+			fn(f);
 		}
 	}
+}
+
+void move_delayed_flushers(Queues &q, altwq_kthread_work *work)
+{
+	take_delayed_flushers(q, work, [&](FlushWork *f) { q.work_list.insert_after(*work, f->work); });
 }
 
 // L held. Flushes of a delayed work that was cancelled have nothing left to
 // wait for.
 static void release_delayed_flushers(Queues &q, altwq_kthread_work *work)
 {
-	if (!q.nr_delayed_flushers)
-		return;
-	for (altwq_kthread_work &w : q.delayed_flushers) {
-		FlushWork *f = owner_of<&FlushWork::work>(&w);
-		if (f->target == work) {
-			q.delayed_flushers.remove(w);
-			q.nr_delayed_flushers--;
-			f->done.complete();
-		}
-	}
+	take_delayed_flushers(q, work, [](FlushWork *f) { f->done.complete(); });
 }
 
 bool dequeue(Queues &q, QueuesGuard &g, altwq_kthread_work *work, bool keep_flushers)
