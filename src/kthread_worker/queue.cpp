@@ -10,10 +10,13 @@ namespace altwq::kw {
 
 bool tie(altwq_kthread_worker *worker, altwq_kthread_work *work)
 {
-	altwq_kthread_worker *tied = nullptr;
+	altwq_kthread_worker *tied = work->worker.load(Relaxed);
+	if (tied == worker) // the common case: tied long ago
+		return true;
 	// Two first queueings on two workers race here, each under its own L:
-	// only one can tie the work.
-	if (work->worker.compare_exchange(tied, worker, Full))
+	// only one can tie the work. Release pairs with the acquire in
+	// WorkerRef::of_work(), which then finds this worker's L.
+	if (!tied && work->worker.compare_exchange(tied, worker, Release))
 		return true;
 	return !KXX_WARN_ON_ONCE(tied != worker);
 }
