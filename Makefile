@@ -27,7 +27,7 @@ kdir:
 	@scripts/test-kernel --path
 
 check: deps
-	@kdir=$$(scripts/test-kernel | tail -n 1) && \
+	@kdir=$$(scripts/test-kernel) && \
 	$(MAKE) -s -C "$$kdir" M=$(CURDIR) modules && \
 	scripts/compile-fail && \
 	scripts/qemu-test --kernel "$$kdir" altwq_test.ko
@@ -37,5 +37,5 @@ stock-build: deps
 
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null || \
-		rm -rf *.ko *.mod *.mod.c *.o .*.cmd modules.order Module.symvers generated \
-		       $$(find src kunit -name '*.o' -o -name '.*.cmd')
+		rm -rf *.ko *.mod *.mod.c *.o .*.o .*.cmd modules.order Module.symvers generated \
+		       src/kabi/sizes.s $$(find src kunit -name '*.o' -o -name '.*.cmd' -o -name '.*.d')

@@ -47,6 +47,7 @@ ALTWQ_SUITE(kxx_timer,
 	ALTWQ_CASE(kxx_timer, del_sync_waits_for_running_callback)
 	ALTWQ_CASE(kxx_timer, self_rearming_timer_stops_on_del_sync)
 	ALTWQ_CASE(kxx_timer, arm_on_runs_on_that_cpu)
+	ALTWQ_CASE(kxx_timer, destructor_stops_a_self_rearming_timer)
 )
 ALTWQ_SUITE(kxx_kthread,
 	ALTWQ_CASE(kxx_kthread, runs_and_returns_its_result)

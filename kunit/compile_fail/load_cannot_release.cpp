@@ -1,5 +1,5 @@
 // expect: constraints not satisfied
-// A load has no release semantics; a store has no acquire semantics.
+// A load has no release semantics.
 #include "kxx/atomic.hpp"
 
 int read(kxx::Atomic<int> &v)

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Time, sleeping, preemption and context queries. Sleep calls: may sleep;
- * everything else: any context.
+ * Time, sleeping, preemption and context queries. msleep, usleep_range,
+ * cond_resched, schedule, try_to_freeze and kvasprintf with a sleeping GFP
+ * may sleep; everything else: any context.
  */
 #ifndef ALTWQ_KABI_SCHED_H
 #define ALTWQ_KABI_SCHED_H

@@ -35,15 +35,23 @@ public:
 
 	bool ok() const { return err_ == 0; }
 	int error() const { return err_; }
-	// Precondition: ok(). Moves the value out.
+	// Precondition: ok(). Moves the value out. On an error there is no
+	// value: a T() if T has one, else a trap (never garbage).
 	T take()
 	{
-		KXX_WARN_ON_ONCE(!ok());
+		if (KXX_WARN_ON_ONCE(!ok())) {
+			if constexpr (requires { T(); })
+				return T();
+			else
+				__builtin_trap();
+		}
 		return move(ref());
 	}
+	// Precondition: ok(); traps otherwise (there is nothing to refer to).
 	T &value()
 	{
-		KXX_WARN_ON_ONCE(!ok());
+		if (KXX_WARN_ON_ONCE(!ok()))
+			__builtin_trap();
 		return ref();
 	}
 

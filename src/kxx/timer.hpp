@@ -10,7 +10,9 @@
 //
 // arm/modify/del/pending: any context. del_sync and the destructor wait for
 // a running callback: may sleep (unless TimerIrqSafe); never call them from
-// the timer's own callback.
+// the timer's own callback. The destructor also turns any later re-arm (a
+// callback re-arming itself, say) into a no-op. Heap or static only, never
+// on the stack (debug objects).
 #pragma once
 #include "kabi/timer.h"
 #include "kxx/callback.hpp"
@@ -36,14 +38,14 @@ public:
 	{
 		kabi_timer_init(raw(), fn, flags, cls.name(), cls.key());
 	}
-	~Timer() { del_sync(); }
+	~Timer() { kabi_timer_shutdown_sync(raw()); }
 
 	// (Re)arms to fire `delay` jiffies from now; true if it was pending.
 	bool arm(unsigned long delay) { return kabi_timer_modify(raw(), jiffies() + delay); }
 	// mod_timer() at an absolute expiry; true if it was pending.
 	bool modify(unsigned long expires) { return kabi_timer_modify(raw(), expires); }
-	// Arms on a given CPU; the timer must not be pending.
-	void arm_on(int cpu, unsigned long delay) { kabi_timer_add_on(raw(), jiffies() + delay, cpu); }
+	// Arms on a given CPU; refused (false) if the timer is pending.
+	[[nodiscard]] bool arm_on(int cpu, unsigned long delay) { return kabi_timer_add_on(raw(), jiffies() + delay, cpu); }
 	// Disarms; true if it was pending. A running callback may still be running.
 	bool del() { return kabi_timer_delete(raw()); }
 	// Disarms and waits for a running callback to finish; true if it was pending.

@@ -18,7 +18,8 @@ constinit kxx::Atomic<uint64_t> reported_sites[SiteSlots];
 // True the first time a site asks (and if the table is full).
 bool first_report(const char *file, int line)
 {
-	const uint64_t key = (reinterpret_cast<uint64_t>(file) << 16) | (static_cast<uint64_t>(line) & 0xffff) | 1;
+	// Never 0 (the empty slot): a file name pointer is never null.
+	const uint64_t key = (reinterpret_cast<uint64_t>(file) << 16) | (static_cast<uint64_t>(line) & 0xffff);
 	const unsigned int start = static_cast<unsigned int>((key ^ (key >> 29)) % SiteSlots);
 	for (int i = 0; i < SiteSlots; i++) {
 		kxx::Atomic<uint64_t> &slot = reported_sites[(start + i) % SiteSlots];
