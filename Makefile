@@ -6,14 +6,15 @@
 #                     misuse does not compile, run every KUnit suite in one
 #                     QEMU boot; last line: "N passed, N failed"
 #   make kdir         print the test kernel tree (for other out-of-tree modules)
-#   make stock-build  build against Debian's stock linux-headers-6.12 (IBT,
-#                     rethunk, BTF, modversions) to prove no objtool/modpost warnings
+#   make stock-check  build against Debian's stock linux-headers-6.12 (IBT,
+#                     rethunk, BTF, modversions) with no warnings, then boot the
+#                     stock kernel in QEMU and insmod/rmmod altwq.ko
 #   make clean
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 MODULES := altwq.ko altwq_test.ko
 
-.PHONY: all modules check kdir deps stock-build clean
+.PHONY: all modules check kdir deps stock-check clean
 
 all: modules
 
@@ -32,8 +33,8 @@ check: deps
 	scripts/compile-fail && \
 	scripts/qemu-test --kernel "$$kdir" altwq_test.ko
 
-stock-build: deps
-	@scripts/stock-build
+stock-check: deps
+	@scripts/stock-check
 
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null || \
