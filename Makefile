@@ -5,6 +5,9 @@
 #                     cached), build the modules against it, check that kxx
 #                     misuse does not compile, run every KUnit suite in one
 #                     QEMU boot; last line: "N passed, N failed"
+#   make bench        altwq against the in-tree kthread_worker in one boot, on
+#                     the test kernel (KERNEL=stock: Debian's stock kernel);
+#                     table on stdout, JSON and Markdown in results/bench/
 #   make kdir         print the test kernel tree (for other out-of-tree modules)
 #   make stock-check  build against Debian's stock linux-headers-6.12 (IBT,
 #                     rethunk, BTF, modversions) with no warnings, then boot the
@@ -12,9 +15,10 @@
 #   make clean
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
+KERNEL ?= test
 MODULES := altwq.ko altwq_test.ko
 
-.PHONY: all modules check kdir deps stock-check clean
+.PHONY: all modules check bench kdir deps stock-check clean
 
 all: modules
 
@@ -32,6 +36,9 @@ check: deps
 	$(MAKE) -s -C "$$kdir" M=$(CURDIR) modules && \
 	scripts/compile-fail && \
 	scripts/qemu-test --kernel "$$kdir" altwq_test.ko
+
+bench: deps
+	@KERNEL=$(KERNEL) scripts/bench
 
 stock-check: deps
 	@scripts/stock-check

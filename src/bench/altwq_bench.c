@@ -1,0 +1,354 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * altwq_bench.ko: the same workloads on the kernel's own implementation and
+ * on altwq, in one boot, alternating A B A B over several rounds. Each
+ * measurement is printed as one line
+ *
+ *	ALTWQ-BENCH <workload> <impl> <round> <value> <unit>
+ *
+ * and scripts/bench turns them into medians and ratios. Everything runs at
+ * load time; unloading does nothing. Workloads so far cover the
+ * kthread_worker; the workqueue ones come with altwq's cmwq engine.
+ */
+#include <linux/module.h>
+#include <linux/kthread.h>
+#include <linux/slab.h>
+#include <linux/sched/clock.h>
+#include <linux/ktime.h>
+#include <linux/delay.h>
+#include <linux/sort.h>
+#include <linux/completion.h>
+#include <altwq/kthread_worker.h>
+
+static unsigned int rounds = 5;
+module_param(rounds, uint, 0444);
+MODULE_PARM_DESC(rounds, "A/B rounds per workload");
+static unsigned int kw_works = 20000;
+module_param(kw_works, uint, 0444);
+MODULE_PARM_DESC(kw_works, "works queued per round (queue+flush throughput)");
+static unsigned int kw_samples = 200;
+module_param(kw_samples, uint, 0444);
+MODULE_PARM_DESC(kw_samples, "samples per round (latency workloads)");
+
+/* ---- one ops table over both kthread_worker implementations ---- */
+
+struct bench_work {
+	union {
+		struct kthread_delayed_work intree;
+		struct altwq_kthread_delayed_work alt;
+	} u;
+	struct completion *started;	/* signalled on each run, if set */
+	u64 queued_ns;			/* for queue->start latency */
+	u64 start_latency_ns;
+	bool requeue;			/* re-queues itself each run */
+	const struct kw_bench_ops *ops;
+	void *worker;
+};
+
+struct kw_bench_ops {
+	const char *name;
+	void *(*create)(void);
+	void (*destroy)(void *worker);
+	void (*init)(struct bench_work *w);
+	bool (*queue)(void *worker, struct bench_work *w);
+	void (*flush_worker)(void *worker);
+	void (*flush_work)(struct bench_work *w);
+	bool (*cancel_delayed_sync)(struct bench_work *w);
+};
+
+static void bench_body(struct bench_work *w)
+{
+	if (w->queued_ns)
+		w->start_latency_ns = ktime_get_ns() - w->queued_ns;
+	if (w->started)
+		complete(w->started);
+	if (w->requeue)
+		w->ops->queue(w->worker, w);
+}
+
+static void intree_fn(struct kthread_work *work)
+{
+	bench_body(container_of(work, struct bench_work, u.intree.work));
+}
+
+static void *intree_create(void)
+{
+	struct kthread_worker *worker = kthread_create_worker(0, "bench-intree");
+
+	return IS_ERR(worker) ? NULL : worker;
+}
+static void intree_destroy(void *worker) { kthread_destroy_worker(worker); }
+static void intree_init(struct bench_work *w) { kthread_init_delayed_work(&w->u.intree, intree_fn); }
+static bool intree_queue(void *worker, struct bench_work *w) { return kthread_queue_work(worker, &w->u.intree.work); }
+static void intree_flush_worker(void *worker) { kthread_flush_worker(worker); }
+static void intree_flush_work(struct bench_work *w) { kthread_flush_work(&w->u.intree.work); }
+static bool intree_cancel(struct bench_work *w) { return kthread_cancel_delayed_work_sync(&w->u.intree); }
+
+static const struct kw_bench_ops intree_ops = {
+	.name = "in-tree", .create = intree_create, .destroy = intree_destroy, .init = intree_init,
+	.queue = intree_queue, .flush_worker = intree_flush_worker, .flush_work = intree_flush_work,
+	.cancel_delayed_sync = intree_cancel,
+};
+
+static void alt_fn(struct altwq_kthread_work *work)
+{
+	bench_body(container_of(work, struct bench_work, u.alt.work));
+}
+
+static void *alt_create(void)
+{
+	struct altwq_kthread_worker *worker = altwq_kthread_create_worker(0, "bench-altwq");
+
+	return IS_ERR(worker) ? NULL : worker;
+}
+static void alt_destroy(void *worker) { altwq_kthread_destroy_worker(worker); }
+static void alt_init(struct bench_work *w) { ALTWQ_KTHREAD_INIT_DELAYED_WORK(&w->u.alt, alt_fn); }
+static bool alt_queue(void *worker, struct bench_work *w) { return altwq_kthread_queue_work(worker, &w->u.alt.work); }
+static void alt_flush_worker(void *worker) { altwq_kthread_flush_worker(worker); }
+static void alt_flush_work(struct bench_work *w) { altwq_kthread_flush_work(&w->u.alt.work); }
+static bool alt_cancel(struct bench_work *w) { return altwq_kthread_cancel_delayed_work_sync(&w->u.alt); }
+
+static const struct kw_bench_ops altwq_ops = {
+	.name = "altwq", .create = alt_create, .destroy = alt_destroy, .init = alt_init,
+	.queue = alt_queue, .flush_worker = alt_flush_worker, .flush_work = alt_flush_work,
+	.cancel_delayed_sync = alt_cancel,
+};
+
+static const struct kw_bench_ops *const impls[] = { &intree_ops, &altwq_ops };
+
+static void report(const char *workload, const struct kw_bench_ops *ops, unsigned int round,
+		   u64 value, const char *unit)
+{
+	pr_info("ALTWQ-BENCH %s %s %u %llu %s\n", workload, ops->name, round, value, unit);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	u64 x = *(const u64 *)a, y = *(const u64 *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* p-th percentile (0..100) of n sorted samples */
+static u64 percentile(u64 *sorted, unsigned int n, unsigned int p)
+{
+	return sorted[min_t(unsigned int, n - 1, (u64)n * p / 100)];
+}
+
+/* ---- workloads; each returns 0 or -errno ---- */
+
+/* Queue kw_works distinct works, then flush the worker: works per second. */
+static int kw_queue_flush_throughput(const struct kw_bench_ops *ops, unsigned int round)
+{
+	struct bench_work *works = kvcalloc(kw_works, sizeof(*works), GFP_KERNEL);
+	void *worker = ops->create();
+	u64 start, elapsed;
+	unsigned int i;
+	int err = 0;
+
+	if (!works || !worker) {
+		err = -ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < kw_works; i++) {
+		works[i].ops = ops;
+		ops->init(&works[i]);
+	}
+	start = ktime_get_ns();
+	for (i = 0; i < kw_works; i++)
+		ops->queue(worker, &works[i]);
+	ops->flush_worker(worker);
+	elapsed = ktime_get_ns() - start;
+	report("kw_queue_flush_throughput", ops, round, div64_u64((u64)kw_works * NSEC_PER_SEC, elapsed ?: 1),
+	       "works/s");
+out:
+	if (worker)
+		ops->destroy(worker);
+	kvfree(works);
+	return err;
+}
+
+/* Queue one work on an idle worker, wait for it: queue->start p50 and p99. */
+static int kw_queue_start_latency(const struct kw_bench_ops *ops, unsigned int round)
+{
+	u64 *samples = kcalloc(kw_samples, sizeof(u64), GFP_KERNEL);
+	struct bench_work *w = kzalloc(sizeof(*w), GFP_KERNEL);
+	void *worker = ops->create();
+	DECLARE_COMPLETION_ONSTACK(started);
+	unsigned int i;
+	int err = 0;
+
+	if (!samples || !w || !worker) {
+		err = -ENOMEM;
+		goto out;
+	}
+	w->ops = ops;
+	w->started = &started;
+	ops->init(w);
+	for (i = 0; i < kw_samples; i++) {
+		usleep_range(200, 300); /* the worker goes idle */
+		reinit_completion(&started);
+		w->queued_ns = ktime_get_ns();
+		ops->queue(worker, w);
+		wait_for_completion(&started);
+		ops->flush_work(w);
+		samples[i] = w->start_latency_ns;
+	}
+	sort(samples, kw_samples, sizeof(u64), cmp_u64, NULL);
+	report("kw_queue_start_latency_p50", ops, round, percentile(samples, kw_samples, 50), "ns");
+	report("kw_queue_start_latency_p99", ops, round, percentile(samples, kw_samples, 99), "ns");
+out:
+	if (worker)
+		ops->destroy(worker);
+	kfree(w);
+	kfree(samples);
+	return err;
+}
+
+/* flush_work of a queued, trivial work: cost of one flush, median. */
+static int kw_flush_work_cost(const struct kw_bench_ops *ops, unsigned int round)
+{
+	u64 *samples = kcalloc(kw_samples, sizeof(u64), GFP_KERNEL);
+	struct bench_work *w = kzalloc(sizeof(*w), GFP_KERNEL);
+	void *worker = ops->create();
+	unsigned int i;
+	int err = 0;
+
+	if (!samples || !w || !worker) {
+		err = -ENOMEM;
+		goto out;
+	}
+	w->ops = ops;
+	ops->init(w);
+	for (i = 0; i < kw_samples; i++) {
+		u64 t0;
+
+		ops->queue(worker, w);
+		t0 = ktime_get_ns();
+		ops->flush_work(w);
+		samples[i] = ktime_get_ns() - t0;
+	}
+	sort(samples, kw_samples, sizeof(u64), cmp_u64, NULL);
+	report("kw_flush_work", ops, round, percentile(samples, kw_samples, 50), "ns");
+out:
+	if (worker)
+		ops->destroy(worker);
+	kfree(w);
+	kfree(samples);
+	return err;
+}
+
+/* cancel_delayed_work_sync of a work that keeps re-queueing itself. */
+static int kw_cancel_self_requeueing(const struct kw_bench_ops *ops, unsigned int round)
+{
+	u64 *samples = kcalloc(kw_samples, sizeof(u64), GFP_KERNEL);
+	struct bench_work *w = kzalloc(sizeof(*w), GFP_KERNEL);
+	void *worker = ops->create();
+	unsigned int i, pending = 0;
+	int err = 0;
+
+	if (!samples || !w || !worker) {
+		err = -ENOMEM;
+		goto out;
+	}
+	w->ops = ops;
+	w->worker = worker;
+	ops->init(w);
+	for (i = 0; i < kw_samples; i++) {
+		u64 t0;
+
+		w->requeue = true;
+		ops->queue(worker, w);
+		udelay(100); /* spinning on it */
+		t0 = ktime_get_ns();
+		/* pending: taken off the queue; not pending: waited for a run */
+		if (ops->cancel_delayed_sync(w))
+			pending++;
+		samples[i] = ktime_get_ns() - t0;
+		w->requeue = false;
+	}
+	sort(samples, kw_samples, sizeof(u64), cmp_u64, NULL);
+	report("kw_cancel_delayed_sync_self_requeueing", ops, round, percentile(samples, kw_samples, 50), "ns");
+	report("kw_cancel_found_it_queued", ops, round, div_u64(100 * pending, kw_samples), "%");
+out:
+	if (worker)
+		ops->destroy(worker);
+	kfree(w);
+	kfree(samples);
+	return err;
+}
+
+/* cancel_delayed_work_sync of an idle work: the fixed cost of the call. */
+static int kw_cancel_idle(const struct kw_bench_ops *ops, unsigned int round)
+{
+	u64 *samples = kcalloc(kw_samples, sizeof(u64), GFP_KERNEL);
+	struct bench_work *w = kzalloc(sizeof(*w), GFP_KERNEL);
+	void *worker = ops->create();
+	unsigned int i;
+	int err = 0;
+
+	if (!samples || !w || !worker) {
+		err = -ENOMEM;
+		goto out;
+	}
+	w->ops = ops;
+	ops->init(w);
+	ops->queue(worker, w);	/* tie it to the worker once */
+	ops->flush_work(w);
+	for (i = 0; i < kw_samples; i++) {
+		u64 t0 = ktime_get_ns();
+
+		ops->cancel_delayed_sync(w);
+		samples[i] = ktime_get_ns() - t0;
+	}
+	sort(samples, kw_samples, sizeof(u64), cmp_u64, NULL);
+	report("kw_cancel_delayed_sync_idle", ops, round, percentile(samples, kw_samples, 50), "ns");
+out:
+	if (worker)
+		ops->destroy(worker);
+	kfree(w);
+	kfree(samples);
+	return err;
+}
+
+static int (*const workloads[])(const struct kw_bench_ops *, unsigned int) = {
+	kw_queue_flush_throughput,
+	kw_queue_start_latency,
+	kw_flush_work_cost,
+	kw_cancel_idle,
+	kw_cancel_self_requeueing,
+};
+
+static int __init altwq_bench_init(void)
+{
+	unsigned int wl, round, i;
+	int err;
+
+	pr_info("ALTWQ-BENCH-BEGIN rounds=%u kw_works=%u kw_samples=%u\n", rounds, kw_works, kw_samples);
+	for (wl = 0; wl < ARRAY_SIZE(workloads); wl++) {
+		for (round = 0; round < rounds; round++) {
+			/* A B A B...: alternate which one goes first. */
+			for (i = 0; i < ARRAY_SIZE(impls); i++) {
+				const struct kw_bench_ops *ops = impls[(i + round) % ARRAY_SIZE(impls)];
+
+				err = workloads[wl](ops, round);
+				if (err) {
+					pr_err("ALTWQ-BENCH-FAILED workload %u on %s: %d\n", wl, ops->name, err);
+					return err;
+				}
+				cond_resched();
+			}
+		}
+	}
+	pr_info("ALTWQ-BENCH-END\n");
+	return 0;
+}
+
+static void __exit altwq_bench_exit(void)
+{
+}
+
+module_init(altwq_bench_init);
+module_exit(altwq_bench_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("altwq against the in-tree kthread_worker, side by side");
