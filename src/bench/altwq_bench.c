@@ -20,9 +20,9 @@
 #include <linux/completion.h>
 #include <altwq/kthread_worker.h>
 
-static unsigned int rounds = 5;
+static unsigned int rounds = 6;
 module_param(rounds, uint, 0444);
-MODULE_PARM_DESC(rounds, "A/B rounds per workload");
+MODULE_PARM_DESC(rounds, "A/B rounds per workload (even: each goes first equally often)");
 static unsigned int kw_works = 20000;
 module_param(kw_works, uint, 0444);
 MODULE_PARM_DESC(kw_works, "works queued per round (queue+flush throughput)");
@@ -129,10 +129,12 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* p-th percentile (0..100) of n sorted samples */
+/* p-th percentile (1..100) of n > 0 sorted samples, nearest rank */
 static u64 percentile(u64 *sorted, unsigned int n, unsigned int p)
 {
-	return sorted[min_t(unsigned int, n - 1, (u64)n * p / 100)];
+	unsigned int rank = DIV_ROUND_UP(n * p, 100);
+
+	return sorted[clamp(rank, 1U, n) - 1];
 }
 
 /* ---- workloads; each returns 0 or -errno ---- */
@@ -156,9 +158,12 @@ static int kw_queue_flush_throughput(const struct kw_bench_ops *ops, unsigned in
 	}
 	start = ktime_get_ns();
 	for (i = 0; i < kw_works; i++)
-		ops->queue(worker, &works[i]);
+		if (!ops->queue(worker, &works[i]))
+			err = -EIO;
 	ops->flush_worker(worker);
 	elapsed = ktime_get_ns() - start;
+	if (err)
+		goto out;
 	report("kw_queue_flush_throughput", ops, round, div64_u64((u64)kw_works * NSEC_PER_SEC, elapsed ?: 1),
 	       "works/s");
 out:
@@ -189,10 +194,16 @@ static int kw_queue_start_latency(const struct kw_bench_ops *ops, unsigned int r
 		usleep_range(200, 300); /* the worker goes idle */
 		reinit_completion(&started);
 		w->queued_ns = ktime_get_ns();
-		ops->queue(worker, w);
-		wait_for_completion(&started);
+		if (!ops->queue(worker, w) || !wait_for_completion_timeout(&started, 10 * HZ)) {
+			err = -EIO;
+			break;
+		}
 		ops->flush_work(w);
 		samples[i] = w->start_latency_ns;
+	}
+	if (err) {
+		ops->flush_work(w);
+		goto out;
 	}
 	sort(samples, kw_samples, sizeof(u64), cmp_u64, NULL);
 	report("kw_queue_start_latency_p50", ops, round, percentile(samples, kw_samples, 50), "ns");
@@ -205,7 +216,7 @@ out:
 	return err;
 }
 
-/* flush_work of a queued, trivial work: cost of one flush, median. */
+/* flush_work right after queueing a trivial work: mostly the worker's wakeup. */
 static int kw_flush_work_cost(const struct kw_bench_ops *ops, unsigned int round)
 {
 	u64 *samples = kcalloc(kw_samples, sizeof(u64), GFP_KERNEL);
@@ -223,7 +234,10 @@ static int kw_flush_work_cost(const struct kw_bench_ops *ops, unsigned int round
 	for (i = 0; i < kw_samples; i++) {
 		u64 t0;
 
-		ops->queue(worker, w);
+		if (!ops->queue(worker, w)) {
+			err = -EIO;
+			goto out;
+		}
 		t0 = ktime_get_ns();
 		ops->flush_work(w);
 		samples[i] = ktime_get_ns() - t0;
@@ -244,7 +258,7 @@ static int kw_cancel_self_requeueing(const struct kw_bench_ops *ops, unsigned in
 	u64 *samples = kcalloc(kw_samples, sizeof(u64), GFP_KERNEL);
 	struct bench_work *w = kzalloc(sizeof(*w), GFP_KERNEL);
 	void *worker = ops->create();
-	unsigned int i, pending = 0;
+	unsigned int i;
 	int err = 0;
 
 	if (!samples || !w || !worker) {
@@ -258,18 +272,18 @@ static int kw_cancel_self_requeueing(const struct kw_bench_ops *ops, unsigned in
 		u64 t0;
 
 		w->requeue = true;
-		ops->queue(worker, w);
+		if (!ops->queue(worker, w)) {
+			err = -EIO;
+			goto out;
+		}
 		udelay(100); /* spinning on it */
 		t0 = ktime_get_ns();
-		/* pending: taken off the queue; not pending: waited for a run */
-		if (ops->cancel_delayed_sync(w))
-			pending++;
+		ops->cancel_delayed_sync(w);
 		samples[i] = ktime_get_ns() - t0;
-		w->requeue = false;
+		w->requeue = false; /* not running: the cancel returned */
 	}
 	sort(samples, kw_samples, sizeof(u64), cmp_u64, NULL);
 	report("kw_cancel_delayed_sync_self_requeueing", ops, round, percentile(samples, kw_samples, 50), "ns");
-	report("kw_cancel_found_it_queued", ops, round, div_u64(100 * pending, kw_samples), "%");
 out:
 	if (worker)
 		ops->destroy(worker);
@@ -293,7 +307,10 @@ static int kw_cancel_idle(const struct kw_bench_ops *ops, unsigned int round)
 	}
 	w->ops = ops;
 	ops->init(w);
-	ops->queue(worker, w);	/* tie it to the worker once */
+	if (!ops->queue(worker, w)) {	/* tie it to the worker once */
+		err = -EIO;
+		goto out;
+	}
 	ops->flush_work(w);
 	for (i = 0; i < kw_samples; i++) {
 		u64 t0 = ktime_get_ns();
@@ -324,6 +341,10 @@ static int __init altwq_bench_init(void)
 	unsigned int wl, round, i;
 	int err;
 
+	if (!rounds || !kw_works || !kw_samples || kw_samples > 1000000) {
+		pr_err("ALTWQ-BENCH-FAILED rounds, kw_works and kw_samples must be positive\n");
+		return -EINVAL;
+	}
 	pr_info("ALTWQ-BENCH-BEGIN rounds=%u kw_works=%u kw_samples=%u\n", rounds, kw_works, kw_samples);
 	for (wl = 0; wl < ARRAY_SIZE(workloads); wl++) {
 		for (round = 0; round < rounds; round++) {
