@@ -173,158 +173,147 @@ out:
 	return err;
 }
 
+/* The latency workloads' common part: one worker, one work, kw_samples slots. */
+struct sampled_run {
+	const struct kw_bench_ops *ops;
+	void *worker;
+	struct bench_work *w;
+	u64 *samples;
+};
+
+static int sampled_begin(struct sampled_run *r, const struct kw_bench_ops *ops)
+{
+	r->ops = ops;
+	r->samples = kcalloc(kw_samples, sizeof(u64), GFP_KERNEL);
+	r->w = kzalloc(sizeof(*r->w), GFP_KERNEL);
+	r->worker = ops->create();
+	if (!r->samples || !r->w || !r->worker)
+		return -ENOMEM;
+	r->w->ops = ops;
+	r->w->worker = r->worker;
+	ops->init(r->w);
+	return 0;
+}
+
+/* The work must be idle (flushed or cancelled) by now. */
+static void sampled_end(struct sampled_run *r)
+{
+	if (r->worker)
+		r->ops->destroy(r->worker);
+	kfree(r->w);
+	kfree(r->samples);
+}
+
+/* Sorts the samples (again, harmlessly, for a second percentile) and reports one. */
+static void sampled_report(struct sampled_run *r, const char *workload, unsigned int round, unsigned int p)
+{
+	sort(r->samples, kw_samples, sizeof(u64), cmp_u64, NULL);
+	report(workload, r->ops, round, percentile(r->samples, kw_samples, p), "ns");
+}
+
 /* Queue one work on an idle worker, wait for it: queue->start p50 and p99. */
 static int kw_queue_start_latency(const struct kw_bench_ops *ops, unsigned int round)
 {
-	u64 *samples = kcalloc(kw_samples, sizeof(u64), GFP_KERNEL);
-	struct bench_work *w = kzalloc(sizeof(*w), GFP_KERNEL);
-	void *worker = ops->create();
 	DECLARE_COMPLETION_ONSTACK(started);
+	struct sampled_run r = {};
 	unsigned int i;
-	int err = 0;
+	int err = sampled_begin(&r, ops);
 
-	if (!samples || !w || !worker) {
-		err = -ENOMEM;
+	if (err)
 		goto out;
-	}
-	w->ops = ops;
-	w->started = &started;
-	ops->init(w);
+	r.w->started = &started;
 	for (i = 0; i < kw_samples; i++) {
 		usleep_range(200, 300); /* the worker goes idle */
 		reinit_completion(&started);
-		w->queued_ns = ktime_get_ns();
-		if (!ops->queue(worker, w) || !wait_for_completion_timeout(&started, 10 * HZ)) {
+		r.w->queued_ns = ktime_get_ns();
+		if (!ops->queue(r.worker, r.w) || !wait_for_completion_timeout(&started, 10 * HZ)) {
 			err = -EIO;
 			break;
 		}
-		ops->flush_work(w);
-		samples[i] = w->start_latency_ns;
+		ops->flush_work(r.w);
+		r.samples[i] = r.w->start_latency_ns;
 	}
-	if (err) {
-		ops->flush_work(w);
-		goto out;
+	ops->flush_work(r.w);
+	if (!err) {
+		sampled_report(&r, "kw_queue_start_latency_p50", round, 50);
+		sampled_report(&r, "kw_queue_start_latency_p99", round, 99);
 	}
-	sort(samples, kw_samples, sizeof(u64), cmp_u64, NULL);
-	report("kw_queue_start_latency_p50", ops, round, percentile(samples, kw_samples, 50), "ns");
-	report("kw_queue_start_latency_p99", ops, round, percentile(samples, kw_samples, 99), "ns");
 out:
-	if (worker)
-		ops->destroy(worker);
-	kfree(w);
-	kfree(samples);
+	sampled_end(&r);
 	return err;
 }
 
 /* flush_work right after queueing a trivial work: mostly the worker's wakeup. */
 static int kw_flush_work_cost(const struct kw_bench_ops *ops, unsigned int round)
 {
-	u64 *samples = kcalloc(kw_samples, sizeof(u64), GFP_KERNEL);
-	struct bench_work *w = kzalloc(sizeof(*w), GFP_KERNEL);
-	void *worker = ops->create();
+	struct sampled_run r = {};
 	unsigned int i;
-	int err = 0;
+	int err = sampled_begin(&r, ops);
 
-	if (!samples || !w || !worker) {
-		err = -ENOMEM;
-		goto out;
-	}
-	w->ops = ops;
-	ops->init(w);
-	for (i = 0; i < kw_samples; i++) {
+	for (i = 0; !err && i < kw_samples; i++) {
 		u64 t0;
 
-		if (!ops->queue(worker, w)) {
+		if (!ops->queue(r.worker, r.w)) {
 			err = -EIO;
-			goto out;
+			break;
 		}
 		t0 = ktime_get_ns();
-		ops->flush_work(w);
-		samples[i] = ktime_get_ns() - t0;
+		ops->flush_work(r.w);
+		r.samples[i] = ktime_get_ns() - t0;
 	}
-	sort(samples, kw_samples, sizeof(u64), cmp_u64, NULL);
-	report("kw_flush_work", ops, round, percentile(samples, kw_samples, 50), "ns");
-out:
-	if (worker)
-		ops->destroy(worker);
-	kfree(w);
-	kfree(samples);
-	return err;
-}
-
-/* cancel_delayed_work_sync of a work that keeps re-queueing itself. */
-static int kw_cancel_self_requeueing(const struct kw_bench_ops *ops, unsigned int round)
-{
-	u64 *samples = kcalloc(kw_samples, sizeof(u64), GFP_KERNEL);
-	struct bench_work *w = kzalloc(sizeof(*w), GFP_KERNEL);
-	void *worker = ops->create();
-	unsigned int i;
-	int err = 0;
-
-	if (!samples || !w || !worker) {
-		err = -ENOMEM;
-		goto out;
-	}
-	w->ops = ops;
-	w->worker = worker;
-	ops->init(w);
-	for (i = 0; i < kw_samples; i++) {
-		u64 t0;
-
-		w->requeue = true;
-		if (!ops->queue(worker, w)) {
-			err = -EIO;
-			goto out;
-		}
-		udelay(100); /* spinning on it */
-		t0 = ktime_get_ns();
-		ops->cancel_delayed_sync(w);
-		samples[i] = ktime_get_ns() - t0;
-		w->requeue = false; /* not running: the cancel returned */
-	}
-	sort(samples, kw_samples, sizeof(u64), cmp_u64, NULL);
-	report("kw_cancel_delayed_sync_self_requeueing", ops, round, percentile(samples, kw_samples, 50), "ns");
-out:
-	if (worker)
-		ops->destroy(worker);
-	kfree(w);
-	kfree(samples);
+	if (!err)
+		sampled_report(&r, "kw_flush_work", round, 50);
+	sampled_end(&r);
 	return err;
 }
 
 /* cancel_delayed_work_sync of an idle work: the fixed cost of the call. */
 static int kw_cancel_idle(const struct kw_bench_ops *ops, unsigned int round)
 {
-	u64 *samples = kcalloc(kw_samples, sizeof(u64), GFP_KERNEL);
-	struct bench_work *w = kzalloc(sizeof(*w), GFP_KERNEL);
-	void *worker = ops->create();
+	struct sampled_run r = {};
 	unsigned int i;
-	int err = 0;
+	int err = sampled_begin(&r, ops);
 
-	if (!samples || !w || !worker) {
-		err = -ENOMEM;
-		goto out;
-	}
-	w->ops = ops;
-	ops->init(w);
-	if (!ops->queue(worker, w)) {	/* tie it to the worker once */
+	if (!err && !ops->queue(r.worker, r.w))	/* tie it to the worker once */
 		err = -EIO;
-		goto out;
-	}
-	ops->flush_work(w);
-	for (i = 0; i < kw_samples; i++) {
+	if (!err)
+		ops->flush_work(r.w);
+	for (i = 0; !err && i < kw_samples; i++) {
 		u64 t0 = ktime_get_ns();
 
-		ops->cancel_delayed_sync(w);
-		samples[i] = ktime_get_ns() - t0;
+		ops->cancel_delayed_sync(r.w);
+		r.samples[i] = ktime_get_ns() - t0;
 	}
-	sort(samples, kw_samples, sizeof(u64), cmp_u64, NULL);
-	report("kw_cancel_delayed_sync_idle", ops, round, percentile(samples, kw_samples, 50), "ns");
-out:
-	if (worker)
-		ops->destroy(worker);
-	kfree(w);
-	kfree(samples);
+	if (!err)
+		sampled_report(&r, "kw_cancel_delayed_sync_idle", round, 50);
+	sampled_end(&r);
+	return err;
+}
+
+/* cancel_delayed_work_sync of a work that keeps re-queueing itself. */
+static int kw_cancel_self_requeueing(const struct kw_bench_ops *ops, unsigned int round)
+{
+	struct sampled_run r = {};
+	unsigned int i;
+	int err = sampled_begin(&r, ops);
+
+	for (i = 0; !err && i < kw_samples; i++) {
+		u64 t0;
+
+		r.w->requeue = true;
+		if (!ops->queue(r.worker, r.w)) {
+			err = -EIO;
+			break;
+		}
+		udelay(100); /* spinning on it */
+		t0 = ktime_get_ns();
+		ops->cancel_delayed_sync(r.w);
+		r.samples[i] = ktime_get_ns() - t0;
+		r.w->requeue = false; /* not running: the cancel returned */
+	}
+	if (!err)
+		sampled_report(&r, "kw_cancel_delayed_sync_self_requeueing", round, 50);
+	sampled_end(&r);
 	return err;
 }
 
