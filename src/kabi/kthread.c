@@ -3,6 +3,9 @@
 #include <linux/sched/task.h>
 #include <linux/err.h>
 #include <linux/topology.h>
+#include <linux/completion.h>
+#include <linux/cpumask.h>
+#include <linux/sched.h>
 #include "kabi/export.h"
 #include "kabi/kthread.h"
 
@@ -29,6 +32,28 @@ bool kabi_kthread_should_stop(void) { return kthread_should_stop(); }
 void kabi_task_get(struct kabi_task *task) { get_task_struct(TASK(task)); }
 void kabi_task_put(struct kabi_task *task) { put_task_struct(TASK(task)); }
 
+void kabi_kthread_complete_and_exit(struct kabi_completion *c)
+{
+	kthread_complete_and_exit((struct completion *)c, 0);
+}
+
+void *kabi_current_kthread_data_if(kabi_kthread_fn fn)
+{
+	if (!(current->flags & PF_KTHREAD) || kthread_func(current) != fn)
+		return NULL;
+	return kthread_data(current);
+}
+
+int kabi_task_allow_cpu(struct kabi_task *task, int cpu)
+{
+	return set_cpus_allowed_ptr(TASK(task), cpumask_of(cpu));
+}
+int kabi_task_allow_active_cpus(struct kabi_task *task)
+{
+	return set_cpus_allowed_ptr(TASK(task), cpu_active_mask);
+}
+void kabi_task_set_nice(struct kabi_task *task, int nice) { set_user_nice(TASK(task), nice); }
+
 /* For altwq_test.ko, whose C++ tests call kxx inlines. */
 KABI_EXPORT(kabi_kthread_create);
 KABI_EXPORT(kabi_kthread_bind);
@@ -36,3 +61,4 @@ KABI_EXPORT(kabi_kthread_stop);
 KABI_EXPORT(kabi_kthread_should_stop);
 KABI_EXPORT(kabi_task_get);
 KABI_EXPORT(kabi_task_put);
+KABI_EXPORT(kabi_task_allow_cpu);

@@ -17,6 +17,17 @@ int kabi_kthread_stop(struct kabi_task *task);
 bool kabi_kthread_should_stop(void);
 void kabi_task_get(struct kabi_task *task);
 void kabi_task_put(struct kabi_task *task);
+/* From a kthread that ends itself: completes c and exits without returning
+ * (so no module code runs after the completion). */
+struct kabi_completion;
+__attribute__((noreturn)) void kabi_kthread_complete_and_exit(struct kabi_completion *c);
+/* The data of the current task if it is a kthread running fn, else NULL. */
+void *kabi_current_kthread_data_if(kabi_kthread_fn fn);
+/* set_cpus_allowed_ptr(): to one CPU, or to every active CPU. May sleep. 0 or -errno. */
+int kabi_task_allow_cpu(struct kabi_task *task, int cpu);
+int kabi_task_allow_active_cpus(struct kabi_task *task);
+/* set_user_nice(). */
+void kabi_task_set_nice(struct kabi_task *task, int nice);
 
 KABI_END
 #endif

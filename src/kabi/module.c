@@ -2,11 +2,23 @@
 /* altwq.ko entry points: the C++ layer does the work. */
 #include <linux/module.h>
 #include <linux/init.h>
+#include <linux/moduleparam.h>
+#include <linux/minmax.h>
+#include "kabi/params.h"
 #include "kxx/exports.h"
+
+static unsigned int idle_timeout_ms = 300000;
+module_param(idle_timeout_ms, uint, 0644);
+MODULE_PARM_DESC(idle_timeout_ms, "How long a surplus idle worker lives before it is reaped (ms)");
+
+unsigned int kabi_param_idle_timeout_ms(void) { return max(READ_ONCE(idle_timeout_ms), 1U); }
+void kabi_param_set_idle_timeout_ms(unsigned int ms) { WRITE_ONCE(idle_timeout_ms, ms); }
 
 /* The engines' own load/unload (C++), in dependency order. */
 int altwq_kthread_worker_init(void);
 void altwq_kthread_worker_exit(void);
+int altwq_wq_init(void);
+void altwq_wq_exit(void);
 
 static int __init altwq_module_init(void)
 {
@@ -16,12 +28,21 @@ static int __init altwq_module_init(void)
 		return err;
 	err = altwq_kthread_worker_init();
 	if (err)
-		altwq_kxx_exit();
+		goto out_kxx;
+	err = altwq_wq_init();
+	if (err)
+		goto out_kw;
+	return 0;
+out_kw:
+	altwq_kthread_worker_exit();
+out_kxx:
+	altwq_kxx_exit();
 	return err;
 }
 
 static void __exit altwq_module_exit(void)
 {
+	altwq_wq_exit();
 	altwq_kthread_worker_exit();
 	altwq_kxx_exit();
 }

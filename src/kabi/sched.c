@@ -43,6 +43,18 @@ char *kabi_kvasprintf(kabi_gfp_t gfp, const char *fmt, va_list args)
 {
 	return kvasprintf((__force gfp_t)gfp, fmt, args);
 }
+int kabi_vsnprintf(char *buf, unsigned long size, const char *fmt, va_list args)
+{
+	return vsnprintf(buf, size, fmt, args);
+}
+unsigned long kabi_local_irq_save(void)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	return flags;
+}
+void kabi_local_irq_restore(unsigned long flags) { local_irq_restore(flags); }
 int kabi_wake_up_process(struct kabi_task *task) { return wake_up_process(TASK(task)); }
 
 struct kabi_task *kabi_current(void) { return (struct kabi_task *)current; }
@@ -77,6 +89,9 @@ KABI_EXPORT(kabi_set_freezable);
 KABI_EXPORT(kabi_freezing_current);
 KABI_EXPORT(kabi_try_to_freeze);
 KABI_EXPORT(kabi_kvasprintf);
+KABI_EXPORT(kabi_vsnprintf);
+KABI_EXPORT(kabi_local_irq_save);
+KABI_EXPORT(kabi_local_irq_restore);
 KABI_EXPORT(kabi_wake_up_process);
 KABI_EXPORT(kabi_current);
 KABI_EXPORT(kabi_task_pid);

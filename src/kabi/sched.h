@@ -33,6 +33,12 @@ void kabi_try_to_freeze(void);
 /* kvasprintf(): a kmalloc'ed string, free with kabi_kfree; NULL if out of memory. */
 char *kabi_kvasprintf(kabi_gfp_t gfp, const char *fmt, __builtin_va_list args);
 
+/* vsnprintf() into buf. */
+int kabi_vsnprintf(char *buf, unsigned long size, const char *fmt, __builtin_va_list args);
+/* local_irq_save()/local_irq_restore(). */
+unsigned long kabi_local_irq_save(void);
+void kabi_local_irq_restore(unsigned long flags);
+
 struct kabi_task *kabi_current(void);
 int kabi_task_pid(const struct kabi_task *task);
 int kabi_task_cpu(const struct kabi_task *task);

@@ -19,6 +19,7 @@
 #include <linux/jiffies.h>
 #include <linux/errno.h>
 #include <altwq/kthread_worker.h>
+#include <altwq/workqueue.h>
 #include "kabi/preempt_notifier_types.h"
 #include "kabi/cpuhp_types.h"
 
@@ -67,6 +68,18 @@ int main(void)
 	DEFINE(ALTWQ_KW_SIZEOF_DWORK, sizeof(struct altwq_kthread_delayed_work));
 	OFFSET(ALTWQ_KW_DWORK_TIMER, altwq_kthread_delayed_work, timer);
 	DEFINE(ALTWQ_KW_WORK_MAGIC, ALTWQ_KTHREAD_WORK_MAGIC);
+	BLANK();
+	/* The C layout of the public workqueue structs, for the C++ engine. */
+	DEFINE(ALTWQ_WQ_SIZEOF_WORK, sizeof(struct altwq_work));
+	OFFSET(ALTWQ_WQ_WORK_DATA, altwq_work, data);
+	OFFSET(ALTWQ_WQ_WORK_ENTRY, altwq_work, entry);
+	OFFSET(ALTWQ_WQ_WORK_FUNC, altwq_work, func);
+	DEFINE(ALTWQ_WQ_SIZEOF_DWORK, sizeof(struct altwq_delayed_work));
+	OFFSET(ALTWQ_WQ_DWORK_TIMER, altwq_delayed_work, timer);
+	OFFSET(ALTWQ_WQ_DWORK_WQ, altwq_delayed_work, wq);
+	OFFSET(ALTWQ_WQ_DWORK_CPU, altwq_delayed_work, cpu);
+	OFFSET(ALTWQ_WQ_DWORK_ARMED, altwq_delayed_work, armed_entry);
+	DEFINE(ALTWQ_WQ_WORK_DATA_INIT, ALTWQ_WORK_DATA_INIT);
 	BLANK();
 	DEFINE(KABI_ENOMEM, ENOMEM);
 	DEFINE(KABI_EINVAL, EINVAL);

@@ -3,6 +3,7 @@
 // wait and wait_for: may sleep.
 #pragma once
 #include "kabi/completion.h"
+#include "kabi/kthread.h"
 #include "kxx/sizes.hpp"
 
 namespace kxx {
@@ -18,6 +19,9 @@ public:
 	bool wait_for(unsigned long timeout_jiffies) { return kabi_completion_wait_timeout(raw(), timeout_jiffies) != 0; }
 	bool try_wait() { return kabi_completion_try_wait(raw()); }
 	bool done() { return kabi_completion_done(raw()); }
+	// From a kthread that ends itself: completes this and exits, never
+	// returning into module code (so a module may unload once it is done).
+	[[noreturn]] void complete_and_exit_kthread() { kabi_kthread_complete_and_exit(raw()); }
 
 private:
 	kabi_completion *raw() { return storage_.as<kabi_completion>(); }

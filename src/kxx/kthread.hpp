@@ -67,6 +67,13 @@ public:
 		kabi_task_put(exchange(task_, nullptr));
 		return ret;
 	}
+	// For a thread that ends itself (it must not be stopped): drops the
+	// handle's task reference instead of stopping it. Any context.
+	void forget()
+	{
+		if (!KXX_WARN_ON_ONCE(!task_))
+			kabi_task_put(exchange(task_, nullptr));
+	}
 	kabi_task *task() const { return task_; }
 	bool running() const { return task_ != nullptr; }
 

@@ -63,6 +63,12 @@ public:
 	void insert_before(T &pos, T &item) { link(item, (pos.*Member).prev_, &(pos.*Member)); }
 	// Inserts item right after pos (which must be on this list).
 	void insert_after(T &pos, T &item) { link(item, &(pos.*Member), (pos.*Member).next_); }
+	// Inserts item right after pos on whichever list of this type pos is on.
+	static void link_after(T &pos, T &item) { link(item, &(pos.*Member), (pos.*Member).next_); }
+	// The item after item on its list, which the caller knows is not the last.
+	static T &successor(T &item) { return *owner((item.*Member).next_); }
+	// Unlinks item from whichever list of this type it is on.
+	static void unlink(T &item) { (item.*Member).unlink(); }
 	T *front() const { return empty() ? nullptr : owner(head_.next_); }
 	T *back() const { return empty() ? nullptr : owner(head_.prev_); }
 	T *pop_front()

@@ -42,4 +42,25 @@ public:
 	int cpu() const { return kabi_smp_processor_id(); }
 };
 
+// local_irq_save() for its lifetime (for code that must run with IRQs off
+// without a lock of its own, such as a PENDING-bit owner). Any context.
+class [[nodiscard]] IrqOffGuard : Pinned {
+public:
+	IrqOffGuard() : flags_(kabi_local_irq_save()) {}
+	~IrqOffGuard() { kabi_local_irq_restore(flags_); }
+
+private:
+	unsigned long flags_;
+};
+
+// snprintf() into buf (always terminated). Any context.
+__attribute__((format(printf, 3, 4))) inline int format(char *buf, size_t size, const char *fmt, ...)
+{
+	__builtin_va_list args;
+	__builtin_va_start(args, fmt);
+	int n = kabi_vsnprintf(buf, size, fmt, args);
+	__builtin_va_end(args);
+	return n;
+}
+
 } // namespace kxx

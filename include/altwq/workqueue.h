@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * altwq workqueue: a concurrency-managed workqueue with the kernel's API.
+ * Names mirror <linux/workqueue.h> (6.12) one to one, so a driver ports by
+ * prefix: queue_work() -> altwq_queue_work(), INIT_WORK -> ALTWQ_INIT_WORK.
+ *
+ *	struct foo { struct altwq_delayed_work dwork; };
+ *	static void foo_fn(struct altwq_work *work)
+ *	{
+ *		struct foo *foo = container_of(altwq_to_delayed_work(work), struct foo, dwork);
+ *		...
+ *	}
+ *	ALTWQ_INIT_DELAYED_WORK(&foo->dwork, foo_fn);
+ *	wq = altwq_alloc_workqueue("foo", ALTWQ_MEM_RECLAIM, 0);
+ *	altwq_queue_delayed_work(wq, &foo->dwork, HZ);
+ *	...
+ *	altwq_cancel_delayed_work_sync(&foo->dwork);
+ *	altwq_destroy_workqueue(wq);
+ *
+ * The states of a work item. PENDING is one bit in work->data; whoever sets
+ * it owns the work until it is on a list (queued) or the bit is cleared:
+ *
+ *                 queue (sets PENDING)                 a worker takes it
+ *   IDLE --------------------------------> PENDING --------------------> RUNNING
+ *    ^  \ queue_delayed                 (on a worklist     (PENDING cleared
+ *    |   `-----> PENDING, timer armed    or inactive list)  before func runs;
+ *    |           | timer fires: queued -----^               it may be queued
+ *    |           |                                          again meanwhile and
+ *    |           |                                          then runs again
+ *    |           |                                          after, never beside)
+ *    |           v cancel* steal PENDING (del timer / unlink)        |
+ *    |        CANCELING (PENDING kept, queueing refused) -------------'
+ *    |           | cancel_*_sync waits for a RUNNING instance      func returns
+ *    `-----------' PENDING cleared                         IDLE <----'
+ *
+ * A work runs on one worker at a time across all CPUs of its queue: queued
+ * while running, it goes to the worker already running it.
+ */
+#ifndef ALTWQ_WORKQUEUE_H
+#define ALTWQ_WORKQUEUE_H
+
+#include <linux/atomic.h>
+#include <linux/list.h>
+#include <linux/timer.h>
+#include <linux/types.h>
+#include <altwq/workqueue_api.h>
+
+typedef void (*altwq_work_func_t)(struct altwq_work *work);
+
+struct altwq_work {
+	atomic_long_t data;	/* PENDING and the other flag bits, then its pool_workqueue or last pool */
+	struct list_head entry;	/* on a worklist, inactive list or worker's scheduled list */
+	altwq_work_func_t func;
+};
+
+struct altwq_delayed_work {
+	struct altwq_work work;
+	struct timer_list timer;
+	struct altwq_workqueue *wq;	/* where the timer queues it */
+	int cpu;
+	struct list_head armed_entry;	/* on wq's list of armed timers */
+};
+
+/* work->data of a work that never ran: no pool, nothing pending. */
+#define ALTWQ_WORK_DATA_INIT	(~0UL << 8)
+
+#define ALTWQ_INIT_WORK(work_ptr, fn)						\
+	do {									\
+		struct altwq_work *__altwq_w = (work_ptr);			\
+		atomic_long_set(&__altwq_w->data, ALTWQ_WORK_DATA_INIT);	\
+		INIT_LIST_HEAD(&__altwq_w->entry);				\
+		__altwq_w->func = (fn);					\
+	} while (0)
+#define ALTWQ_INIT_WORK_ONSTACK(work_ptr, fn) ALTWQ_INIT_WORK(work_ptr, fn)
+
+#define __ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn, setup)				\
+	do {									\
+		struct altwq_delayed_work *__altwq_dw = (dwork_ptr);		\
+		ALTWQ_INIT_WORK(&__altwq_dw->work, (fn));			\
+		setup(&__altwq_dw->timer, altwq_delayed_work_timer_fn, TIMER_IRQSAFE); \
+		__altwq_dw->wq = NULL;						\
+		__altwq_dw->cpu = ALTWQ_WORK_CPU_UNBOUND;			\
+		INIT_LIST_HEAD(&__altwq_dw->armed_entry);			\
+	} while (0)
+/* timer_setup() here gives each init site its own lockdep class. */
+#define ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn) __ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn, timer_setup)
+#define ALTWQ_INIT_DELAYED_WORK_ONSTACK(dwork_ptr, fn) \
+	__ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn, timer_setup_on_stack)
+
+static inline void altwq_destroy_delayed_work_on_stack(struct altwq_delayed_work *dwork)
+{
+	destroy_timer_on_stack(&dwork->timer);
+	altwq_destroy_work_on_stack(&dwork->work);
+}
+
+static inline struct altwq_delayed_work *altwq_to_delayed_work(struct altwq_work *work)
+{
+	return container_of(work, struct altwq_delayed_work, work);
+}
+
+/* Whether the work is pending (queued, or its timer armed). Any context. */
+#define altwq_work_pending(work) (atomic_long_read(&(work)->data) & 1UL)
+#define altwq_delayed_work_pending(dwork) altwq_work_pending(&(dwork)->work)
+
+#define altwq_alloc_ordered_workqueue(fmt, flags, args...) \
+	altwq_alloc_workqueue(fmt, ALTWQ_UNBOUND | __ALTWQ_ORDERED | (flags), 1, ##args)
+
+static inline bool altwq_queue_work(struct altwq_workqueue *wq, struct altwq_work *work)
+{
+	return altwq_queue_work_on(ALTWQ_WORK_CPU_UNBOUND, wq, work);
+}
+static inline bool altwq_queue_delayed_work(struct altwq_workqueue *wq, struct altwq_delayed_work *dwork,
+					    unsigned long delay)
+{
+	return altwq_queue_delayed_work_on(ALTWQ_WORK_CPU_UNBOUND, wq, dwork, delay);
+}
+static inline bool altwq_mod_delayed_work(struct altwq_workqueue *wq, struct altwq_delayed_work *dwork,
+					  unsigned long delay)
+{
+	return altwq_mod_delayed_work_on(ALTWQ_WORK_CPU_UNBOUND, wq, dwork, delay);
+}
+static inline bool altwq_schedule_work(struct altwq_work *work)
+{
+	return altwq_queue_work(altwq_system_wq, work);
+}
+static inline bool altwq_schedule_delayed_work(struct altwq_delayed_work *dwork, unsigned long delay)
+{
+	return altwq_queue_delayed_work(altwq_system_wq, dwork, delay);
+}
+
+#endif

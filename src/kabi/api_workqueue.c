@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Exports of the altwq workqueue API (implemented in C++ in src/wq/), and of
+ * the engine's test hooks for altwq_test.ko. Including the public header
+ * here makes the C compiler check it.
+ */
+#include <altwq/workqueue.h>
+#include "kabi/export.h"
+#include "wq/test_hooks.h"
+
+EXPORT_SYMBOL_GPL(altwq_alloc_workqueue);
+EXPORT_SYMBOL_GPL(altwq_destroy_workqueue);
+EXPORT_SYMBOL_GPL(altwq_queue_work_on);
+EXPORT_SYMBOL_GPL(altwq_queue_delayed_work_on);
+EXPORT_SYMBOL_GPL(altwq_mod_delayed_work_on);
+EXPORT_SYMBOL_GPL(altwq_flush_work);
+EXPORT_SYMBOL_GPL(altwq_flush_delayed_work);
+EXPORT_SYMBOL_GPL(altwq_cancel_work);
+EXPORT_SYMBOL_GPL(altwq_cancel_work_sync);
+EXPORT_SYMBOL_GPL(altwq_cancel_delayed_work);
+EXPORT_SYMBOL_GPL(altwq_cancel_delayed_work_sync);
+EXPORT_SYMBOL_GPL(altwq_flush_workqueue);
+EXPORT_SYMBOL_GPL(altwq_drain_workqueue);
+EXPORT_SYMBOL_GPL(altwq_workqueue_set_max_active);
+EXPORT_SYMBOL_GPL(altwq_work_busy);
+EXPORT_SYMBOL_GPL(altwq_current_work);
+EXPORT_SYMBOL_GPL(altwq_destroy_work_on_stack);
+EXPORT_SYMBOL_GPL(altwq_delayed_work_timer_fn);
+EXPORT_SYMBOL_GPL(altwq_system_wq);
+EXPORT_SYMBOL_GPL(altwq_system_highpri_wq);
+EXPORT_SYMBOL_GPL(altwq_system_long_wq);
+EXPORT_SYMBOL_GPL(altwq_system_unbound_wq);
+
+KABI_EXPORT(altwq_wq_pool_stats);
+KABI_EXPORT(altwq_wq_fail_worker_creations);
+KABI_EXPORT(altwq_wq_set_idle_timeout_ms);
+KABI_EXPORT(altwq_wq_idle_timeout_ms);
+KABI_EXPORT(altwq_wq_live_workqueues);
+KABI_EXPORT(altwq_wq_live_pwqs);
+KABI_EXPORT(altwq_wq_flush_releases);

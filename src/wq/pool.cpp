@@ -1,0 +1,426 @@
+// SPDX-License-Identifier: GPL-2.0
+// Worker pools: the pool table, the busy hash, idle workers and their
+// reaping, the manager that makes workers, mayday, CPU hotplug, and the
+// teardown that waits for every worker to detach and exit.
+#include "kabi/kthread.h"
+#include "kabi/log.h"
+#include "kabi/params.h"
+#include "kxx/alloc.hpp"
+#include "kxx/cpu.hpp"
+#include "kxx/sched.hpp"
+#include "wq/wq.hpp"
+
+using namespace kxx;
+
+namespace altwq::wq {
+
+constinit Globals *g = nullptr;
+
+namespace {
+
+enum : unsigned int {
+	MaydayInitialMs = 10,	// the manager has been trying this long: ask rescuers
+	MaydayIntervalMs = 100,	// and again this often while it keeps failing
+	CreateCooldownMs = 100,	// between failed attempts to make a worker
+};
+enum : int { HighpriNice = -20 };
+
+unsigned long idle_timeout() { return msecs_to_jiffies(kabi_param_idle_timeout_ms()); }
+
+List<&Worker::busy_node> &busy_bucket(PoolLocked &s, const altwq_work *work)
+{
+	return s->busy[(reinterpret_cast<uintptr_t>(work) >> 6) % BusyBuckets];
+}
+
+void wake_first_idle(PoolLocked &s)
+{
+	if (Worker *w = s->idle_list.front())
+		kabi_wake_up_process(w->thread.task());
+}
+
+// L held. Takes an idle worker off the books and tells it to exit.
+void set_worker_dying(Pool &pool, PoolLocked &s, Worker &w)
+{
+	worker_leave_idle(s, w);
+	s->nr_workers--;
+	w.flags.fetch_or(WorkerDie, Relaxed);
+	g->nr_dying.fetch_add(1, Relaxed);
+	pool.nr_reaped.fetch_add(1, Relaxed);
+	kabi_wake_up_process(w.thread.task());
+}
+
+// L not held; may sleep. The manager's job: make workers until the pool
+// has an idle one or no longer needs one.
+void maybe_create_worker(Pool &pool)
+{
+	for (;;) {
+		pool.mayday_timer.arm(msecs_to_jiffies(MaydayInitialMs));
+		for (;;) {
+			if (create_worker(pool).ok())
+				break;
+			{
+				auto s = pool.lock();
+				if (!need_to_create_worker(pool, s))
+					break;
+			}
+			msleep(CreateCooldownMs);
+		}
+		pool.mayday_timer.del_sync();
+		auto s = pool.lock();
+		if (!need_to_create_worker(pool, s))
+			return;
+	}
+}
+
+} // namespace
+
+Globals::Globals()
+	: attach(KXX_LOCK_CLASS("altwq_attach_mutex")), mayday(KXX_LOCK_CLASS("altwq_mayday_lock")),
+	  cancel_waiters(KXX_LOCK_CLASS("altwq_cancel_waiters")),
+	  hotplug(CpuHotplugWatch::callbacks<&Globals::hotplug, &Globals::cpu_online, &Globals::cpu_going_down>())
+{
+}
+
+Pool::Pool(int id_, int cpu_, bool highpri_)
+	: state(KXX_LOCK_CLASS("altwq_pool.lock")), id(id_), cpu(cpu_), highpri(highpri_),
+	  idle_timer(Timer::callback<&Pool::idle_timer, &Pool::idle_timer_fired>(), KXX_LOCK_CLASS("altwq_pool.idle_timer")),
+	  mayday_timer(Timer::callback<&Pool::mayday_timer, &Pool::mayday_timer_fired>(),
+		       KXX_LOCK_CLASS("altwq_pool.mayday_timer")),
+	  kick_irq_work(IrqWork::callback<&Pool::kick_irq_work, &Pool::kick_from_irq>())
+{
+}
+
+unsigned long data_pool_id(unsigned long data)
+{
+	if (Pwq *pwq = data_pwq(data))
+		return static_cast<unsigned long>(pwq->pool->id);
+	return data >> OffqPoolShift;
+}
+
+Pool *pool_of(const altwq_work *work, const RcuReadGuard &)
+{
+	unsigned long id = data_pool_id(work->data.load(Relaxed));
+	if (id == PoolIdNone || id >= static_cast<unsigned long>(g->nr_pools))
+		return nullptr;
+	return g->pools[id];
+}
+
+void set_pool_and_clear_pending(altwq_work *work, unsigned long pool_id)
+{
+	// Everything the PENDING owner wrote is visible before the bit drops;
+	// the next owner sets it with a full RMW (test_and_set_pending).
+	smp_wmb();
+	work->data.store(pool_id << OffqPoolShift, Relaxed);
+	// Pairs with test_and_set_pending(): a queuer that still sees PENDING
+	// set is ordered before this, so our caller (about to run the work, or
+	// having cancelled it) cannot miss a queueing that it refused.
+	smp_mb();
+}
+
+void set_pool_and_keep_pending(altwq_work *work, unsigned long pool_id, unsigned long extra)
+{
+	work->data.store((pool_id << OffqPoolShift) | WorkPending | extra, Relaxed);
+}
+
+int unbound_pool_id(bool highpri) { return static_cast<int>(nr_cpu_ids()) * 2 + (highpri ? 1 : 0); }
+
+void sync_has_work(Pool &pool, PoolLocked &s) { pool.has_work.store(!s->worklist.empty(), Relaxed); }
+
+void kick(Pool &pool, PoolLocked &s)
+{
+	sync_has_work(pool, s);
+	// Pairs with the fully ordered nr_running drop in Worker::sched_out():
+	// either it sees has_work and kicks through irq_work, or we see its
+	// nr_running and wake a worker here.
+	smp_mb();
+	if (need_more_worker(pool, s))
+		wake_first_idle(s);
+}
+
+Worker *find_worker_executing(PoolLocked &s, const altwq_work *work)
+{
+	for (Worker &w : busy_bucket(s, work))
+		if (w.current_work.load(Relaxed) == work && w.current_func == work->func)
+			return &w;
+	return nullptr;
+}
+
+void busy_add(PoolLocked &s, Worker &w, const altwq_work *work) { busy_bucket(s, work).push_back(w); }
+void busy_del(PoolLocked &s, Worker &w, const altwq_work *work) { busy_bucket(s, work).remove(w); }
+
+void worker_enter_idle(Pool &pool, PoolLocked &s, Worker &w)
+{
+	if (KXX_WARN_ON_ONCE(w.flags.load(Relaxed) & WorkerIdle))
+		return;
+	w.flags.fetch_or(WorkerIdle, Relaxed);
+	s->nr_idle++;
+	w.last_active.get(s) = jiffies();
+	s->idle_list.push_front(w);
+	if (too_many_workers(s) && !pool.idle_timer.pending())
+		pool.idle_timer.arm(idle_timeout());
+}
+
+void worker_leave_idle(PoolLocked &s, Worker &w)
+{
+	if (!(w.flags.load(Relaxed) & WorkerIdle))
+		return;
+	w.flags.fetch_and(~static_cast<unsigned int>(WorkerIdle), Relaxed);
+	s->nr_idle--;
+	s->idle_list.remove(w);
+}
+
+bool manage_workers(Pool &pool, PoolLocked &s, Worker &)
+{
+	if (s->manager_active)
+		return false;
+	s->manager_active = true;
+	s.call_unlocked([&] { maybe_create_worker(pool); });
+	s->manager_active = false;
+	return true;
+}
+
+void send_mayday(Pwq &pwq, PoolLocked &s)
+{
+	altwq_workqueue *wq = pwq.wq;
+	if (!wq->rescuer)
+		return;
+	Guard<RawSpinLock, IrqSave> y(g->mayday);
+	if (pwq.mayday_node.linked())
+		return;
+	get_pwq(pwq, s); // the rescuer puts it
+	wq->maydays.get(y).push_back(pwq);
+	wq->rescuer->thread.wake();
+}
+
+// Softirq. Reaps the idle workers that have been idle too long, oldest first.
+void Pool::idle_timer_fired()
+{
+	auto s = lock();
+	while (too_many_workers(s)) {
+		Worker *w = s->idle_list.back();
+		unsigned long expires = w->last_active.get(s) + idle_timeout();
+		if (time_after(expires, jiffies())) {
+			idle_timer.modify(expires);
+			break;
+		}
+		set_worker_dying(*this, s, *w);
+	}
+}
+
+// Softirq. The manager cannot make a worker: every queue with a rescuer
+// that has work waiting here is asked to help.
+void Pool::mayday_timer_fired()
+{
+	auto s = lock();
+	if (need_to_create_worker(*this, s)) {
+		for (altwq_work &work : s->worklist)
+			if (Pwq *pwq = data_pwq(work.data.load(Relaxed)))
+				send_mayday(*pwq, s);
+	}
+	mayday_timer.arm(msecs_to_jiffies(MaydayIntervalMs));
+}
+
+// Hardirq, raised by a worker's sched_out (which may wake nothing itself).
+void Pool::kick_from_irq()
+{
+	auto s = lock();
+	if (need_more_worker(*this, s))
+		wake_first_idle(s);
+}
+
+Status create_worker(Pool &pool)
+{
+	KXX_MIGHT_SLEEP();
+	if (g->fail_creations.load(Relaxed) > 0 && g->fail_creations.fetch_sub(1, Full) > 0)
+		return Error{err::NoMem};
+	Worker *w = new (GfpKernel) Worker(&pool, nullptr);
+	if (!w)
+		return Error{err::NoMem};
+	int id;
+	{
+		auto s = pool.lock();
+		if (s->dying) {
+			delete w;
+			return Error{err::NoDev};
+		}
+		id = s->next_worker_id++;
+	}
+	if (pool.cpu >= 0)
+		format(w->name, sizeof(w->name), "altwq/%d:%d%s", pool.cpu, id, pool.highpri ? "H" : "");
+	else
+		format(w->name, sizeof(w->name), "altwq/u:%d%s", id, pool.highpri ? "H" : "");
+	auto thread = Kthread::create(&worker_thread, w, w->name, Kthread::AnyCpu);
+	if (!thread.ok()) {
+		delete w;
+		return Error{thread.error()};
+	}
+	w->thread = thread.take();
+	if (pool.highpri)
+		kabi_task_set_nice(w->thread.task(), HighpriNice);
+
+	Guard<Mutex, MaySleep> a(g->attach);
+	pool.workers.get(a).push_back(*w);
+	bool bound;
+	{
+		auto s = pool.lock();
+		bound = pool.cpu >= 0 && !s->disassociated;
+		if (!bound)
+			w->flags.fetch_or(WorkerUnbound, Relaxed);
+	}
+	if (bound)
+		(void)kabi_task_allow_cpu(w->thread.task(), pool.cpu);
+	else if (pool.cpu >= 0)
+		(void)kabi_task_allow_active_cpus(w->thread.task());
+
+	auto s = pool.lock();
+	s->nr_workers++;
+	worker_enter_idle(pool, s, *w);
+	pool.nr_created.fetch_add(1, Relaxed);
+	w->thread.wake();
+	return {};
+}
+
+// On that CPU, before it goes (may sleep): the pool's workers become
+// unbound and stop counting for concurrency, as in an unbound pool.
+int Globals::cpu_going_down(unsigned int cpu)
+{
+	Guard<Mutex, MaySleep> a(attach);
+	for (int hp = 0; hp < 2; hp++) {
+		Pool &pool = *pools[pool_id_of(static_cast<int>(cpu), hp != 0)];
+		{
+			auto s = pool.lock();
+			s->disassociated = true;
+			for (Worker &w : pool.workers.get(a)) {
+				w.flags.fetch_or(WorkerUnbound, Full);
+				w.recount();
+			}
+		}
+		for (Worker &w : pool.workers.get(a))
+			(void)kabi_task_allow_active_cpus(w.thread.task());
+		auto s = pool.lock();
+		kick(pool, s);
+	}
+	return 0;
+}
+
+// On that CPU, once it is up (may sleep): rebinds the pool's workers, or
+// makes its first one. A rebound worker counts again once it clears
+// WorkerRebound itself, so nr_running never counts a sleeper.
+int Globals::cpu_online(unsigned int cpu)
+{
+	for (int hp = 0; hp < 2; hp++) {
+		Pool &pool = *pools[pool_id_of(static_cast<int>(cpu), hp != 0)];
+		bool first;
+		{
+			Guard<Mutex, MaySleep> a(attach);
+			for (Worker &w : pool.workers.get(a))
+				(void)kabi_task_allow_cpu(w.thread.task(), static_cast<int>(cpu));
+			auto s = pool.lock();
+			s->disassociated = false;
+			for (Worker &w : pool.workers.get(a)) {
+				unsigned int f = w.flags.load(Relaxed);
+				if (f & WorkerUnbound)
+					w.flags.store((f & ~static_cast<unsigned int>(WorkerUnbound)) | WorkerRebound, Full);
+			}
+			first = s->nr_workers == 0;
+		}
+		if (first) {
+			Status st = create_worker(pool);
+			if (!st.ok())
+				return st.error();
+		}
+	}
+	return 0;
+}
+
+namespace {
+
+// May sleep. Waits until every worker of the pool is idle, tells them all
+// to exit, and waits for the last to detach.
+void pool_teardown(Pool &pool)
+{
+	Completion detached;
+	{
+		Guard<Mutex, MaySleep> a(g->attach);
+		pool.detach_done = &detached;
+	}
+	for (;;) {
+		{
+			auto s = pool.lock();
+			s->dying = true;
+			if (s->nr_idle == s->nr_workers && !s->manager_active) {
+				while (Worker *w = s->idle_list.front())
+					set_worker_dying(pool, s, *w);
+				break;
+			}
+		}
+		msleep(1);
+	}
+	bool wait;
+	{
+		Guard<Mutex, MaySleep> a(g->attach);
+		wait = !pool.workers.get(a).empty();
+	}
+	if (wait)
+		detached.wait();
+	{
+		Guard<Mutex, MaySleep> a(g->attach);
+		pool.detach_done = nullptr;
+	}
+	pool.idle_timer.del_sync();
+	pool.mayday_timer.del_sync();
+	pool.kick_irq_work.sync();
+}
+
+} // namespace
+
+Status pools_init()
+{
+	g->nr_pools = static_cast<int>(nr_cpu_ids()) * 2 + 2;
+	g->pools = new (GfpKernel | GfpZero) Pool *[g->nr_pools];
+	if (!g->pools)
+		return Error{err::NoMem};
+	for (int cpu : possible_cpus()) {
+		for (int hp = 0; hp < 2; hp++) {
+			int id = pool_id_of(cpu, hp != 0);
+			g->pools[id] = new (GfpKernel) Pool(id, cpu, hp != 0);
+			if (!g->pools[id])
+				return Error{err::NoMem};
+			g->pools[id]->lock()->disassociated = true; // until its CPU is seen online
+		}
+	}
+	for (int hp = 0; hp < 2; hp++) {
+		int id = unbound_pool_id(hp != 0);
+		g->pools[id] = new (GfpKernel) Pool(id, -1, hp != 0);
+		if (!g->pools[id])
+			return Error{err::NoMem};
+		KXX_TRY(create_worker(*g->pools[id]));
+	}
+	KXX_TRY(g->hotplug.start());
+	g->hotplug_started = true;
+	return {};
+}
+
+void pools_exit()
+{
+	if (g->hotplug_started) {
+		g->hotplug.stop();
+		g->hotplug_started = false;
+	}
+	if (g->pools) {
+		for (int id = 0; id < g->nr_pools; id++) {
+			if (Pool *pool = g->pools[id]) {
+				pool_teardown(*pool);
+				delete pool;
+			}
+		}
+		delete[] g->pools;
+		g->pools = nullptr;
+	}
+	// Each exited worker completed this once, from its last instruction.
+	for (long n = g->nr_dying.load(Relaxed); n > 0; n--)
+		g->worker_exits.wait();
+	g->nr_dying.store(0, Relaxed);
+}
+
+} // namespace altwq::wq

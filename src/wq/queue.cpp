@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-2.0
+// Queueing: the PENDING bit decides who owns a work; its owner picks the
+// pwq (the one already running the work, if any, so it never runs beside
+// itself), and puts it on the pool's worklist or, past max_active, on the
+// pwq's inactive list. Delayed works own PENDING through their timer.
+#include "kxx/cpu.hpp"
+#include "kxx/sched.hpp"
+#include "wq/wq.hpp"
+
+using namespace kxx;
+using namespace altwq::wq;
+
+namespace {
+
+// Whether the current task is a worker running a work of wq (a work that
+// queues more of its queue's works, allowed while the queue drains).
+bool is_chained_work(altwq_workqueue *wq)
+{
+	Worker *w = current_worker();
+	return w && w->current_pwq && w->current_pwq->wq == wq;
+}
+
+bool valid_target(int cpu, altwq_workqueue *wq, altwq_work *work)
+{
+	if (KXX_WARN_ON_ONCE(!wq) || KXX_WARN_ON_ONCE(!work) || KXX_WARN_ON_ONCE(!work->func))
+		return false;
+	return !KXX_WARN_ON_ONCE(cpu != ALTWQ_WORK_CPU_UNBOUND && !cpu_possible(cpu));
+}
+
+// IRQs off, PENDING owned: gives it up without queueing.
+bool refuse(altwq_work *work)
+{
+	set_pool_and_clear_pending(work, work->data.load(Relaxed) >> OffqPoolShift);
+	return false;
+}
+
+// Whether wq takes new works from this caller; warns if not.
+bool accepts(altwq_workqueue *wq)
+{
+	unsigned int st = wq->state.load(Relaxed);
+	if (KXX_LIKELY(!st))
+		return true;
+	const bool queueing_on_a_dying_workqueue = (st & WqDestroying) || !is_chained_work(wq);
+	return !KXX_WARN_ON_ONCE(queueing_on_a_dying_workqueue);
+}
+
+// IRQs off, PENDING owned, delay > 0.
+bool arm_delayed(int cpu, altwq_workqueue *wq, altwq_delayed_work *dwork, unsigned long delay)
+{
+	dwork->wq = wq;
+	dwork->cpu = cpu;
+	auto a = wq->armed.lock<IrqSave>();
+	a->push_back(*dwork);
+	if (cpu == ALTWQ_WORK_CPU_UNBOUND)
+		dwork->timer.arm(delay);
+	else if (KXX_WARN_ON_ONCE(!dwork->timer.arm_on(cpu, delay)))
+		dwork->timer.arm(delay);
+	return true;
+}
+
+// IRQs off, PENDING owned.
+bool queue_delayed_owned(int cpu, altwq_workqueue *wq, altwq_delayed_work *dwork, unsigned long delay)
+{
+	if (!delay)
+		return queue_owned_work(cpu, wq, &dwork->work);
+	if (!accepts(wq))
+		return refuse(&dwork->work);
+	return arm_delayed(cpu, wq, dwork, delay);
+}
+
+} // namespace
+
+namespace altwq::wq {
+
+bool queue_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work)
+{
+	if (!accepts(wq))
+		return refuse(work);
+	RcuReadGuard rcu;
+	Pwq *pwq;
+	if (wq->unbound_pwq) {
+		pwq = wq->unbound_pwq;
+	} else {
+		if (cpu == ALTWQ_WORK_CPU_UNBOUND)
+			cpu = this_cpu_hint(); // stable: IRQs are off
+		pwq = wq->cpu_pwqs[cpu];
+	}
+	// Still running on another pool of this queue: queue it there, where
+	// the worker running it will get it.
+	Pool *last = pool_of(work, rcu);
+	if (last && last != pwq->pool) {
+		auto s = last->lock();
+		Worker *w = find_worker_executing(s, work);
+		if (w && w->current_pwq->wq == wq)
+			pwq = w->current_pwq;
+	}
+	Pool &pool = *pwq->pool;
+	auto s = pool.lock();
+	PwqCounts &c = pwq->c.get(s);
+	const int color = c.work_color;
+	c.nr_in_flight[color]++;
+	if (c.nr_active < c.max_active) {
+		c.nr_active++;
+		set_work_pwq(work, *pwq, s, color_bits(color));
+		s->worklist.push_back(*work);
+		kick(pool, s);
+	} else {
+		set_work_pwq(work, *pwq, s, color_bits(color) | WorkInactive);
+		c.inactive.push_back(*work);
+	}
+	return true;
+}
+
+bool steal_armed_timer(altwq_delayed_work *dwork)
+{
+	for (;;) {
+		altwq_workqueue *wq = __atomic_load_n(&dwork->wq, __ATOMIC_RELAXED);
+		if (!wq)
+			return false;
+		auto a = wq->armed.lock<IrqSave>();
+		if (dwork->wq != wq)
+			continue; // queued elsewhere meanwhile
+		if (!ArmedList::on_a_list(*dwork))
+			return false;
+		if (dwork->timer.del()) {
+			a->remove(*dwork);
+			return true;
+		}
+		// Armed but not pending: its callback runs and waits for this lock.
+		a.call_unlocked([] { cpu_relax(); });
+	}
+}
+
+} // namespace altwq::wq
+
+extern "C" bool altwq_queue_work_on(int cpu, altwq_workqueue *wq, altwq_work *work)
+{
+	if (!valid_target(cpu, wq, work))
+		return false;
+	IrqOffGuard irq;
+	if (test_and_set_pending(work))
+		return false;
+	return queue_owned_work(cpu, wq, work);
+}
+
+extern "C" bool altwq_queue_delayed_work_on(int cpu, altwq_workqueue *wq, altwq_delayed_work *dwork,
+					    unsigned long delay)
+{
+	if (!valid_target(cpu, wq, dwork ? &dwork->work : nullptr))
+		return false;
+	IrqOffGuard irq;
+	if (test_and_set_pending(&dwork->work))
+		return false;
+	return queue_delayed_owned(cpu, wq, dwork, delay);
+}
+
+// Softirq, IRQs off (an IRQ-safe timer): the timer owns PENDING.
+extern "C" void altwq_delayed_work_timer_fn(timer_list *timer)
+{
+	altwq_delayed_work *dwork = owner_of<&altwq_delayed_work::timer>(reinterpret_cast<Timer *>(timer));
+	altwq_workqueue *wq = dwork->wq;
+	// Held across the queueing, so destroy never sees the list empty while
+	// a fired timer is on its way into the queue.
+	auto a = wq->armed.lock<IrqSave>();
+	a->remove(*dwork);
+	(void)queue_owned_work(dwork->cpu, wq, &dwork->work);
+}
+
+extern "C" bool altwq_mod_delayed_work_on(int cpu, altwq_workqueue *wq, altwq_delayed_work *dwork,
+					  unsigned long delay)
+{
+	if (!valid_target(cpu, wq, dwork ? &dwork->work : nullptr))
+		return false;
+	for (;;) {
+		{
+			IrqOffGuard irq;
+			int ret = try_to_grab_pending(&dwork->work, true);
+			if (ret >= 0) {
+				(void)queue_delayed_owned(cpu, wq, dwork, delay);
+				return ret == 1;
+			}
+			// Another task is cancelling it: as the kernel does, report it pending.
+			if (ret == err::NoEnt)
+				return true;
+		}
+		cpu_relax();
+	}
+}

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-2.0
+// The engine's test hooks (see test_hooks.h).
+#include "kabi/params.h"
+#include "kxx/cpu.hpp"
+#include "wq/test_hooks.h"
+#include "wq/wq.hpp"
+
+using namespace kxx;
+using namespace altwq::wq;
+
+extern "C" int altwq_wq_pool_stats(int cpu, bool highpri, struct altwq_wq_pool_stats *out)
+{
+	if (cpu != -1 && !cpu_possible(cpu))
+		return err::Inval;
+	Pool &pool = *g->pools[cpu < 0 ? unbound_pool_id(highpri) : pool_id_of(cpu, highpri)];
+	auto s = pool.lock();
+	out->nr_workers = s->nr_workers;
+	out->nr_idle = s->nr_idle;
+	out->nr_running = pool.nr_running.load(Relaxed);
+	out->nr_created = pool.nr_created.load(Relaxed);
+	out->nr_reaped = pool.nr_reaped.load(Relaxed);
+	return 0;
+}
+
+extern "C" void altwq_wq_fail_worker_creations(int n) { g->fail_creations.store(n, Full); }
+extern "C" void altwq_wq_set_idle_timeout_ms(unsigned int ms) { kabi_param_set_idle_timeout_ms(ms); }
+extern "C" unsigned int altwq_wq_idle_timeout_ms(void) { return kabi_param_idle_timeout_ms(); }
+extern "C" long altwq_wq_live_workqueues(void) { return g->nr_live_wqs.load(Relaxed); }
+extern "C" long altwq_wq_live_pwqs(void) { return g->nr_live_pwqs.load(Relaxed); }
+extern "C" void altwq_wq_flush_releases(void) { altwq_kthread_flush_worker(g->release_worker); }

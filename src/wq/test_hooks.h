@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What altwq_test.ko may look at and turn inside the cmwq engine (exported
+ * in the ALTWQ_INTERNAL namespace). Valid C and C++. Any context unless said.
+ */
+#ifndef ALTWQ_WQ_TEST_HOOKS_H
+#define ALTWQ_WQ_TEST_HOOKS_H
+#include "kabi/types.h"
+KABI_BEGIN
+
+struct altwq_wq_pool_stats {
+	int nr_workers;		/* attached and not told to exit */
+	int nr_idle;
+	int nr_running;		/* counted for concurrency */
+	long nr_created;	/* workers made since load */
+	long nr_reaped;		/* workers told to exit since load */
+};
+
+/* cpu -1: the unbound pool. 0, or -EINVAL for a CPU without pools. */
+int altwq_wq_pool_stats(int cpu, bool highpri, struct altwq_wq_pool_stats *out);
+/* The next n worker creations fail with -ENOMEM (0 stops it). */
+void altwq_wq_fail_worker_creations(int n);
+void altwq_wq_set_idle_timeout_ms(unsigned int ms);
+unsigned int altwq_wq_idle_timeout_ms(void);
+/* Live workqueues and pool_workqueues (freed ones are not counted). */
+long altwq_wq_live_workqueues(void);
+long altwq_wq_live_pwqs(void);
+/* Waits until every release already queued has run. May sleep. */
+void altwq_wq_flush_releases(void);
+
+KABI_END
+#endif

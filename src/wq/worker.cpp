@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: GPL-2.0
+// Workers: the thread loop of a pool worker and of a rescuer, running one
+// work, the concurrency bookkeeping the scheduler hooks keep, and a dying
+// worker's exit (it detaches and frees itself).
+//
+// Concurrency management: pool->nr_running counts the workers of a per-CPU
+// pool that are running a work and not asleep. A worker's `counted` is 1
+// exactly while it adds 1 to nr_running; every 0<->1 change of `counted` is
+// an atomic exchange followed by the matching nr_running change, so the sum
+// stays right whoever races: the worker's own sched_out/sched_in, the worker
+// changing its flags, or CPU hotplug unbinding it.
+#include "kabi/kthread.h"
+#include "kabi/sched.h"
+#include "kxx/cpu.hpp"
+#include "kxx/sched.hpp"
+#include "wq/wq.hpp"
+
+using namespace kxx;
+
+namespace altwq::wq {
+
+Worker::Worker(Pool *pool_, altwq_workqueue *rescue_wq_)
+	: pool(pool_), rescue_wq(rescue_wq_),
+	  notifier(PreemptNotifier::callbacks<&Worker::notifier, &Worker::sched_in, &Worker::sched_out>())
+{
+	if (rescue_wq)
+		flags.store(WorkerRescuer, Relaxed);
+}
+
+void Worker::recount()
+{
+	if (flags.load(Relaxed) & WorkerNotRunning) {
+		if (counted.exchange(0, Full))
+			pool->nr_running.fetch_sub(1, Full);
+		return;
+	}
+	int zero = 0;
+	if (!counted.compare_exchange(zero, 1, Full))
+		return;
+	pool->nr_running.fetch_add(1, Full);
+	// Hotplug may have set WorkerUnbound between our flags read and the
+	// exchange; it then exchanges `counted` too, and only one of us wins.
+	if ((flags.load(Relaxed) & WorkerNotRunning) && counted.exchange(0, Full))
+		pool->nr_running.fetch_sub(1, Full);
+}
+
+// Scheduler context: the runqueue lock is held, IRQs are off. Takes no lock
+// and wakes nothing; a worker that has to be woken is woken by irq_work.
+void Worker::sched_out(bool blocking)
+{
+	if (!blocking || counted.load(Relaxed) == 0)
+		return;
+	if (counted.exchange(0, Full) == 0)
+		return;
+	// Fully ordered: pairs with the smp_mb() in kick() (see there).
+	if (pool->nr_running.sub_return(1, Full) <= 0 && pool->has_work.load(Relaxed))
+		pool->kick_irq_work.queue();
+}
+
+// After the switch, preemption off.
+void Worker::sched_in(int)
+{
+	if (counted.load(Relaxed) == 0 && !(flags.load(Relaxed) & WorkerNotRunning))
+		recount();
+}
+
+Worker *current_worker()
+{
+	void *w = kabi_current_kthread_data_if(&worker_thread);
+	if (!w)
+		w = kabi_current_kthread_data_if(&rescuer_thread);
+	return static_cast<Worker *>(w);
+}
+
+void worker_set_flags(Worker &w, unsigned int f, PoolLocked &)
+{
+	w.flags.fetch_or(f, Full);
+	if (f & WorkerNotRunning)
+		w.recount();
+}
+
+void worker_clr_flags(Worker &w, unsigned int f, PoolLocked &)
+{
+	w.flags.fetch_and(~f, Full);
+	if (f & WorkerNotRunning)
+		w.recount();
+}
+
+void move_linked_works(altwq_work *work, WorkList &to)
+{
+	for (altwq_work *w = work;;) {
+		bool more = w->data.load(Relaxed) & WorkLinked;
+		altwq_work *next = more ? &WorkList::successor(*w) : nullptr;
+		WorkList::unlink(*w);
+		to.push_back(*w);
+		if (!more)
+			break;
+		w = next;
+	}
+}
+
+namespace {
+
+// L held. Gives work (and what is linked to it) to w, unless another worker
+// of the pool is running it: then that worker gets it, so a work never runs
+// beside itself. True if w got it.
+bool assign_work(Worker &w, altwq_work *work, PoolLocked &s)
+{
+	if (Worker *running = find_worker_executing(s, work)) {
+		move_linked_works(work, running->scheduled.get(s));
+		return false;
+	}
+	move_linked_works(work, w.scheduled.get(s));
+	return true;
+}
+
+// L held; dropped while the work's function runs (which may sleep).
+void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
+{
+	Pool &pool = *w.pool;
+	const unsigned long data = work->data.load(Relaxed);
+	Pwq *pwq = data_pwq(data);
+	WorkList::unlink(*work);
+	if (KXX_WARN_ON_ONCE(!pwq))
+		return;
+	busy_add(s, w, work);
+	w.current_work.store(work, Relaxed);
+	w.current_func = work->func;
+	w.current_pwq = pwq;
+	w.current_color = data_color(data);
+	const bool cpu_intensive = pwq->wq->flags & ALTWQ_CPU_INTENSIVE;
+	if (cpu_intensive)
+		worker_set_flags(w, WorkerCpuIntensive, s);
+	// More queued and nobody counted as running (unbound pools, a CPU
+	// intensive work): another worker takes the next one.
+	kick(pool, s);
+	set_pool_and_clear_pending(work, static_cast<unsigned long>(pool.id));
+
+	void (*fn)(altwq_work *) = w.current_func;
+	s.call_unlocked([&] {
+		fn(work);
+		// The work may be freed now: only its address is used below.
+		cond_resched();
+	});
+
+	if (cpu_intensive)
+		worker_clr_flags(w, WorkerCpuIntensive, s);
+	busy_del(s, w, work);
+	w.current_work.store(nullptr, Relaxed);
+	w.current_func = nullptr;
+	w.current_pwq = nullptr;
+	w.current_color = NoColor;
+	pwq_dec_nr_in_flight(*pwq, s, data);
+}
+
+// L held. Runs w's scheduled works (barriers may be added meanwhile).
+void process_scheduled_works(Worker &w, PoolLocked &s)
+{
+	while (altwq_work *work = w.scheduled.get(s).front())
+		process_one_work(w, work, s);
+}
+
+// A dying worker: leaves its pool and frees itself. Never returns; its last
+// instruction completes worker_exits (kthread_complete_and_exit), so module
+// unload, which waits for every exit, cannot pull the code from under it.
+[[noreturn]] void worker_exit(Worker *w)
+{
+	if (w->notifier_on) {
+		w->notifier.unregister_current();
+		w->notifier_on = false;
+	}
+	Pool &pool = *w->pool;
+	{
+		Guard<Mutex, MaySleep> a(g->attach);
+		auto &workers = pool.workers.get(a);
+		workers.remove(*w);
+		if (workers.empty() && pool.detach_done)
+			pool.detach_done->complete();
+	}
+	w->thread.forget();
+	delete w;
+	g->worker_exits.complete_and_exit_kthread();
+}
+
+// True while pwq still has works on its pool's worklist. L held.
+bool pwq_has_queued(Pwq &pwq, PoolLocked &s)
+{
+	for (altwq_work &work : s->worklist)
+		if (data_pwq(work.data.load(Relaxed)) == &pwq)
+			return true;
+	return false;
+}
+
+// May sleep. The rescuer runs pwq's queued works on its pool, as a worker
+// of that pool that needs no creating.
+void rescue(Worker &r, Pwq &pwq)
+{
+	Pool &pool = *pwq.pool;
+	{
+		Guard<Mutex, MaySleep> a(g->attach);
+		r.pool = &pool;
+		bool bound;
+		{
+			auto s = pool.lock();
+			bound = pool.cpu >= 0 && !s->disassociated;
+		}
+		if (bound)
+			(void)kabi_task_allow_cpu(current_task(), pool.cpu);
+		else
+			(void)kabi_task_allow_active_cpus(current_task());
+	}
+	{
+		auto s = pool.lock();
+		altwq_work *work = s->worklist.front();
+		while (work) {
+			altwq_work *last = work;
+			while (last->data.load(Relaxed) & WorkLinked)
+				last = &WorkList::successor(*last);
+			altwq_work *next = s->worklist.next(*last);
+			if (data_pwq(work->data.load(Relaxed)) == &pwq)
+				(void)assign_work(r, work, s);
+			work = next;
+		}
+		sync_has_work(pool, s);
+		process_scheduled_works(r, s);
+		// Still no worker to be had and more of ours came meanwhile: again.
+		if (need_to_create_worker(pool, s) && pwq_has_queued(pwq, s))
+			send_mayday(pwq, s);
+		put_pwq(pwq, s); // the reference send_mayday() took
+		kick(pool, s);
+	}
+	Guard<Mutex, MaySleep> a(g->attach);
+	r.pool = nullptr;
+}
+
+} // namespace
+
+// A pool worker's thread. May sleep.
+int worker_thread(void *arg)
+{
+	Worker &w = *static_cast<Worker *>(arg);
+	Pool &pool = *w.pool;
+	if (pool.cpu >= 0) {
+		w.notifier.register_current();
+		w.notifier_on = true;
+	}
+	{
+		auto s = pool.lock();
+		for (;;) {
+			if (w.flags.load(Relaxed) & WorkerDie)
+				break;
+			worker_leave_idle(s, w);
+			for (;;) {
+				if (!need_more_worker(pool, s))
+					break;
+				// Keep one idle worker for the next sleep: be the manager first.
+				if (!may_start_working(s) && manage_workers(pool, s, w))
+					continue;
+				worker_clr_flags(w, WorkerPrep | WorkerRebound, s);
+				do {
+					altwq_work *work = s->worklist.front();
+					bool mine = assign_work(w, work, s);
+					sync_has_work(pool, s);
+					if (mine)
+						process_scheduled_works(w, s);
+				} while (keep_working(pool, s));
+				worker_set_flags(w, WorkerPrep, s);
+				break;
+			}
+			worker_enter_idle(pool, s, w);
+			// Before the lock drops: a wakeup from now on is not lost.
+			kabi_set_current_interruptible();
+			s.call_unlocked([] { kabi_schedule(); });
+		}
+	}
+	worker_exit(&w);
+}
+
+// A workqueue's rescuer thread. May sleep.
+int rescuer_thread(void *arg)
+{
+	Worker &r = *static_cast<Worker *>(arg);
+	altwq_workqueue *wq = r.rescue_wq;
+	for (;;) {
+		kabi_set_current_interruptible();
+		// Read before the maydays: a stop asked for later still finds them done.
+		const bool stop = Kthread::should_stop();
+		for (;;) {
+			Pwq *pwq;
+			{
+				Guard<RawSpinLock, IrqSave> y(g->mayday);
+				pwq = wq->maydays.get(y).pop_front();
+			}
+			if (!pwq)
+				break;
+			kabi_set_current_running();
+			rescue(r, *pwq);
+		}
+		if (stop) {
+			kabi_set_current_running();
+			return 0;
+		}
+		kabi_schedule();
+	}
+}
+
+} // namespace altwq::wq

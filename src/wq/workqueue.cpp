@@ -1,0 +1,361 @@
+// SPDX-License-Identifier: GPL-2.0
+// Workqueues: alloc and destroy, flush_workqueue with flush colours, drain,
+// max_active, the system queues, and the engine's load and unload.
+#include "kabi/log.h"
+#include "kabi/sched.h"
+#include "kxx/alloc.hpp"
+#include "kxx/cpu.hpp"
+#include "kxx/sched.hpp"
+#include "wq/wq.hpp"
+
+using namespace kxx;
+using namespace altwq::wq;
+
+constinit altwq_workqueue *altwq_system_wq = nullptr;
+constinit altwq_workqueue *altwq_system_highpri_wq = nullptr;
+constinit altwq_workqueue *altwq_system_long_wq = nullptr;
+constinit altwq_workqueue *altwq_system_unbound_wq = nullptr;
+
+altwq_workqueue::altwq_workqueue(unsigned int flags_, int)
+	: flags(flags_), shared(KXX_LOCK_CLASS("altwq_workqueue.mutex")),
+	  flush_mutex(KXX_LOCK_CLASS("altwq_workqueue.flush_mutex")), armed(KXX_LOCK_CLASS("altwq_workqueue.armed"))
+{
+}
+
+namespace {
+
+constexpr unsigned int KnownFlags = ALTWQ_UNBOUND | ALTWQ_HIGHPRI | ALTWQ_CPU_INTENSIVE | ALTWQ_MEM_RECLAIM |
+				    __ALTWQ_ORDERED;
+
+int clamp_max_active(int max_active, const char *name)
+{
+	if (max_active == 0)
+		return ALTWQ_DFL_ACTIVE;
+	if (max_active < 1 || max_active > ALTWQ_MAX_ACTIVE) {
+		kabi_log(KABI_LOG_WARNING, "max_active %d requested for %s is out of range, clamping between 1 and %d",
+			 max_active, name, ALTWQ_MAX_ACTIVE);
+		return max_active < 1 ? 1 : ALTWQ_MAX_ACTIVE;
+	}
+	return max_active;
+}
+
+// May sleep. One pwq per pool the queue uses, on the queue's list.
+Status make_pwqs(altwq_workqueue *wq, int max_active)
+{
+	const bool hp = wq->flags & ALTWQ_HIGHPRI;
+	auto m = wq->shared.lock<MaySleep>();
+	m->saved_max_active = max_active;
+	auto add = [&](Pool *pool) -> Pwq * {
+		Pwq *pwq = new (GfpKernel) Pwq(pool, wq, max_active);
+		if (pwq) {
+			m->pwqs.push_back(*pwq);
+			wq->users.fetch_add(1, Relaxed);
+			g->nr_live_pwqs.fetch_add(1, Relaxed);
+		}
+		return pwq;
+	};
+	if (wq->flags & ALTWQ_UNBOUND) {
+		wq->unbound_pwq = add(g->pools[unbound_pool_id(hp)]);
+		return wq->unbound_pwq ? Status() : Status(Error{err::NoMem});
+	}
+	wq->cpu_pwqs = new (GfpKernel | GfpZero) Pwq *[nr_cpu_ids()];
+	if (!wq->cpu_pwqs)
+		return Error{err::NoMem};
+	for (int cpu : possible_cpus()) {
+		wq->cpu_pwqs[cpu] = add(g->pools[pool_id_of(cpu, hp)]);
+		if (!wq->cpu_pwqs[cpu])
+			return Error{err::NoMem};
+	}
+	return {};
+}
+
+// May sleep. Undoes a half-built queue nobody has seen.
+void free_unpublished(altwq_workqueue *wq)
+{
+	{
+		auto m = wq->shared.lock<MaySleep>();
+		while (Pwq *pwq = m->pwqs.pop_front()) {
+			delete pwq;
+			g->nr_live_pwqs.fetch_sub(1, Relaxed);
+		}
+	}
+	if (wq->rescuer) {
+		(void)wq->rescuer->thread.stop();
+		delete wq->rescuer;
+	}
+	delete[] wq->cpu_pwqs;
+	delete wq;
+}
+
+// May sleep.
+Status make_rescuer(altwq_workqueue *wq)
+{
+	Worker *r = new (GfpKernel) Worker(nullptr, wq);
+	if (!r)
+		return Error{err::NoMem};
+	format(r->name, sizeof(r->name), "altwq_r/%s", wq->name);
+	auto thread = Kthread::create(&rescuer_thread, r, r->name, Kthread::AnyCpu);
+	if (!thread.ok()) {
+		delete r;
+		return Error{thread.error()};
+	}
+	r->thread = thread.take();
+	wq->rescuer = r;
+	r->thread.wake();
+	return {};
+}
+
+altwq_workqueue *alloc_workqueue(const char *fmt, unsigned int flags, int max_active, __builtin_va_list args)
+{
+	KXX_MIGHT_SLEEP();
+	if (KXX_WARN_ON_ONCE(!fmt) || KXX_WARN_ON_ONCE(flags & ~KnownFlags))
+		return nullptr;
+	// Ordered means one unbound pwq running one work at a time.
+	if (KXX_WARN_ON_ONCE((flags & __ALTWQ_ORDERED) && (!(flags & ALTWQ_UNBOUND) || max_active != 1)))
+		return nullptr;
+	altwq_workqueue *wq = new (GfpKernel) altwq_workqueue(flags, max_active);
+	if (!wq)
+		return nullptr;
+	kabi_vsnprintf(wq->name, sizeof(wq->name), fmt, args);
+	max_active = clamp_max_active(max_active, wq->name);
+	Status st = make_pwqs(wq, max_active);
+	if (st.ok() && (flags & ALTWQ_MEM_RECLAIM))
+		st = make_rescuer(wq);
+	if (!st.ok()) {
+		free_unpublished(wq);
+		return nullptr;
+	}
+	g->nr_live_wqs.fetch_add(1, Relaxed);
+	return wq;
+}
+
+// L held for each pwq in turn, under M. True if no work of wq is queued,
+// inactive or running.
+bool is_drained(altwq_workqueue *wq)
+{
+	auto m = wq->shared.lock<MaySleep>();
+	for (Pwq &pwq : m->pwqs) {
+		auto s = pwq.pool->lock();
+		PwqCounts &c = pwq.c.get(s);
+		if (c.nr_active || !c.inactive.empty())
+			return false;
+		for (int color = 0; color < NrColors; color++)
+			if (c.nr_in_flight[color])
+				return false;
+	}
+	return true;
+}
+
+} // namespace
+
+extern "C" altwq_workqueue *altwq_alloc_workqueue(const char *fmt, unsigned int flags, int max_active, ...)
+{
+	__builtin_va_list args;
+	__builtin_va_start(args, max_active);
+	altwq_workqueue *wq = alloc_workqueue(fmt, flags, max_active, args);
+	__builtin_va_end(args);
+	return wq;
+}
+
+extern "C" void altwq_flush_workqueue(altwq_workqueue *wq)
+{
+	if (KXX_WARN_ON_ONCE(!wq))
+		return;
+	KXX_MIGHT_SLEEP();
+	Guard<Mutex, MaySleep> f(wq->flush_mutex);
+	Completion done;
+	const int color = wq->work_color, next = (color + 1) % NrColors;
+	wq->flush_done = &done;
+	// The bias of 1 keeps the pwqs from completing `done` before all are set.
+	wq->nr_pwqs_to_flush.store(1, Relaxed);
+	{
+		auto m = wq->shared.lock<MaySleep>();
+		for (Pwq &pwq : m->pwqs) {
+			auto s = pwq.pool->lock();
+			PwqCounts &c = pwq.c.get(s);
+			KXX_WARN_ON_ONCE(c.flush_color != -1);
+			if (c.nr_in_flight[color]) {
+				c.flush_color = color;
+				wq->nr_pwqs_to_flush.fetch_add(1, Relaxed);
+			}
+			c.work_color = next; // works queued from now on are not waited for
+		}
+	}
+	wq->work_color = next;
+	if (wq->nr_pwqs_to_flush.sub_return(1, Full) != 0)
+		done.wait();
+	wq->flush_done = nullptr;
+}
+
+extern "C" void altwq_drain_workqueue(altwq_workqueue *wq)
+{
+	if (KXX_WARN_ON_ONCE(!wq))
+		return;
+	KXX_MIGHT_SLEEP();
+	{
+		auto m = wq->shared.lock<MaySleep>();
+		if (m->nr_drainers++ == 0)
+			wq->state.fetch_or(WqDraining, Full);
+	}
+	// Works the queue's own works queue meanwhile (chained) are let in.
+	for (unsigned int tries = 1;; tries++) {
+		altwq_flush_workqueue(wq);
+		if (is_drained(wq))
+			break;
+		if (tries == 10 || (tries % 100 == 0 && tries <= 1000))
+			kabi_log(KABI_LOG_WARNING, "workqueue %s is not drained after %u flushes", wq->name, tries);
+	}
+	auto m = wq->shared.lock<MaySleep>();
+	if (--m->nr_drainers == 0)
+		wq->state.fetch_and(~static_cast<unsigned int>(WqDraining), Full);
+}
+
+extern "C" void altwq_workqueue_set_max_active(altwq_workqueue *wq, int max_active)
+{
+	if (KXX_WARN_ON_ONCE(!wq) || KXX_WARN_ON_ONCE(wq->flags & __ALTWQ_ORDERED))
+		return;
+	KXX_MIGHT_SLEEP();
+	max_active = clamp_max_active(max_active, wq->name);
+	auto m = wq->shared.lock<MaySleep>();
+	m->saved_max_active = max_active;
+	for (Pwq &pwq : m->pwqs) {
+		auto s = pwq.pool->lock();
+		PwqCounts &c = pwq.c.get(s);
+		c.max_active = max_active;
+		while (c.nr_active < c.max_active && !c.inactive.empty())
+			activate_work(pwq, s, c.inactive.front());
+	}
+}
+
+namespace altwq::wq {
+
+void fire_armed_timers(altwq_workqueue *wq)
+{
+	for (;;) {
+		altwq_delayed_work *dwork;
+		{
+			auto a = wq->armed.lock<IrqSave>();
+			dwork = a->front();
+		}
+		if (!dwork)
+			return;
+		IrqOffGuard irq;
+		if (steal_armed_timer(dwork)) {
+			const bool destroyed_with_armed_delayed_work = true;
+			KXX_WARN_ON_ONCE(destroyed_with_armed_delayed_work);
+			(void)queue_owned_work(dwork->cpu, wq, &dwork->work);
+		}
+	}
+}
+
+} // namespace altwq::wq
+
+extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
+{
+	if (KXX_WARN_ON_ONCE(!wq))
+		return;
+	KXX_MIGHT_SLEEP();
+	// Armed delayed works are run now rather than left to fire into a freed queue.
+	for (;;) {
+		fire_armed_timers(wq);
+		altwq_drain_workqueue(wq);
+		if (wq->armed.lock<IrqSave>()->empty())
+			break;
+	}
+	if (Worker *r = wq->rescuer) {
+		// Drained: no pool asks for it any more; it finishes what it holds.
+		(void)r->thread.stop();
+		for (;;) {
+			Pwq *pwq;
+			{
+				Guard<RawSpinLock, IrqSave> y(g->mayday);
+				pwq = wq->maydays.get(y).pop_front();
+			}
+			if (!pwq)
+				break;
+			auto s = pwq->pool->lock();
+			put_pwq(*pwq, s);
+		}
+		delete r;
+		wq->rescuer = nullptr;
+	}
+	{
+		auto m = wq->shared.lock<MaySleep>();
+		wq->state.fetch_or(WqDestroying, Full);
+		for (Pwq &pwq : m->pwqs) {
+			auto s = pwq.pool->lock();
+			PwqCounts &c = pwq.c.get(s);
+			// A pwq still in use keeps its references (and the queue) alive.
+			KXX_WARN_ON_ONCE(c.nr_active || !c.inactive.empty());
+			put_pwq(pwq, s);
+		}
+	}
+	workqueue_put_user(wq);
+}
+
+namespace altwq::wq {
+
+Status system_wqs_init()
+{
+	altwq_system_wq = altwq_alloc_workqueue("altwq_events", 0, 0);
+	altwq_system_highpri_wq = altwq_alloc_workqueue("altwq_events_highpri", ALTWQ_HIGHPRI, 0);
+	altwq_system_long_wq = altwq_alloc_workqueue("altwq_events_long", 0, 0);
+	altwq_system_unbound_wq = altwq_alloc_workqueue("altwq_events_unbound", ALTWQ_UNBOUND, ALTWQ_MAX_ACTIVE);
+	if (!altwq_system_wq || !altwq_system_highpri_wq || !altwq_system_long_wq || !altwq_system_unbound_wq)
+		return Error{err::NoMem};
+	return {};
+}
+
+void system_wqs_exit()
+{
+	altwq_workqueue **all[] = {&altwq_system_wq, &altwq_system_highpri_wq, &altwq_system_long_wq,
+				   &altwq_system_unbound_wq};
+	for (altwq_workqueue **wq : all) {
+		if (*wq)
+			altwq_destroy_workqueue(exchange(*wq, nullptr));
+	}
+}
+
+} // namespace altwq::wq
+
+// May sleep.
+extern "C" void altwq_wq_exit(void)
+{
+	if (!g)
+		return;
+	system_wqs_exit();
+	// Runs the pending releases: every destroyed queue is freed after this.
+	if (g->release_worker) {
+		altwq_kthread_destroy_worker(g->release_worker);
+		g->release_worker = nullptr;
+	}
+	if (long n = g->nr_live_wqs.load(Relaxed))
+		kabi_log(KABI_LOG_ERR, "%ld workqueues were never destroyed", n);
+	pools_exit();
+	delete g;
+	g = nullptr;
+}
+
+// May sleep.
+extern "C" int altwq_wq_init(void)
+{
+	g = new (GfpKernel) Globals();
+	if (!g)
+		return err::NoMem;
+	altwq_kthread_worker *rw = altwq_kthread_create_worker(0, "altwq_pwq_release");
+	if (is_err(rw)) {
+		int e = ptr_err(rw);
+		delete g;
+		g = nullptr;
+		return e;
+	}
+	g->release_worker = rw;
+	Status st = pools_init();
+	if (st.ok())
+		st = system_wqs_init();
+	if (!st.ok()) {
+		altwq_wq_exit();
+		return st.error();
+	}
+	return 0;
+}

@@ -1,0 +1,394 @@
+// SPDX-License-Identifier: GPL-2.0
+// The altwq cmwq engine: the C++ definitions of the public structs (their C
+// layout in <altwq/workqueue.h> is checked against these at build time), of
+// worker pools, workers and pool_workqueues, and what the engine's files
+// share. The work item's states are drawn in <altwq/workqueue.h>.
+//
+// The shape is the kernel's: every CPU has a normal and a high-priority
+// pool, and one shared unbound pool of each priority serves unbound and
+// ordered queues. A workqueue has one pool_workqueue (pwq) per pool it
+// uses; a pwq carries max_active, the inactive list and the flush colours.
+// Pools own the workers; a pool's manager (one at a time) creates them.
+//
+// Locking rules, written on each field:
+//   L  the pool's lock (raw spinlock; always taken IRQ-safe)
+//   A  the attach mutex (which workers belong to a pool; CPU affinity)
+//   M  the workqueue's mutex (its pwq lists, max_active, drainers)
+//   F  the workqueue's flush mutex (one flush_workqueue at a time)
+//   Y  the mayday lock (rescue requests), nests inside L
+//   D  the workqueue's armed-timer lock, nests inside nothing we hold
+//   S  written by the worker itself; read by it, or by others under L
+//   I  set before publication, then read-only
+//   X  atomic; the comment at the use names the pairing
+// Lock order: A -> M -> L -> Y, and L -> the release kthread_worker's lock.
+#pragma once
+#include <altwq/workqueue_api.h>
+#include "kabi_sizes.h"
+#include "kthread_worker/worker.hpp"
+#include "kxx/atomic.hpp"
+#include "kxx/completion.hpp"
+#include "kxx/cpu_hotplug.hpp"
+#include "kxx/irq_work.hpp"
+#include "kxx/kthread.hpp"
+#include "kxx/list.hpp"
+#include "kxx/lock.hpp"
+#include "kxx/preempt_notifier.hpp"
+#include "kxx/rcu.hpp"
+#include "kxx/timer.hpp"
+
+struct altwq_work {
+	kxx::Atomic<unsigned long> data;	// X: the encoding is below
+	kxx::ListNode entry;			// L of the pool it is queued on
+	void (*func)(altwq_work *work);		// I
+};
+
+struct altwq_delayed_work {
+	altwq_work work;
+	kxx::Timer timer;			// set up by the C init macro, IRQ-safe
+	altwq_workqueue *wq;			// written by the PENDING owner before arming
+	int cpu;				// likewise
+	kxx::ListNode armed_entry;		// D: on wq->armed while the timer is armed
+};
+
+namespace altwq::wq {
+
+// work->data: the low byte is flags; the rest is a pwq pointer (WorkPwq set:
+// the work is queued) or, off queue, the id of the pool it last ran on.
+enum : unsigned long {
+	WorkPending = 1UL << 0,		// owned by a queuer, a timer or a canceller
+	WorkInactive = 1UL << 1,	// not counted in nr_active (inactive list, barriers)
+	WorkPwq = 1UL << 2,		// the high bits are the pwq
+	WorkLinked = 1UL << 3,		// the next work runs right after it, same worker
+	ColorShift = 4,
+	ColorMask = 0xfUL << ColorShift,
+	OffqCanceling = 1UL << 4,	// off queue only: a cancel owns PENDING
+	OffqPoolShift = 8,
+	PoolIdNone = ~0UL >> OffqPoolShift,
+	PwqAlign = 1UL << OffqPoolShift,
+	FlagMask = PwqAlign - 1,
+	WorkDataInit = PoolIdNone << OffqPoolShift,
+};
+enum : int {
+	NrColors = 15,		// flush colours 0..14
+	NoColor = 15,		// counted by no flush
+	BusyBuckets = 16,
+};
+
+struct Pool;
+struct Pwq;
+
+using WorkList = kxx::List<&altwq_work::entry>;
+
+// Worker flags. The NotRunning ones keep a worker out of nr_running.
+enum : unsigned int {
+	WorkerDie = 1U << 1,		// reaped or torn down: exit
+	WorkerIdle = 1U << 2,		// on the idle list
+	WorkerPrep = 1U << 3,		// between works, or before its first
+	WorkerCpuIntensive = 1U << 6,	// running an ALTWQ_CPU_INTENSIVE work
+	WorkerUnbound = 1U << 7,	// unbound pool, or its CPU went away
+	WorkerRebound = 1U << 8,	// its CPU came back; cleared by the worker itself
+	WorkerRescuer = 1U << 9,	// a workqueue's rescuer
+	WorkerNotRunning = WorkerPrep | WorkerCpuIntensive | WorkerUnbound | WorkerRebound | WorkerRescuer,
+};
+
+struct Worker : kxx::Pinned {
+	Worker(Pool *pool, altwq_workqueue *rescue_wq);
+
+	kxx::ListNode idle_node;			// L: pool's idle list
+	kxx::ListNode busy_node;			// L: pool's busy hash
+	kxx::ListNode attach_node;			// A: pool's workers
+	kxx::LockedBy<kxx::List<&altwq_work::entry>, kxx::RawSpinLock> scheduled; // L: to run next, in order
+	kxx::LockedBy<unsigned long, kxx::RawSpinLock> last_active; // L: jiffies it went idle
+	kxx::Atomic<altwq_work *> current_work{nullptr}; // S
+	void (*current_func)(altwq_work *) = nullptr;	// S
+	Pwq *current_pwq = nullptr;			// S
+	int current_color = NoColor;			// S
+	kxx::Atomic<unsigned int> flags{WorkerPrep};	// L to write; the scheduler hooks read it
+	kxx::Atomic<int> counted{0};			// X: 1 while it adds 1 to pool->nr_running
+	Pool *pool;					// I; a rescuer's: A, the pool it helps
+	altwq_workqueue *const rescue_wq;		// I: rescuers only
+	kxx::Kthread thread;				// I
+	kxx::PreemptNotifier notifier;
+	bool notifier_on = false;			// S
+	char name[24] = {};				// I
+
+	// The scheduler's hooks (registered by per-CPU pool workers only).
+	void sched_in(int cpu);
+	void sched_out(bool blocking);
+	// Makes `counted` (and so nr_running) agree with flags. Any context.
+	void recount();
+};
+
+struct PoolState {
+	WorkList worklist;				// queued, in order
+	kxx::List<&Worker::idle_node> idle_list;	// most recently idle first
+	kxx::List<&Worker::busy_node> busy[BusyBuckets]; // running a work, by work address
+	int nr_workers = 0;
+	int nr_idle = 0;
+	bool manager_active = false;
+	bool disassociated = false;			// also A: its CPU is down
+	bool dying = false;				// torn down: no new workers
+	int next_worker_id = 0;
+};
+
+using PoolLocked = kxx::Locked<PoolState, kxx::RawSpinLock, kxx::IrqSave>;
+
+struct Pool : kxx::Pinned {
+	Pool(int id, int cpu, bool highpri);
+
+	kxx::Guarded<PoolState, kxx::RawSpinLock> state;
+	PoolLocked lock() { return state.lock<kxx::IrqSave>(); }
+
+	// X: workers counted as running. Dropped by a worker's sched_out and
+	// read by queueing after a full barrier, each side fully ordered: see
+	// kick() and Worker::sched_out().
+	kxx::Atomic<int> nr_running{0};
+	kxx::Atomic<bool> has_work{false};		// X: !worklist.empty(), written under L
+	const int id;					// I: index in the pool table
+	const int cpu;					// I: -1 for an unbound pool
+	const bool highpri;				// I
+	kxx::Timer idle_timer;				// reaps idle workers
+	kxx::Timer mayday_timer;			// armed while the manager creates a worker
+	kxx::IrqWork kick_irq_work;			// wakes a worker on behalf of sched_out
+	kxx::LockedBy<kxx::List<&Worker::attach_node>, kxx::Mutex> workers; // A
+	kxx::Completion *detach_done = nullptr;		// A: teardown waits on it
+	kxx::Atomic<long> nr_created{0};		// X: statistics
+	kxx::Atomic<long> nr_reaped{0};
+
+	void idle_timer_fired();
+	void mayday_timer_fired();
+	void kick_from_irq();
+};
+
+struct PwqCounts {
+	explicit PwqCounts(int max_active_) : max_active(max_active_) {}
+	int refcnt = 1;				// the workqueue's reference, plus works in flight, plus maydays
+	int nr_active = 0;			// works on the pool's worklist or running
+	int max_active;
+	int work_color = 0;			// colour of newly queued works
+	int flush_color = -1;			// colour being flushed, or -1
+	int nr_in_flight[NrColors] = {};
+	WorkList inactive;			// waiting for nr_active < max_active
+};
+
+struct alignas(PwqAlign) Pwq : kxx::Pinned {
+	Pwq(Pool *pool, altwq_workqueue *wq, int max_active);
+
+	Pool *const pool;			// I
+	altwq_workqueue *const wq;		// I
+	kxx::LockedBy<PwqCounts, kxx::RawSpinLock> c; // L of pool
+	kxx::ListNode wq_node;			// M: wq's pwqs or dead list
+	kxx::ListNode mayday_node;		// Y: wq's maydays
+	altwq_kthread_work release_work;	// queued when refcnt drops to 0
+};
+
+using PwqList = kxx::List<&Pwq::wq_node>;
+using ArmedList = kxx::List<&altwq_delayed_work::armed_entry>;
+
+enum : unsigned int {
+	WqDraining = 1U << 0,
+	WqDestroying = 1U << 1,
+};
+
+struct WqShared {
+	PwqList pwqs;
+	PwqList dead;			// released, freed with the workqueue
+	int saved_max_active = 0;
+	int nr_drainers = 0;
+};
+
+} // namespace altwq::wq
+
+struct altwq_workqueue : kxx::Pinned {
+	altwq_workqueue(unsigned int flags, int max_active);
+
+	const unsigned int flags;				// I: ALTWQ_*
+	kxx::Atomic<unsigned int> state{0};			// X: Wq*; written under M
+	kxx::Atomic<int> users{1};				// X: each pwq, plus destroy: the last frees
+	kxx::Guarded<altwq::wq::WqShared, kxx::Mutex> shared;	// M
+	kxx::Mutex flush_mutex;					// F
+	int work_color = 0;					// F
+	kxx::Atomic<int> nr_pwqs_to_flush{0};			// X: pwqs the flush waits for (+1 while setting up)
+	kxx::Completion *flush_done = nullptr;			// F to write; read under L
+	altwq::wq::Pwq **cpu_pwqs = nullptr;			// I: bound queues, per possible CPU
+	altwq::wq::Pwq *unbound_pwq = nullptr;			// I: unbound queues
+	altwq::wq::Worker *rescuer = nullptr;			// I: ALTWQ_MEM_RECLAIM
+	kxx::LockedBy<kxx::List<&altwq::wq::Pwq::mayday_node>, kxx::RawSpinLock> maydays; // Y
+	kxx::Guarded<altwq::wq::ArmedList, kxx::RawSpinLock> armed; // D
+	char name[32] = {};					// I
+};
+
+namespace altwq::wq {
+
+// A waiter for another task's cancel of the same work.
+struct CancelWaiter {
+	kxx::ListNode node;
+	altwq_work *work;
+	kxx::Completion done;
+};
+
+// Module-wide state, made at load.
+struct Globals : kxx::Pinned {
+	Globals();
+
+	kxx::Mutex attach;						// A
+	kxx::RawSpinLock mayday;					// Y
+	kxx::Guarded<kxx::List<&CancelWaiter::node>, kxx::RawSpinLock> cancel_waiters;
+	Pool **pools = nullptr;						// I: by id
+	int nr_pools = 0;						// I
+	altwq_kthread_worker *release_worker = nullptr;			// I: frees pwqs
+	kxx::Completion worker_exits;					// one complete per exited worker
+	kxx::Atomic<long> nr_dying{0};					// X: workers told to exit
+	kxx::Atomic<int> fail_creations{0};				// X: test hook
+	kxx::Atomic<long> nr_live_pwqs{0};				// X: statistics
+	kxx::Atomic<long> nr_live_wqs{0};
+	kxx::CpuHotplugWatch hotplug;
+	bool hotplug_started = false;
+
+	int cpu_online(unsigned int cpu);
+	int cpu_going_down(unsigned int cpu);
+};
+
+extern Globals *g;
+
+// ---- the work data word ----
+inline Pwq *data_pwq(unsigned long data)
+{
+	return (data & WorkPwq) ? reinterpret_cast<Pwq *>(data & ~FlagMask) : nullptr;
+}
+inline int data_color(unsigned long data) { return static_cast<int>((data & ColorMask) >> ColorShift); }
+inline unsigned long color_bits(int color) { return static_cast<unsigned long>(color) << ColorShift; }
+// The id of the pool the work is queued on or last ran on; PoolIdNone if none.
+unsigned long data_pool_id(unsigned long data);
+// Under RcuReadGuard (a pwq is freed only after a grace period). Any context.
+Pool *pool_of(const altwq_work *work, const kxx::RcuReadGuard &);
+// Sets PENDING; true if it was already set (someone else owns the work).
+inline bool test_and_set_pending(altwq_work *work)
+{
+	return work->data.fetch_or(WorkPending, kxx::Full) & WorkPending;
+}
+// Off queue, PENDING dropped: the work may be queued again. Caller owns PENDING.
+void set_pool_and_clear_pending(altwq_work *work, unsigned long pool_id);
+// Off queue, PENDING kept (the caller still owns the work).
+void set_pool_and_keep_pending(altwq_work *work, unsigned long pool_id, unsigned long extra = 0);
+inline bool is_canceling(unsigned long data) { return !(data & WorkPwq) && (data & OffqCanceling); }
+
+// ---- policies: each answers one question about a pool, L held ----
+// Is there work that no running worker will get to?
+inline bool need_more_worker(Pool &pool, PoolLocked &s)
+{
+	return !s->worklist.empty() && pool.nr_running.load(kxx::Relaxed) <= 0;
+}
+// May a worker start working, leaving someone idle for the next sleep?
+inline bool may_start_working(PoolLocked &s) { return s->nr_idle > 0; }
+// Should a worker that finished a work take another?
+inline bool keep_working(Pool &pool, PoolLocked &s)
+{
+	return !s->worklist.empty() && pool.nr_running.load(kxx::Relaxed) <= 1;
+}
+// Should the manager make a worker?
+inline bool need_to_create_worker(Pool &pool, PoolLocked &s)
+{
+	return need_more_worker(pool, s) && !may_start_working(s);
+}
+// Are there more idle workers than the pool will want soon?
+inline bool too_many_workers(PoolLocked &s)
+{
+	int nr_idle = s->nr_idle + (s->manager_active ? 1 : 0);
+	int nr_busy = s->nr_workers - nr_idle;
+	return nr_idle > 2 && (nr_idle - 2) * 4 >= nr_busy;
+}
+
+// ---- pool.cpp ----
+// L held. Records whether the worklist is empty for the scheduler hook.
+void sync_has_work(Pool &pool, PoolLocked &s);
+// L held. Wakes an idle worker if need_more_worker().
+void kick(Pool &pool, PoolLocked &s);
+// L held. The worker of this pool running `work`, if any.
+Worker *find_worker_executing(PoolLocked &s, const altwq_work *work);
+void busy_add(PoolLocked &s, Worker &w, const altwq_work *work);
+void busy_del(PoolLocked &s, Worker &w, const altwq_work *work);
+void worker_enter_idle(Pool &pool, PoolLocked &s, Worker &w);
+void worker_leave_idle(PoolLocked &s, Worker &w);
+// L held, dropped while a worker is made. True if it managed (then the
+// pool's state must be looked at again).
+bool manage_workers(Pool &pool, PoolLocked &s, Worker &w);
+// L held. Queues pwq for its workqueue's rescuer.
+void send_mayday(Pwq &pwq, PoolLocked &s);
+// May sleep. Makes one worker for the pool and starts it idle.
+kxx::Status create_worker(Pool &pool);
+// Pool ids.
+inline int pool_id_of(int cpu, bool highpri) { return cpu * 2 + (highpri ? 1 : 0); }
+int unbound_pool_id(bool highpri);
+// May sleep.
+kxx::Status pools_init();
+void pools_exit();
+
+// ---- worker.cpp ----
+// The worker the current task is, or nullptr. Any context.
+Worker *current_worker();
+// L held, worker's own flags.
+void worker_set_flags(Worker &w, unsigned int flags, PoolLocked &s);
+void worker_clr_flags(Worker &w, unsigned int flags, PoolLocked &s);
+// L held. Moves work and the works linked after it from `from` to `to`'s tail.
+void move_linked_works(altwq_work *work, WorkList &to);
+// The thread functions, for kthread creation and current_worker().
+int worker_thread(void *worker);
+int rescuer_thread(void *worker);
+
+// ---- pwq.cpp ----
+// L held, PENDING owned. Points work at pwq (queued, with `flags`) and takes
+// a pwq reference; the caller links it where it belongs.
+void set_work_pwq(altwq_work *work, Pwq &pwq, PoolLocked &s, unsigned long flags);
+void get_pwq(Pwq &pwq, PoolLocked &s);
+// May sleep. Drops a user of wq; the last frees it (after an RCU grace period).
+void workqueue_put_user(altwq_workqueue *wq);
+void put_pwq(Pwq &pwq, PoolLocked &s);
+// L held. A work with this data left pwq (ran, or was stolen).
+void pwq_dec_nr_in_flight(Pwq &pwq, PoolLocked &s, unsigned long data);
+// L held. A work of the inactive list becomes active.
+void activate_work(Pwq &pwq, PoolLocked &s, altwq_work *work);
+// May sleep.
+kxx::Status system_wqs_init();
+void system_wqs_exit();
+
+// ---- queue.cpp ----
+// IRQs off, PENDING owned. False (PENDING dropped) if the queue refuses it.
+bool queue_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work);
+// IRQs off. Disarms dwork's timer if armed (true: PENDING is now ours);
+// waits out a timer callback that is queueing it.
+bool steal_armed_timer(altwq_delayed_work *dwork);
+
+// ---- workqueue.cpp ----
+// May sleep. Queues every delayed work whose timer is armed now (warning once).
+void fire_armed_timers(altwq_workqueue *wq);
+
+// ---- cancel.cpp ----
+// IRQs off. Takes PENDING: 1 if the work was pending (now off its list or
+// its timer stopped), 0 if it was idle, -EAGAIN if another owner holds it
+// for a moment (retry), -ENOENT if a cancel holds it.
+int try_to_grab_pending(altwq_work *work, bool is_dwork);
+// A flush barrier, on the flusher's stack.
+struct Barrier : kxx::Pinned {
+	Barrier();
+	altwq_work work;
+	kxx::Completion done;
+};
+
+} // namespace altwq::wq
+
+static_assert(sizeof(altwq_work) == ALTWQ_WQ_SIZEOF_WORK);
+static_assert(offsetof(altwq_work, data) == ALTWQ_WQ_WORK_DATA);
+static_assert(offsetof(altwq_work, entry) == ALTWQ_WQ_WORK_ENTRY);
+static_assert(offsetof(altwq_work, func) == ALTWQ_WQ_WORK_FUNC);
+static_assert(sizeof(altwq_delayed_work) == ALTWQ_WQ_SIZEOF_DWORK);
+static_assert(offsetof(altwq_delayed_work, timer) == ALTWQ_WQ_DWORK_TIMER);
+static_assert(offsetof(altwq_delayed_work, wq) == ALTWQ_WQ_DWORK_WQ);
+static_assert(offsetof(altwq_delayed_work, cpu) == ALTWQ_WQ_DWORK_CPU);
+static_assert(offsetof(altwq_delayed_work, armed_entry) == ALTWQ_WQ_DWORK_ARMED);
+static_assert(altwq::wq::WorkDataInit == ALTWQ_WQ_WORK_DATA_INIT);
+
+extern "C" {
+int altwq_wq_init(void);
+void altwq_wq_exit(void);
+}
