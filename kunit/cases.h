@@ -107,3 +107,40 @@ ALTWQ_SUITE(kthread_worker_altwq_only,
 	ALTWQ_CASE(kthread_worker_altwq_only, flush_of_a_delayed_work_survives_mod)
 	ALTWQ_CASE(kthread_worker_altwq_only, calls_racing_destroy_complete_or_are_refused)
 )
+
+/* The same workqueue cases against altwq and against the kernel's own. */
+#define ALTWQ_WQ_SHARED_CASES(suite) \
+	ALTWQ_CASE(suite, queue_while_pending_is_refused) \
+	ALTWQ_CASE(suite, queued_while_running_runs_again_after_never_beside) \
+	ALTWQ_CASE(suite, work_runs_on_the_cpu_asked_and_knows_itself_current) \
+	ALTWQ_CASE(suite, sleeping_works_on_one_cpu_all_run_at_once) \
+	ALTWQ_CASE(suite, cpu_bound_works_on_one_cpu_run_one_at_a_time) \
+	ALTWQ_CASE(suite, cpu_intensive_works_do_not_hold_back_others) \
+	ALTWQ_CASE(suite, max_active_one_serialises_and_raising_it_lets_more_run) \
+	ALTWQ_CASE(suite, max_active_one_runs_sleepers_one_at_a_time) \
+	ALTWQ_CASE(suite, ordered_queue_runs_in_queueing_order_one_at_a_time) \
+	ALTWQ_CASE(suite, flush_workqueue_waits_for_everything_queued_before) \
+	ALTWQ_CASE(suite, flush_work_waits_for_the_running_instance) \
+	ALTWQ_CASE(suite, cancel_sync_waits_for_the_running_instance) \
+	ALTWQ_CASE(suite, cancel_of_a_queued_work_keeps_it_from_running) \
+	ALTWQ_CASE(suite, delayed_work_waits_and_mod_moves_it) \
+	ALTWQ_CASE(suite, flush_delayed_runs_it_now) \
+	ALTWQ_CASE(suite, cancel_delayed_races_its_timer) \
+	ALTWQ_CASE(suite, concurrent_cancels_all_return) \
+	ALTWQ_CASE(suite, cancel_stops_a_self_requeueing_work) \
+	ALTWQ_CASE(suite, drain_runs_chained_works_to_the_end) \
+	ALTWQ_CASE(suite, every_kind_of_queue_runs_works) \
+	ALTWQ_CASE(suite, destroy_after_heavy_use_runs_everything)
+ALTWQ_SUITE(workqueue, ALTWQ_WQ_SHARED_CASES(workqueue))
+ALTWQ_SUITE(workqueue_intree, ALTWQ_WQ_SHARED_CASES(workqueue_intree))
+#undef ALTWQ_WQ_SHARED_CASES
+ALTWQ_SUITE(workqueue_altwq_only,
+	ALTWQ_CASE(workqueue_altwq_only, workers_grow_under_blocking_load_and_are_reaped_when_idle)
+	ALTWQ_CASE(workqueue_altwq_only, nr_running_counts_running_workers_not_sleeping_ones)
+	ALTWQ_CASE(workqueue_altwq_only, rescuer_runs_works_when_no_worker_can_be_made)
+	ALTWQ_CASE(workqueue_altwq_only, destroy_with_an_armed_delayed_work_runs_it_and_warns)
+	ALTWQ_CASE(workqueue_altwq_only, bad_arguments_are_refused)
+	ALTWQ_CASE(workqueue_altwq_only, works_queued_for_an_offline_cpu_still_run)
+	ALTWQ_CASE(workqueue_altwq_only, on_stack_work_runs_and_is_destroyed_clean)
+	ALTWQ_CASE(workqueue_altwq_only, destroyed_queues_free_every_pwq)
+)

@@ -102,6 +102,17 @@ template <typename F> int run_on_threads_on_cpu(int n, int cpu, F &&body)
 	return ThreadGroup<remove_reference_t<F>>::run(n, body, cpu);
 }
 
+// Waits (sleeping) until cond() holds or about `ms` milliseconds pass.
+template <typename Cond> bool wait_until(Cond cond, unsigned int ms = 1000)
+{
+	for (unsigned int i = 0; i < ms; i++) {
+		if (cond())
+			return true;
+		msleep(1);
+	}
+	return cond();
+}
+
 // n threads: one per online CPU, at most MaxThreads.
 inline int online_thread_count()
 {

@@ -120,16 +120,7 @@ struct BusyWorker : Pinned {
 	TestWork blocker;
 };
 
-// Waits (sleeping) until cond() holds or about a second passes.
-template <typename Cond> bool wait_until(Cond cond, unsigned int ms = 1000)
-{
-	for (unsigned int i = 0; i < ms; i++) {
-		if (cond())
-			return true;
-		msleep(1);
-	}
-	return cond();
-}
+using test::wait_until;
 
 inline bool BusyWorker::start()
 {

@@ -156,8 +156,13 @@ void worker_enter_idle(Pool &pool, PoolLocked &s, Worker &w)
 	s->nr_idle++;
 	w.last_active.get(s) = jiffies();
 	s->idle_list.push_front(w);
-	if (too_many_workers(s) && !pool.idle_timer.pending())
-		pool.idle_timer.arm(idle_timeout());
+	// Armed for the oldest surplus worker; a timeout shortened since (the
+	// module parameter) takes effect here.
+	if (too_many_workers(s)) {
+		unsigned long expires = jiffies() + idle_timeout();
+		if (!pool.idle_timer.pending() || time_after(pool.idle_timer.expires(), expires))
+			pool.idle_timer.modify(expires);
+	}
 }
 
 void worker_leave_idle(PoolLocked &s, Worker &w)

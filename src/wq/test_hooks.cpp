@@ -8,7 +8,7 @@
 using namespace kxx;
 using namespace altwq::wq;
 
-extern "C" int altwq_wq_pool_stats(int cpu, bool highpri, struct altwq_wq_pool_stats *out)
+extern "C" int altwq_wq_get_pool_stats(int cpu, bool highpri, struct altwq_wq_pool_stats *out)
 {
 	if (cpu != -1 && !cpu_possible(cpu))
 		return err::Inval;

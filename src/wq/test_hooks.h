@@ -17,7 +17,7 @@ struct altwq_wq_pool_stats {
 };
 
 /* cpu -1: the unbound pool. 0, or -EINVAL for a CPU without pools. */
-int altwq_wq_pool_stats(int cpu, bool highpri, struct altwq_wq_pool_stats *out);
+int altwq_wq_get_pool_stats(int cpu, bool highpri, struct altwq_wq_pool_stats *out);
 /* The next n worker creations fail with -ENOMEM (0 stops it). */
 void altwq_wq_fail_worker_creations(int n);
 void altwq_wq_set_idle_timeout_ms(unsigned int ms);

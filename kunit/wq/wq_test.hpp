@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-2.0
+// Shared pieces of the workqueue cases: a work body that records what
+// happened, and owners for a test queue and test works, all through
+// struct wq_ops so the same case runs against altwq and the in-tree queue.
+#pragma once
+#include "wq_ops.h"
+#include "kxx/alloc.hpp"
+#include "kxx/atomic.hpp"
+#include "kxx/completion.hpp"
+#include "kxx/cpu.hpp"
+#include "kxx/sched.hpp"
+#include "kxx_test.hpp"
+#include "threads.hpp"
+
+namespace altwq::wqtest {
+
+using namespace kxx;
+using test::wait_until;
+
+// Defines one case run twice: suite workqueue (altwq) and suite
+// workqueue_intree (the kernel's), from the same body.
+#define WQ_TEST(name) \
+	static void wq_case_##name(struct kunit *test, const wq_ops *ops); \
+	KXX_TEST(workqueue, name) { wq_case_##name(test, &altwq_wq_ops_altwq); } \
+	KXX_TEST(workqueue_intree, name) { wq_case_##name(test, &altwq_wq_ops_intree); } \
+	static void wq_case_##name(struct kunit *test, const wq_ops *ops)
+
+// How many of a set of works run at once, at most.
+struct Concurrency {
+	Atomic<int> now{0};
+	Atomic<int> max{0};
+	void enter()
+	{
+		int n = now.add_return(1, Full);
+		int m = max.load(Relaxed);
+		while (n > m && !max.compare_exchange(m, n, Full)) {
+		}
+	}
+	void leave() { now.fetch_sub(1, Full); }
+};
+
+// What a test work does when it runs; shared with the test thread.
+struct Body {
+	Atomic<int> runs{0};
+	Atomic<int> started{0};
+	Atomic<int> inside{0};
+	Atomic<int> overlapped{0};
+	Atomic<int> last_cpu{-1};
+	Atomic<int> saw_itself_current{0};
+	Concurrency *concurrency = nullptr;	// shared by several works
+	Completion *gate = nullptr;		// wait for it while running
+	unsigned int sleep_ms = 0;		// then sleep this long
+	unsigned int spin_us = 0;		// or busy-wait this long
+	Atomic<int> requeues{0};		// queue itself again this many times
+	const wq_ops *ops = nullptr;		// for requeueing
+	void *wq = nullptr;
+	// Ordered checks: this work's index and the shared next expected one.
+	int index = -1;
+	Atomic<int> *next_index = nullptr;
+	Atomic<int> *order_violations = nullptr;
+};
+
+inline void body_fn(wq_test_work *work, void *ctx)
+{
+	Body *b = static_cast<Body *>(ctx);
+	if (b->inside.fetch_add(1, Full) != 0)
+		b->overlapped.fetch_add(1, Relaxed);
+	if (b->concurrency)
+		b->concurrency->enter();
+	if (b->ops && b->ops->is_current(work))
+		b->saw_itself_current.fetch_add(1, Relaxed);
+	if (b->next_index && b->next_index->fetch_add(1, Full) != b->index)
+		b->order_violations->fetch_add(1, Relaxed);
+	b->started.fetch_add(1, Full);
+	if (b->gate)
+		b->gate->wait();
+	if (b->sleep_ms)
+		msleep(b->sleep_ms);
+	if (b->spin_us)
+		udelay(b->spin_us);
+	b->last_cpu.store(this_cpu_hint(), Relaxed);
+	if (b->concurrency)
+		b->concurrency->leave();
+	b->inside.fetch_sub(1, Full);
+	b->runs.fetch_add(1, Full);
+	if (b->requeues.load(Relaxed) > 0 && b->requeues.fetch_sub(1, Full) > 0)
+		(void)b->ops->queue_on(b->ops->cpu_unbound, b->wq, work);
+}
+
+class TestWq : Pinned {
+public:
+	// A queue of this backend (ordered if `ordered`).
+	TestWq(const wq_ops *ops, unsigned int flags, int max_active, bool ordered = false)
+		: ops_(ops), wq_(ordered ? ops->alloc_ordered() : ops->alloc(flags, max_active))
+	{
+	}
+	~TestWq()
+	{
+		if (wq_)
+			ops_->destroy(wq_);
+	}
+	void *get() const { return wq_; }
+	explicit operator bool() const { return wq_ != nullptr; }
+	void destroy() { ops_->destroy(exchange(wq_, nullptr)); }
+
+private:
+	const wq_ops *ops_;
+	void *wq_;
+};
+
+class TestWork : Pinned {
+public:
+	TestWork(const wq_ops *ops, Body &body) : ops_(ops), work_(ops->new_work(body_fn, &body)) {}
+	// The work must be idle by now (flushed or cancelled).
+	~TestWork()
+	{
+		if (work_)
+			ops_->free_work(work_);
+	}
+	wq_test_work *get() const { return work_; }
+	explicit operator bool() const { return work_ != nullptr; }
+
+private:
+	const wq_ops *ops_;
+	wq_test_work *work_;
+};
+
+// Up to MaxWorks works, each with its own body, for the many-works cases.
+enum : int { MaxWorks = 16 };
+class WorkSet : Pinned {
+public:
+	WorkSet(const wq_ops *ops, int n) : ops_(ops), n_(n <= MaxWorks ? n : 0), bodies_(new (GfpKernel) Body[MaxWorks])
+	{
+		for (int i = 0; bodies_ && i < n_; i++)
+			works_[i] = ops->new_work(body_fn, &bodies_[i]);
+	}
+	~WorkSet()
+	{
+		for (int i = 0; i < n_; i++)
+			if (works_[i])
+				ops_->free_work(works_[i]);
+		delete[] bodies_;
+	}
+	bool ok() const
+	{
+		for (int i = 0; i < n_; i++)
+			if (!works_[i])
+				return false;
+		return bodies_ && n_ > 0;
+	}
+	int size() const { return n_; }
+	Body &body(int i) { return bodies_[i]; }
+	wq_test_work *work(int i) { return works_[i]; }
+	int total(Atomic<int> Body::*field)
+	{
+		int sum = 0;
+		for (int i = 0; i < n_; i++)
+			sum += (bodies_[i].*field).load(Acquire);
+		return sum;
+	}
+
+private:
+	const wq_ops *ops_;
+	int n_;
+	Body *bodies_; // on the heap: too big for a kernel stack
+	wq_test_work *works_[MaxWorks] = {};
+};
+
+// The highest-numbered online CPU (not the boot CPU when there are more).
+inline int last_online_cpu()
+{
+	int last = 0;
+	for (int cpu : online_cpus())
+		last = cpu;
+	return last;
+}
+
+} // namespace altwq::wqtest
