@@ -40,6 +40,14 @@ KXX_TEST(workqueue_altwq_only, workers_grow_under_blocking_load_and_are_reaped_w
 	Completion gate;
 	KT_ASSERT(test, wq && set.ok());
 	int cpu = last_online_cpu();
+	// Start from a reaped pool: one idle transition re-arms its idle timer
+	// with the short timeout.
+	Body poke_body;
+	TestWork poke(ops, poke_body);
+	KT_ASSERT(test, poke);
+	KT_EXPECT(test, ops->queue_on(cpu, wq.get(), poke.get()));
+	(void)ops->flush_work(poke.get());
+	KT_EXPECT(test, wait_until([&] { return stats_of(cpu).nr_workers <= 2; }, 10000));
 	altwq_wq_pool_stats before = stats_of(cpu);
 	for (int i = 0; i < N; i++) {
 		set.body(i).gate = &gate;
@@ -51,6 +59,7 @@ KXX_TEST(workqueue_altwq_only, workers_grow_under_blocking_load_and_are_reaped_w
 	KT_EXPECT_GE(test, busy.nr_workers, N + 1);
 	KT_EXPECT_GE(test, busy.nr_idle, 1);
 	KT_EXPECT_EQ(test, busy.nr_running, 0);
+	KT_EXPECT_GE(test, busy.nr_created - before.nr_created, (long)(N + 1 - before.nr_workers));
 	gate.complete_all();
 	ops->flush_wq(wq.get());
 	// Surplus idle workers go after the idle timeout; two stay.

@@ -323,7 +323,7 @@ WQ_TEST(cancel_delayed_races_its_timer)
 	for (int i = 0; i < 300; i++) {
 		if (ops->queue_delayed_on(ops->cpu_unbound, wq.get(), w.get(), 1 + (i & 1)))
 			queued++;
-		udelay(random_u32() % 6000);
+		udelay(random_u32() % 12000); // around the 1-2 jiffy expiry
 		bool sync = i & 2;
 		if (sync ? ops->cancel_delayed_sync(w.get()) : ops->cancel_delayed(w.get()))
 			cancelled++;
