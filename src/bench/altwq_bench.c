@@ -7,8 +7,8 @@
  *	ALTWQ-BENCH <workload> <impl> <round> <value> <unit>
  *
  * and scripts/bench turns them into medians and ratios. Everything runs at
- * load time; unloading does nothing. Workloads so far cover the
- * kthread_worker; the workqueue ones come with altwq's cmwq engine.
+ * load time; unloading does nothing. The kthread_worker workloads are here,
+ * the workqueue ones in wq_bench.c.
  */
 #include <linux/module.h>
 #include <linux/kthread.h>
@@ -19,6 +19,7 @@
 #include <linux/sort.h>
 #include <linux/completion.h>
 #include <altwq/kthread_worker.h>
+#include "bench.h"
 
 static unsigned int rounds = 6;
 module_param(rounds, uint, 0444);
@@ -116,10 +117,15 @@ static const struct kw_bench_ops altwq_ops = {
 
 static const struct kw_bench_ops *const impls[] = { &intree_ops, &altwq_ops };
 
+void bench_report(const char *workload, const char *impl, unsigned int round, u64 value, const char *unit)
+{
+	pr_info("ALTWQ-BENCH %s %s %u %llu %s\n", workload, impl, round, value, unit);
+}
+
 static void report(const char *workload, const struct kw_bench_ops *ops, unsigned int round,
 		   u64 value, const char *unit)
 {
-	pr_info("ALTWQ-BENCH %s %s %u %llu %s\n", workload, ops->name, round, value, unit);
+	bench_report(workload, ops->name, round, value, unit);
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -129,12 +135,12 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* p-th percentile (1..100) of n > 0 sorted samples, nearest rank */
-static u64 percentile(u64 *sorted, unsigned int n, unsigned int p)
+u64 bench_percentile(u64 *samples, unsigned int n, unsigned int p)
 {
 	unsigned int rank = DIV_ROUND_UP(n * p, 100);
 
-	return sorted[clamp(rank, 1U, n) - 1];
+	sort(samples, n, sizeof(u64), cmp_u64, NULL);
+	return samples[clamp(rank, 1U, n) - 1];
 }
 
 /* ---- workloads; each returns 0 or -errno ---- */
@@ -204,11 +210,10 @@ static void sampled_end(struct sampled_run *r)
 	kfree(r->samples);
 }
 
-/* Sorts the samples (again, harmlessly, for a second percentile) and reports one. */
+/* Reports one percentile of the samples (sorting them, harmlessly again). */
 static void sampled_report(struct sampled_run *r, const char *workload, unsigned int round, unsigned int p)
 {
-	sort(r->samples, kw_samples, sizeof(u64), cmp_u64, NULL);
-	report(workload, r->ops, round, percentile(r->samples, kw_samples, p), "ns");
+	report(workload, r->ops, round, bench_percentile(r->samples, kw_samples, p), "ns");
 }
 
 /* Queue one work on an idle worker, wait for it: queue->start p50 and p99. */
@@ -334,7 +339,8 @@ static int __init altwq_bench_init(void)
 		pr_err("ALTWQ-BENCH-FAILED rounds, kw_works and kw_samples must be positive\n");
 		return -EINVAL;
 	}
-	pr_info("ALTWQ-BENCH-BEGIN rounds=%u kw_works=%u kw_samples=%u\n", rounds, kw_works, kw_samples);
+	pr_info("ALTWQ-BENCH-BEGIN rounds=%u kw_works=%u kw_samples=%u wq_works=%u wq_samples=%u wq_mix_works=%u wq_mem_queues=%u\n",
+		rounds, kw_works, kw_samples, wq_works, wq_samples, wq_mix_works, wq_mem_queues);
 	for (wl = 0; wl < ARRAY_SIZE(workloads); wl++) {
 		for (round = 0; round < rounds; round++) {
 			/* A B A B...: alternate which one goes first. */
@@ -350,6 +356,11 @@ static int __init altwq_bench_init(void)
 			}
 		}
 	}
+	err = wq_bench_run(rounds);
+	if (err) {
+		pr_err("ALTWQ-BENCH-FAILED workqueue workloads: %d\n", err);
+		return err;
+	}
 	pr_info("ALTWQ-BENCH-END\n");
 	return 0;
 }
@@ -361,4 +372,4 @@ static void __exit altwq_bench_exit(void)
 module_init(altwq_bench_init);
 module_exit(altwq_bench_exit);
 MODULE_LICENSE("GPL");
-MODULE_DESCRIPTION("altwq against the in-tree kthread_worker, side by side");
+MODULE_DESCRIPTION("altwq against the in-tree workqueue and kthread_worker, side by side");

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* What the benchmark's files share: reporting and percentiles. */
+#ifndef ALTWQ_BENCH_H
+#define ALTWQ_BENCH_H
+#include <linux/types.h>
+
+/* Prints "ALTWQ-BENCH <workload> <impl> <round> <value> <unit>". */
+void bench_report(const char *workload, const char *impl, unsigned int round, u64 value, const char *unit);
+/* Sorts n > 0 samples and returns the p-th percentile (1..100), nearest rank. */
+u64 bench_percentile(u64 *samples, unsigned int n, unsigned int p);
+/* The workqueue workloads' sizes (module parameters of wq_bench.c). */
+extern unsigned int wq_works, wq_samples, wq_mix_works, wq_mem_queues;
+/* Runs every workqueue workload, rounds times each, A B A B. 0 or -errno. May sleep. */
+int wq_bench_run(unsigned int rounds);
+
+#endif

@@ -1,0 +1,448 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The workqueue workloads of altwq_bench.ko: the same code on the in-tree
+ * workqueue and on altwq through one ops table, A B A B over the rounds.
+ */
+#include <linux/module.h>
+#include <linux/kthread.h>
+#include <linux/slab.h>
+#include <linux/ktime.h>
+#include <linux/delay.h>
+#include <linux/completion.h>
+#include <linux/cpumask.h>
+#include <linux/mm.h>
+#include <linux/vmstat.h>
+#include <linux/workqueue.h>
+#include <altwq/workqueue.h>
+#include "bench.h"
+
+unsigned int wq_works = 20000;
+module_param(wq_works, uint, 0444);
+MODULE_PARM_DESC(wq_works, "no-op works per round (throughput workloads)");
+unsigned int wq_samples = 200;
+module_param(wq_samples, uint, 0444);
+MODULE_PARM_DESC(wq_samples, "samples per round (latency and cost workloads)");
+unsigned int wq_mix_works = 64;
+module_param(wq_mix_works, uint, 0444);
+MODULE_PARM_DESC(wq_mix_works, "works per round in the blocking mix (half sleep 1-10 ms, half compute)");
+unsigned int wq_mem_queues = 128;
+module_param(wq_mem_queues, uint, 0444);
+MODULE_PARM_DESC(wq_mem_queues, "idle queues allocated to measure memory per queue");
+
+enum { MAX_MIX_TASKS = 512 };
+
+struct wb_work {
+	union {
+		struct delayed_work intree;
+		struct altwq_delayed_work alt;
+	} u;
+	struct completion *started;
+	u64 queued_ns, start_latency_ns;
+	unsigned int sleep_ms, spin_us;
+	struct wb_tasks *tasks;		/* records the task running it */
+};
+
+/* Distinct tasks seen running the works: the workers one implementation used. */
+struct wb_tasks {
+	spinlock_t lock;
+	unsigned int n;
+	void *seen[MAX_MIX_TASKS];
+};
+
+static void wb_body(struct wb_work *w)
+{
+	if (w->queued_ns)
+		w->start_latency_ns = ktime_get_ns() - w->queued_ns;
+	if (w->started)
+		complete(w->started);
+	if (w->tasks) {
+		struct wb_tasks *t = w->tasks;
+		unsigned int i;
+
+		spin_lock(&t->lock);
+		for (i = 0; i < t->n && t->seen[i] != current; i++)
+			;
+		if (i == t->n && t->n < MAX_MIX_TASKS)
+			t->seen[t->n++] = current;
+		spin_unlock(&t->lock);
+	}
+	if (w->sleep_ms)
+		msleep(w->sleep_ms);
+	if (w->spin_us)
+		udelay(w->spin_us);
+}
+
+struct wq_bench_ops {
+	const char *name;
+	void *(*alloc)(unsigned int kind);	/* WB_* */
+	void (*destroy)(void *wq);
+	void (*init)(struct wb_work *w);
+	bool (*queue_on)(int cpu, void *wq, struct wb_work *w);	/* cpu < 0: any */
+	bool (*queue_delayed)(void *wq, struct wb_work *w, unsigned long delay);
+	void (*flush_wq)(void *wq);
+	bool (*flush_work)(struct wb_work *w);
+	bool (*cancel_sync)(struct wb_work *w);
+	bool (*cancel_delayed_sync)(struct wb_work *w);
+};
+
+enum { WB_PERCPU, WB_UNBOUND, WB_ORDERED };
+
+/* ---- in-tree ---- */
+
+static void it_fn(struct work_struct *work) { wb_body(container_of(work, struct wb_work, u.intree.work)); }
+static void *it_alloc(unsigned int kind)
+{
+	if (kind == WB_ORDERED)
+		return alloc_ordered_workqueue("bench-intree-o", 0);
+	return alloc_workqueue("bench-intree", kind == WB_UNBOUND ? WQ_UNBOUND : 0, 0);
+}
+static void it_destroy(void *wq) { destroy_workqueue(wq); }
+static void it_init(struct wb_work *w) { INIT_DELAYED_WORK(&w->u.intree, it_fn); }
+static bool it_queue_on(int cpu, void *wq, struct wb_work *w)
+{
+	return queue_work_on(cpu < 0 ? WORK_CPU_UNBOUND : cpu, wq, &w->u.intree.work);
+}
+static bool it_queue_delayed(void *wq, struct wb_work *w, unsigned long d) { return queue_delayed_work(wq, &w->u.intree, d); }
+static void it_flush_wq(void *wq) { flush_workqueue(wq); }
+static bool it_flush_work(struct wb_work *w) { return flush_work(&w->u.intree.work); }
+static bool it_cancel_sync(struct wb_work *w) { return cancel_work_sync(&w->u.intree.work); }
+static bool it_cancel_delayed_sync(struct wb_work *w) { return cancel_delayed_work_sync(&w->u.intree); }
+
+static const struct wq_bench_ops it_ops = {
+	.name = "in-tree", .alloc = it_alloc, .destroy = it_destroy, .init = it_init, .queue_on = it_queue_on,
+	.queue_delayed = it_queue_delayed, .flush_wq = it_flush_wq, .flush_work = it_flush_work,
+	.cancel_sync = it_cancel_sync, .cancel_delayed_sync = it_cancel_delayed_sync,
+};
+
+/* ---- altwq ---- */
+
+static void alt_fn(struct altwq_work *work) { wb_body(container_of(work, struct wb_work, u.alt.work)); }
+static void *alt_alloc(unsigned int kind)
+{
+	if (kind == WB_ORDERED)
+		return altwq_alloc_ordered_workqueue("bench-altwq-o", 0);
+	return altwq_alloc_workqueue("bench-altwq", kind == WB_UNBOUND ? ALTWQ_UNBOUND : 0, 0);
+}
+static void alt_destroy(void *wq) { altwq_destroy_workqueue(wq); }
+static void alt_init(struct wb_work *w) { ALTWQ_INIT_DELAYED_WORK(&w->u.alt, alt_fn); }
+static bool alt_queue_on(int cpu, void *wq, struct wb_work *w)
+{
+	return altwq_queue_work_on(cpu < 0 ? ALTWQ_WORK_CPU_UNBOUND : cpu, wq, &w->u.alt.work);
+}
+static bool alt_queue_delayed(void *wq, struct wb_work *w, unsigned long d) { return altwq_queue_delayed_work(wq, &w->u.alt, d); }
+static void alt_flush_wq(void *wq) { altwq_flush_workqueue(wq); }
+static bool alt_flush_work(struct wb_work *w) { return altwq_flush_work(&w->u.alt.work); }
+static bool alt_cancel_sync(struct wb_work *w) { return altwq_cancel_work_sync(&w->u.alt.work); }
+static bool alt_cancel_delayed_sync(struct wb_work *w) { return altwq_cancel_delayed_work_sync(&w->u.alt); }
+
+static const struct wq_bench_ops alt_ops = {
+	.name = "altwq", .alloc = alt_alloc, .destroy = alt_destroy, .init = alt_init, .queue_on = alt_queue_on,
+	.queue_delayed = alt_queue_delayed, .flush_wq = alt_flush_wq, .flush_work = alt_flush_work,
+	.cancel_sync = alt_cancel_sync, .cancel_delayed_sync = alt_cancel_delayed_sync,
+};
+
+static const struct wq_bench_ops *const wq_impls[] = { &it_ops, &alt_ops };
+
+/* ---- workloads; each returns 0 or -errno ---- */
+
+/* wq_works no-op works queued from queuers[] CPUs (or this one), then flush. */
+struct wb_queuer {
+	const struct wq_bench_ops *ops;
+	void *wq;
+	struct wb_work *works;
+	unsigned int first, n;
+	int cpu;		/* queue on this CPU; -1: any */
+	atomic_t *failed;
+	struct completion done;
+};
+
+static int wb_queuer_fn(void *data)
+{
+	struct wb_queuer *q = data;
+	unsigned int i;
+
+	for (i = q->first; i < q->first + q->n; i++)
+		if (!q->ops->queue_on(q->cpu, q->wq, &q->works[i]))
+			atomic_inc(q->failed);
+	complete(&q->done);
+	return 0;
+}
+
+static int throughput(const struct wq_bench_ops *ops, unsigned int round, const char *name, unsigned int kind,
+		      bool all_cpus)
+{
+	struct wb_work *works = kvcalloc(wq_works, sizeof(*works), GFP_KERNEL);
+	struct wb_queuer *qs = kcalloc(nr_cpu_ids, sizeof(*qs), GFP_KERNEL);
+	void *wq = ops->alloc(kind);
+	unsigned int i, nq = 0, per;
+	atomic_t failed = ATOMIC_INIT(0);
+	u64 start, elapsed;
+	int cpu, err = 0;
+
+	if (!works || !qs || !wq) {
+		err = -ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < wq_works; i++)
+		ops->init(&works[i]);
+	per = all_cpus ? wq_works / num_online_cpus() : wq_works;
+	start = ktime_get_ns();
+	if (all_cpus) {
+		for_each_online_cpu(cpu) {
+			struct wb_queuer *q = &qs[nq];
+			struct task_struct *t;
+
+			*q = (struct wb_queuer){ .ops = ops, .wq = wq, .works = works, .first = nq * per, .n = per,
+						 .cpu = kind == WB_PERCPU ? cpu : -1, .failed = &failed };
+			init_completion(&q->done);
+			t = kthread_create_on_cpu(wb_queuer_fn, q, cpu, "bench-queuer/%u");
+			if (IS_ERR(t)) {
+				err = PTR_ERR(t);
+				break;
+			}
+			wake_up_process(t);
+			nq++;
+		}
+		for (i = 0; i < nq; i++)
+			wait_for_completion(&qs[i].done);
+	} else {
+		int here = get_cpu();
+
+		put_cpu();
+		for (i = 0; i < per; i++)
+			if (!ops->queue_on(kind == WB_PERCPU ? here : -1, wq, &works[i]))
+				atomic_inc(&failed);
+	}
+	ops->flush_wq(wq);
+	elapsed = ktime_get_ns() - start;
+	if (!err && atomic_read(&failed))
+		err = -EIO;
+	if (!err) {
+		u64 total = all_cpus ? (u64)nq * per : per;
+
+		bench_report(name, ops->name, round, div64_u64(total * NSEC_PER_SEC, elapsed ?: 1), "works/s");
+	}
+out:
+	if (wq)
+		ops->destroy(wq);
+	kfree(qs);
+	kvfree(works);
+	return err;
+}
+
+static int wq_throughput_one_cpu(const struct wq_bench_ops *ops, unsigned int round)
+{
+	return throughput(ops, round, "wq_percpu_throughput_one_queuer", WB_PERCPU, false);
+}
+static int wq_throughput_all_cpus(const struct wq_bench_ops *ops, unsigned int round)
+{
+	return throughput(ops, round, "wq_percpu_throughput_all_cpus", WB_PERCPU, true);
+}
+static int wq_unbound_throughput(const struct wq_bench_ops *ops, unsigned int round)
+{
+	return throughput(ops, round, "wq_unbound_throughput", WB_UNBOUND, false);
+}
+static int wq_ordered_throughput(const struct wq_bench_ops *ops, unsigned int round)
+{
+	return throughput(ops, round, "wq_ordered_throughput", WB_ORDERED, false);
+}
+
+/* One queue, one work, wq_samples sample slots. */
+struct wb_sampled {
+	void *wq;
+	struct wb_work *w;
+	u64 *samples;
+};
+
+static int sampled_begin(struct wb_sampled *r, const struct wq_bench_ops *ops)
+{
+	r->samples = kcalloc(wq_samples, sizeof(u64), GFP_KERNEL);
+	r->w = kzalloc(sizeof(*r->w), GFP_KERNEL);
+	r->wq = ops->alloc(WB_PERCPU);
+	if (!r->samples || !r->w || !r->wq)
+		return -ENOMEM;
+	ops->init(r->w);
+	return 0;
+}
+
+/* The work must be idle by now. */
+static void sampled_end(struct wb_sampled *r, const struct wq_bench_ops *ops)
+{
+	if (r->wq)
+		ops->destroy(r->wq);
+	kfree(r->w);
+	kfree(r->samples);
+}
+
+/* queue->start on an idle per-CPU pool (same CPU): p50 and p99. */
+static int wq_start_latency(const struct wq_bench_ops *ops, unsigned int round)
+{
+	DECLARE_COMPLETION_ONSTACK(started);
+	struct wb_sampled r = {};
+	unsigned int i;
+	int err = sampled_begin(&r, ops);
+
+	if (!err)
+		r.w->started = &started;
+	for (i = 0; !err && i < wq_samples; i++) {
+		usleep_range(200, 300); /* the pool goes idle */
+		reinit_completion(&started);
+		r.w->queued_ns = ktime_get_ns();
+		if (!ops->queue_on(-1, r.wq, r.w) || !wait_for_completion_timeout(&started, 10 * HZ))
+			err = -EIO;
+		ops->flush_work(r.w);
+		r.samples[i] = r.w->start_latency_ns;
+	}
+	if (!err) {
+		bench_report("wq_queue_start_latency_p50", ops->name, round, bench_percentile(r.samples, wq_samples, 50), "ns");
+		bench_report("wq_queue_start_latency_p99", ops->name, round, bench_percentile(r.samples, wq_samples, 99), "ns");
+	}
+	sampled_end(&r, ops);
+	return err;
+}
+
+enum wb_cost { COST_FLUSH, COST_CANCEL_IDLE, COST_CANCEL_DELAYED_ARMED };
+
+static int cost(const struct wq_bench_ops *ops, unsigned int round, enum wb_cost what, const char *name)
+{
+	struct wb_sampled r = {};
+	unsigned int i;
+	int err = sampled_begin(&r, ops);
+
+	for (i = 0; !err && i < wq_samples; i++) {
+		u64 t0;
+
+		if (what == COST_FLUSH && !ops->queue_on(-1, r.wq, r.w))
+			err = -EIO;
+		if (what == COST_CANCEL_DELAYED_ARMED && !ops->queue_delayed(r.wq, r.w, 60 * HZ))
+			err = -EIO;
+		t0 = ktime_get_ns();
+		if (what == COST_FLUSH)
+			ops->flush_work(r.w);
+		else if (what == COST_CANCEL_IDLE)
+			ops->cancel_sync(r.w);
+		else if (!ops->cancel_delayed_sync(r.w))
+			err = -EIO;
+		r.samples[i] = ktime_get_ns() - t0;
+	}
+	if (!err)
+		bench_report(name, ops->name, round, bench_percentile(r.samples, wq_samples, 50), "ns");
+	sampled_end(&r, ops);
+	return err;
+}
+
+static int wq_flush_work_cost(const struct wq_bench_ops *ops, unsigned int round)
+{
+	return cost(ops, round, COST_FLUSH, "wq_flush_work");
+}
+static int wq_cancel_sync_idle(const struct wq_bench_ops *ops, unsigned int round)
+{
+	return cost(ops, round, COST_CANCEL_IDLE, "wq_cancel_work_sync_idle");
+}
+static int wq_cancel_delayed_armed(const struct wq_bench_ops *ops, unsigned int round)
+{
+	return cost(ops, round, COST_CANCEL_DELAYED_ARMED, "wq_cancel_delayed_work_sync_armed");
+}
+
+/* Half the works sleep 1-10 ms, half compute 200 us, all on one CPU. */
+static int wq_blocking_mix(const struct wq_bench_ops *ops, unsigned int round)
+{
+	struct wb_work *works = kcalloc(wq_mix_works, sizeof(*works), GFP_KERNEL);
+	struct wb_tasks *tasks = kzalloc(sizeof(*tasks), GFP_KERNEL);
+	void *wq = ops->alloc(WB_PERCPU);
+	int cpu = cpumask_last(cpu_online_mask);
+	unsigned int i;
+	u64 start;
+	int err = 0;
+
+	if (!works || !tasks || !wq) {
+		err = -ENOMEM;
+		goto out;
+	}
+	spin_lock_init(&tasks->lock);
+	for (i = 0; i < wq_mix_works; i++) {
+		ops->init(&works[i]);
+		works[i].tasks = tasks;
+		if (i % 2)
+			works[i].sleep_ms = 1 + (i / 2) % 10;
+		else
+			works[i].spin_us = 200;
+	}
+	start = ktime_get_ns();
+	for (i = 0; i < wq_mix_works; i++)
+		if (!ops->queue_on(cpu, wq, &works[i]))
+			err = -EIO;
+	ops->flush_wq(wq);
+	if (!err) {
+		bench_report("wq_blocking_mix_total", ops->name, round, div64_u64(ktime_get_ns() - start, NSEC_PER_USEC),
+			     "us");
+		bench_report("wq_blocking_mix_workers_used", ops->name, round, tasks->n, "tasks");
+	}
+out:
+	if (wq)
+		ops->destroy(wq);
+	kfree(tasks);
+	kfree(works);
+	return err;
+}
+
+/* Unreclaimable slab grown by wq_mem_queues idle per-CPU queues, per queue.
+ * (Memory from the per-CPU allocator is not in this count.) */
+static int wq_memory_per_idle_queue(const struct wq_bench_ops *ops, unsigned int round)
+{
+	void **wqs = kvcalloc(wq_mem_queues, sizeof(void *), GFP_KERNEL);
+	unsigned long before, after;
+	unsigned int i, made = 0;
+	int err = 0;
+
+	if (!wqs)
+		return -ENOMEM;
+	before = global_node_page_state_pages(NR_SLAB_UNRECLAIMABLE_B);
+	for (; made < wq_mem_queues; made++) {
+		wqs[made] = ops->alloc(WB_PERCPU);
+		if (!wqs[made]) {
+			err = -ENOMEM;
+			break;
+		}
+	}
+	after = global_node_page_state_pages(NR_SLAB_UNRECLAIMABLE_B);
+	for (i = 0; i < made; i++)
+		ops->destroy(wqs[i]);
+	if (!err)
+		bench_report("wq_memory_per_idle_queue", ops->name, round,
+			     after > before ? (after - before) * PAGE_SIZE / wq_mem_queues : 0, "bytes");
+	kvfree(wqs);
+	return err;
+}
+
+static int (*const wq_workloads[])(const struct wq_bench_ops *, unsigned int) = {
+	wq_throughput_one_cpu, wq_throughput_all_cpus, wq_start_latency, wq_blocking_mix,
+	wq_unbound_throughput, wq_ordered_throughput, wq_flush_work_cost, wq_cancel_sync_idle,
+	wq_cancel_delayed_armed, wq_memory_per_idle_queue,
+};
+
+int wq_bench_run(unsigned int rounds)
+{
+	unsigned int wl, round, i;
+	int err;
+
+	if (!wq_works || !wq_samples || wq_samples > 1000000 || !wq_mix_works || !wq_mem_queues) {
+		pr_err("ALTWQ-BENCH-FAILED wq_works, wq_samples, wq_mix_works and wq_mem_queues must be positive\n");
+		return -EINVAL;
+	}
+	for (wl = 0; wl < ARRAY_SIZE(wq_workloads); wl++) {
+		for (round = 0; round < rounds; round++) {
+			for (i = 0; i < ARRAY_SIZE(wq_impls); i++) {
+				const struct wq_bench_ops *ops = wq_impls[(i + round) % ARRAY_SIZE(wq_impls)];
+
+				err = wq_workloads[wl](ops, round);
+				if (err) {
+					pr_err("ALTWQ-BENCH-FAILED wq workload %u on %s: %d\n", wl, ops->name, err);
+					return err;
+				}
+				cond_resched();
+			}
+		}
+	}
+	return 0;
+}
