@@ -130,7 +130,8 @@ ALTWQ_SUITE(kthread_worker_altwq_only,
 	ALTWQ_CASE(suite, cancel_stops_a_self_requeueing_work) \
 	ALTWQ_CASE(suite, drain_runs_chained_works_to_the_end) \
 	ALTWQ_CASE(suite, every_kind_of_queue_runs_works) \
-	ALTWQ_CASE(suite, destroy_after_heavy_use_runs_everything)
+	ALTWQ_CASE(suite, destroy_after_heavy_use_runs_everything) \
+	ALTWQ_CASE(suite, delayed_work_outlives_its_first_queue)
 ALTWQ_SUITE(workqueue, ALTWQ_WQ_SHARED_CASES(workqueue))
 ALTWQ_SUITE(workqueue_intree, ALTWQ_WQ_SHARED_CASES(workqueue_intree))
 #undef ALTWQ_WQ_SHARED_CASES
@@ -143,4 +144,5 @@ ALTWQ_SUITE(workqueue_altwq_only,
 	ALTWQ_CASE(workqueue_altwq_only, works_queued_for_an_offline_cpu_still_run)
 	ALTWQ_CASE(workqueue_altwq_only, on_stack_work_runs_and_is_destroyed_clean)
 	ALTWQ_CASE(workqueue_altwq_only, destroyed_queues_free_every_pwq)
+	ALTWQ_CASE(workqueue_altwq_only, destroy_ends_a_self_rearming_delayed_work)
 )

@@ -257,3 +257,24 @@ KXX_TEST(workqueue_altwq_only, destroyed_queues_free_every_pwq)
 	KT_EXPECT_EQ(test, altwq_wq_live_workqueues(), wqs);
 	KT_EXPECT_EQ(test, altwq_wq_live_pwqs(), pwqs);
 }
+
+// The kernel's destroy would leave the re-armed timer to fire into a freed
+// queue; altwq runs the chain to its end during destroy.
+KXX_TEST(workqueue_altwq_only, destroy_ends_a_self_rearming_delayed_work)
+{
+	TestWq wq(ops, 0, 0);
+	Body body;
+	TestWork w(ops, body);
+	KT_ASSERT(test, wq && w);
+	body.ops = ops;
+	body.wq = wq.get();
+	body.requeue_delayed = true;
+	body.requeues.store(50, Relaxed);
+	KT_EXPECT(test, ops->queue_delayed_on(ops->cpu_unbound, wq.get(), w.get(), 1));
+	KT_EXPECT(test, wait_until([&] { return body.runs.load(Acquire) >= 3; }, 5000));
+	ExpectWarnings warnings;
+	wq.destroy();
+	KT_EXPECT_LE(test, warnings.finish(), 1); // the armed timer it found, if any
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 51);
+	KT_EXPECT(test, !ops->pending(w.get()));
+}

@@ -2,6 +2,7 @@
 // Workqueue behaviour that altwq and the in-tree workqueue must share: each
 // case runs against both through struct wq_ops (suites workqueue and
 // workqueue_intree).
+#include "kxx/rcu.hpp"
 #include "wq/wq_test.hpp"
 
 using namespace altwq::wqtest;
@@ -448,4 +449,28 @@ WQ_TEST(destroy_after_heavy_use_runs_everything)
 	KT_EXPECT_GE(test, queued.load(Acquire), N);
 	KT_EXPECT_EQ(test, set.total(&Body::runs), queued.load(Acquire));
 	KT_EXPECT_EQ(test, set.total(&Body::overlapped), 0);
+}
+
+// A delayed work is not tied to the queue its timer last served.
+WQ_TEST(delayed_work_outlives_its_first_queue)
+{
+	Body body;
+	TestWork w(ops, body);
+	KT_ASSERT(test, w);
+	{
+		TestWq first(ops, 0, 0);
+		KT_ASSERT(test, first);
+		KT_EXPECT(test, ops->queue_delayed_on(ops->cpu_unbound, first.get(), w.get(), 1));
+		KT_EXPECT(test, wait_until([&] { return body.runs.load(Acquire) == 1; }, 5000));
+		(void)ops->flush_work(w.get()); // false if it already ran
+	}
+	rcu::synchronize();
+	KT_EXPECT(test, !ops->cancel_delayed_sync(w.get()));
+	KT_EXPECT(test, !ops->cancel_delayed(w.get()));
+	KT_EXPECT(test, !ops->flush_delayed(w.get()));
+	TestWq second(ops, TWQ_UNBOUND, 0);
+	KT_ASSERT(test, second);
+	KT_EXPECT(test, !ops->mod_delayed_on(ops->cpu_unbound, second.get(), w.get(), 60 * Hz));
+	KT_EXPECT(test, ops->cancel_delayed_sync(w.get()));
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
 }

@@ -52,6 +52,7 @@ struct Body {
 	unsigned int sleep_ms = 0;		// then sleep this long
 	unsigned int spin_us = 0;		// or busy-wait this long
 	Atomic<int> requeues{0};		// queue itself again this many times
+	bool requeue_delayed = false;		// with a one-jiffy delay
 	const wq_ops *ops = nullptr;		// for requeueing
 	void *wq = nullptr;
 	// Ordered checks: this work's index and the shared next expected one.
@@ -83,8 +84,12 @@ inline void body_fn(wq_test_work *work, void *ctx)
 		b->concurrency->leave();
 	b->inside.fetch_sub(1, Full);
 	b->runs.fetch_add(1, Full);
-	if (b->requeues.load(Relaxed) > 0 && b->requeues.fetch_sub(1, Full) > 0)
-		(void)b->ops->queue_on(b->ops->cpu_unbound, b->wq, work);
+	if (b->requeues.load(Relaxed) > 0 && b->requeues.fetch_sub(1, Full) > 0) {
+		if (b->requeue_delayed)
+			(void)b->ops->queue_delayed_on(b->ops->cpu_unbound, b->wq, work, 1);
+		else
+			(void)b->ops->queue_on(b->ops->cpu_unbound, b->wq, work);
+	}
 }
 
 class TestWq : Pinned {

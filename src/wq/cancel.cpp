@@ -159,7 +159,7 @@ Barrier::Barrier()
 int try_to_grab_pending(altwq_work *work, bool is_dwork)
 {
 	if (is_dwork && steal_armed_timer(to_dwork(work)))
-		return 1;
+		return 1; // set_pool_and_keep_pending() is not needed: off queue already
 	if (!test_and_set_pending(work))
 		return 0;
 	RcuReadGuard rcu;
@@ -205,8 +205,8 @@ extern "C" bool altwq_flush_delayed_work(altwq_delayed_work *dwork)
 		return false;
 	{
 		IrqOffGuard irq;
-		if (steal_armed_timer(dwork))
-			(void)queue_owned_work(dwork->cpu, dwork->wq, &dwork->work);
+		if (altwq_workqueue *wq = steal_armed_timer(dwork))
+			(void)queue_owned_work(dwork->cpu, wq, &dwork->work);
 	}
 	return altwq_flush_work(&dwork->work);
 }

@@ -187,10 +187,8 @@ bool manage_workers(Pool &pool, PoolLocked &s, Worker &)
 void send_mayday(Pwq &pwq, PoolLocked &s)
 {
 	altwq_workqueue *wq = pwq.wq;
-	if (!wq->rescuer)
-		return;
 	Guard<RawSpinLock, IrqSave> y(g->mayday);
-	if (pwq.mayday_node.linked())
+	if (!wq->rescuer || pwq.mayday_node.linked())
 		return;
 	get_pwq(pwq, s); // the rescuer puts it
 	wq->maydays.get(y).push_back(pwq);
@@ -260,6 +258,10 @@ Status create_worker(Pool &pool)
 		return Error{thread.error()};
 	}
 	w->thread = thread.take();
+	// kthread_bind(): besides the CPU, it keeps user space (taskset,
+	// cpusets) from moving the worker. Hotplug moves it from here on.
+	if (pool.cpu >= 0)
+		w->thread.bind(pool.cpu);
 	if (pool.highpri)
 		kabi_task_set_nice(w->thread.task(), HighpriNice);
 
@@ -272,9 +274,7 @@ Status create_worker(Pool &pool)
 		if (!bound)
 			w->flags.fetch_or(WorkerUnbound, Relaxed);
 	}
-	if (bound)
-		(void)kabi_task_allow_cpu(w->thread.task(), pool.cpu);
-	else if (pool.cpu >= 0)
+	if (!bound && pool.cpu >= 0)
 		(void)kabi_task_allow_active_cpus(w->thread.task());
 
 	auto s = pool.lock();
@@ -331,8 +331,11 @@ int Globals::cpu_online(unsigned int cpu)
 		}
 		if (first) {
 			Status st = create_worker(pool);
-			if (!st.ok())
+			if (!st.ok()) {
+				// The bring-up is rolled back without telling us: undo.
+				(void)cpu_going_down(cpu);
 				return st.error();
+			}
 		}
 	}
 	return 0;

@@ -14,6 +14,7 @@ namespace {
 
 // Whether the current task is a worker running a work of wq (a work that
 // queues more of its queue's works, allowed while the queue drains).
+// Never from an interrupt that came in on top of such a worker.
 bool is_chained_work(altwq_workqueue *wq)
 {
 	Worker *w = current_worker();
@@ -40,6 +41,8 @@ bool accepts(altwq_workqueue *wq)
 	unsigned int st = wq->state.load(Relaxed);
 	if (KXX_LIKELY(!st))
 		return true;
+	// Draining or being destroyed: the queue's own works may still queue
+	// (drain runs them); once drained for good, nothing may.
 	const bool queueing_on_a_dying_workqueue = (st & WqDestroying) || !is_chained_work(wq);
 	return !KXX_WARN_ON_ONCE(queueing_on_a_dying_workqueue);
 }
@@ -47,9 +50,9 @@ bool accepts(altwq_workqueue *wq)
 // IRQs off, PENDING owned, delay > 0.
 bool arm_delayed(int cpu, altwq_workqueue *wq, altwq_delayed_work *dwork, unsigned long delay)
 {
+	auto a = wq->armed.lock<IrqSave>();
 	dwork->wq = wq;
 	dwork->cpu = cpu;
-	auto a = wq->armed.lock<IrqSave>();
 	a->push_back(*dwork);
 	if (cpu == ALTWQ_WORK_CPU_UNBOUND)
 		dwork->timer.arm(delay);
@@ -61,7 +64,9 @@ bool arm_delayed(int cpu, altwq_workqueue *wq, altwq_delayed_work *dwork, unsign
 // IRQs off, PENDING owned.
 bool queue_delayed_owned(int cpu, altwq_workqueue *wq, altwq_delayed_work *dwork, unsigned long delay)
 {
-	if (!delay)
+	// A queue being destroyed runs a chained delayed work now: a timer
+	// armed now would outlive it (and a self-rearming work never end).
+	if (!delay || (wq->state.load(Relaxed) & WqTearingDown))
 		return queue_owned_work(cpu, wq, &dwork->work);
 	if (!accepts(wq))
 		return refuse(&dwork->work);
@@ -76,6 +81,12 @@ bool queue_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work)
 {
 	if (!accepts(wq))
 		return refuse(work);
+	insert_owned_work(cpu, wq, work);
+	return true;
+}
+
+void insert_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work)
+{
 	RcuReadGuard rcu;
 	Pwq *pwq;
 	if (wq->unbound_pwq) {
@@ -108,23 +119,25 @@ bool queue_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work)
 		set_work_pwq(work, *pwq, s, color_bits(color) | WorkInactive);
 		c.inactive.push_back(*work);
 	}
-	return true;
 }
 
-bool steal_armed_timer(altwq_delayed_work *dwork)
+altwq_workqueue *steal_armed_timer(altwq_delayed_work *dwork)
 {
+	// The queue is freed after an RCU grace period, and destroy first
+	// disarms every timer armed for it: while we hold RCU, a queue still
+	// named by dwork->wq can be locked.
+	RcuReadGuard rcu;
 	for (;;) {
 		altwq_workqueue *wq = __atomic_load_n(&dwork->wq, __ATOMIC_RELAXED);
 		if (!wq)
-			return false;
+			return nullptr;
 		auto a = wq->armed.lock<IrqSave>();
 		if (dwork->wq != wq)
-			continue; // queued elsewhere meanwhile
-		if (!ArmedList::on_a_list(*dwork))
-			return false;
+			continue; // fired, or armed elsewhere, meanwhile
 		if (dwork->timer.del()) {
 			a->remove(*dwork);
-			return true;
+			dwork->wq = nullptr;
+			return wq;
 		}
 		// Armed but not pending: its callback runs and waits for this lock.
 		a.call_unlocked([] { cpu_relax(); });
@@ -163,6 +176,7 @@ extern "C" void altwq_delayed_work_timer_fn(timer_list *timer)
 	// a fired timer is on its way into the queue.
 	auto a = wq->armed.lock<IrqSave>();
 	a->remove(*dwork);
+	dwork->wq = nullptr;
 	(void)queue_owned_work(dwork->cpu, wq, &dwork->work);
 }
 

@@ -66,6 +66,8 @@ void Worker::sched_in(int)
 
 Worker *current_worker()
 {
+	if (!in_task())
+		return nullptr;
 	void *w = kabi_current_kthread_data_if(&worker_thread);
 	if (!w)
 		w = kabi_current_kthread_data_if(&rescuer_thread);

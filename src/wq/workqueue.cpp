@@ -232,18 +232,27 @@ namespace altwq::wq {
 void fire_armed_timers(altwq_workqueue *wq)
 {
 	for (;;) {
-		altwq_delayed_work *dwork;
+		IrqOffGuard irq;
+		altwq_delayed_work *stolen = nullptr;
 		{
 			auto a = wq->armed.lock<IrqSave>();
-			dwork = a->front();
+			altwq_delayed_work *dwork = a->front();
+			if (!dwork)
+				return;
+			// Disarmed and unlisted in one go: the work cannot run (and be
+			// freed, or armed elsewhere) in between.
+			if (dwork->timer.del()) {
+				a->remove(*dwork);
+				dwork->wq = nullptr;
+				stolen = dwork;
+			}
 		}
-		if (!dwork)
-			return;
-		IrqOffGuard irq;
-		if (steal_armed_timer(dwork)) {
+		if (stolen) {
 			const bool destroyed_with_armed_delayed_work = true;
 			KXX_WARN_ON_ONCE(destroyed_with_armed_delayed_work);
-			(void)queue_owned_work(dwork->cpu, wq, &dwork->work);
+			insert_owned_work(stolen->cpu, wq, &stolen->work);
+		} else {
+			cpu_relax(); // its callback runs and waits for the lock
 		}
 	}
 }
@@ -255,6 +264,11 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 	if (KXX_WARN_ON_ONCE(!wq))
 		return;
 	KXX_MIGHT_SLEEP();
+	// From here only the queue's own works may queue, and without delay.
+	{
+		auto m = wq->shared.lock<MaySleep>();
+		wq->state.fetch_or(WqTearingDown, Full);
+	}
 	// Armed delayed works are run now rather than left to fire into a freed queue.
 	for (;;) {
 		fire_armed_timers(wq);
@@ -263,7 +277,12 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 			break;
 	}
 	if (Worker *r = wq->rescuer) {
-		// Drained: no pool asks for it any more; it finishes what it holds.
+		// Drained, and nothing more can be queued: no pool asks for it any
+		// more. It finishes what it holds.
+		{
+			Guard<RawSpinLock, IrqSave> y(g->mayday);
+			wq->rescuer = nullptr;
+		}
 		(void)r->thread.stop();
 		for (;;) {
 			Pwq *pwq;
@@ -277,7 +296,6 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 			put_pwq(*pwq, s);
 		}
 		delete r;
-		wq->rescuer = nullptr;
 	}
 	{
 		auto m = wq->shared.lock<MaySleep>();

@@ -45,7 +45,7 @@ struct altwq_work {
 struct altwq_delayed_work {
 	altwq_work work;
 	kxx::Timer timer;			// set up by the C init macro, IRQ-safe
-	altwq_workqueue *wq;			// written by the PENDING owner before arming
+	altwq_workqueue *wq;			// D of that queue: set while armed, else nullptr
 	int cpu;				// likewise
 	kxx::ListNode armed_entry;		// D: on wq->armed while the timer is armed
 };
@@ -186,8 +186,9 @@ using PwqList = kxx::List<&Pwq::wq_node>;
 using ArmedList = kxx::List<&altwq_delayed_work::armed_entry>;
 
 enum : unsigned int {
-	WqDraining = 1U << 0,
-	WqDestroying = 1U << 1,
+	WqDraining = 1U << 0,		// drain: only chained works are let in
+	WqTearingDown = 1U << 1,	// destroy began: likewise, and delays are not armed
+	WqDestroying = 1U << 2,		// drained for good: nothing is let in
 };
 
 struct WqShared {
@@ -212,7 +213,7 @@ struct altwq_workqueue : kxx::Pinned {
 	kxx::Completion *flush_done = nullptr;			// F to write; read under L
 	altwq::wq::Pwq **cpu_pwqs = nullptr;			// I: bound queues, per possible CPU
 	altwq::wq::Pwq *unbound_pwq = nullptr;			// I: unbound queues
-	altwq::wq::Worker *rescuer = nullptr;			// I: ALTWQ_MEM_RECLAIM
+	altwq::wq::Worker *rescuer = nullptr;			// Y to clear at destroy: ALTWQ_MEM_RECLAIM
 	kxx::LockedBy<kxx::List<&altwq::wq::Pwq::mayday_node>, kxx::RawSpinLock> maydays; // Y
 	kxx::Guarded<altwq::wq::ArmedList, kxx::RawSpinLock> armed; // D
 	char name[32] = {};					// I
@@ -355,9 +356,12 @@ void system_wqs_exit();
 // ---- queue.cpp ----
 // IRQs off, PENDING owned. False (PENDING dropped) if the queue refuses it.
 bool queue_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work);
-// IRQs off. Disarms dwork's timer if armed (true: PENDING is now ours);
-// waits out a timer callback that is queueing it.
-bool steal_armed_timer(altwq_delayed_work *dwork);
+// Likewise, without asking whether the queue takes it (destroy's own use).
+void insert_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work);
+// IRQs off. Disarms dwork's timer if armed: returns the queue it was armed
+// for (PENDING is now ours), or nullptr. Waits out a timer callback that is
+// queueing it.
+altwq_workqueue *steal_armed_timer(altwq_delayed_work *dwork);
 
 // ---- workqueue.cpp ----
 // May sleep. Queues every delayed work whose timer is armed now (warning once).
