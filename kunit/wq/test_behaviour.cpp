@@ -76,10 +76,7 @@ WQ_TEST(sleeping_works_on_one_cpu_all_run_at_once)
 	Completion gate;
 	KT_ASSERT(test, wq && set.ok());
 	int cpu = last_online_cpu();
-	for (int i = 0; i < N; i++) {
-		set.body(i).gate = &gate;
-		KT_EXPECT(test, ops->queue_on(cpu, wq.get(), set.work(i)));
-	}
+	KT_EXPECT_EQ(test, set.queue_all_on(wq.get(), cpu, [&](Body &b, int i) { b.gate = &gate; }), (int)N);
 	// Each waits for the gate, which opens only once all have started.
 	KT_EXPECT(test, wait_until([&] { return set.total(&Body::started) == N; }, 10000));
 	gate.complete_all();
@@ -97,11 +94,7 @@ WQ_TEST(cpu_bound_works_on_one_cpu_run_one_at_a_time)
 	Concurrency conc;
 	KT_ASSERT(test, wq && set.ok());
 	int cpu = last_online_cpu();
-	for (int i = 0; i < N; i++) {
-		set.body(i).concurrency = &conc;
-		set.body(i).spin_us = 500;
-		KT_EXPECT(test, ops->queue_on(cpu, wq.get(), set.work(i)));
-	}
+	KT_EXPECT_EQ(test, set.queue_all_on(wq.get(), cpu, [&](Body &b, int i) { b.concurrency = &conc; b.spin_us = 500; }), (int)N);
 	ops->flush_wq(wq.get());
 	KT_EXPECT_EQ(test, set.total(&Body::runs), N);
 	KT_EXPECT_EQ(test, conc.max.load(Acquire), 1);
@@ -149,11 +142,7 @@ WQ_TEST(max_active_one_serialises_and_raising_it_lets_more_run)
 	Concurrency conc;
 	KT_ASSERT(test, wq && set.ok());
 	int cpu = last_online_cpu();
-	for (int i = 0; i < N; i++) {
-		set.body(i).gate = &gate;
-		set.body(i).concurrency = &conc;
-		KT_EXPECT(test, ops->queue_on(cpu, wq.get(), set.work(i)));
-	}
+	KT_EXPECT_EQ(test, set.queue_all_on(wq.get(), cpu, [&](Body &b, int i) { b.gate = &gate; b.concurrency = &conc; }), (int)N);
 	KT_EXPECT(test, wait_until([&] { return set.total(&Body::started) == 1; }, 5000));
 	msleep(30);
 	KT_EXPECT_EQ(test, set.total(&Body::started), 1);
@@ -173,11 +162,7 @@ WQ_TEST(max_active_one_runs_sleepers_one_at_a_time)
 	Concurrency conc;
 	KT_ASSERT(test, wq && set.ok());
 	int cpu = last_online_cpu();
-	for (int i = 0; i < N; i++) {
-		set.body(i).sleep_ms = 10;
-		set.body(i).concurrency = &conc;
-		KT_EXPECT(test, ops->queue_on(cpu, wq.get(), set.work(i)));
-	}
+	KT_EXPECT_EQ(test, set.queue_all_on(wq.get(), cpu, [&](Body &b, int i) { b.sleep_ms = 10; b.concurrency = &conc; }), (int)N);
 	ops->flush_wq(wq.get());
 	KT_EXPECT_EQ(test, set.total(&Body::runs), N);
 	KT_EXPECT_EQ(test, conc.max.load(Acquire), 1);
@@ -213,10 +198,7 @@ WQ_TEST(flush_workqueue_waits_for_everything_queued_before)
 	TestWq wq(ops, TWQ_UNBOUND, 0);
 	WorkSet set(ops, N);
 	KT_ASSERT(test, wq && set.ok());
-	for (int i = 0; i < N; i++) {
-		set.body(i).sleep_ms = 5 + i;
-		KT_EXPECT(test, ops->queue_on(ops->cpu_unbound, wq.get(), set.work(i)));
-	}
+	KT_EXPECT_EQ(test, set.queue_all_on(wq.get(), ops->cpu_unbound, [&](Body &b, int i) { b.sleep_ms = 5 + i; }), (int)N);
 	ops->flush_wq(wq.get());
 	KT_EXPECT_EQ(test, set.total(&Body::runs), N);
 }

@@ -154,6 +154,16 @@ public:
 		return bodies_ && n_ > 0;
 	}
 	int size() const { return n_; }
+	// Queues every work on cpu (after setup(body) for each); how many were queued.
+	template <typename Setup> int queue_all_on(void *wq, int cpu, Setup setup)
+	{
+		int queued = 0;
+		for (int i = 0; i < n_; i++) {
+			setup(bodies_[i], i);
+			queued += ops_->queue_on(cpu, wq, works_[i]) ? 1 : 0;
+		}
+		return queued;
+	}
 	Body &body(int i) { return bodies_[i]; }
 	wq_test_work *work(int i) { return works_[i]; }
 	int total(Atomic<int> Body::*field)

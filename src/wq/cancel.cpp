@@ -75,18 +75,28 @@ void wait_for_other_cancel(altwq_work *work)
 {
 	CancelWaiter waiter;
 	waiter.work = work;
+	// Fully ordered: pairs with the smp_mb() after the canceller clears the
+	// work (set_pool_and_clear_pending): it sees us, or we see it done.
+	g->nr_cancel_waiters.fetch_add(1, Full);
 	g->cancel_waiters.lock<IrqSave>()->push_back(waiter);
 	// The lock orders this read after a finishing canceller's clear, or
 	// puts us on the list before it walks it.
 	if (is_canceling(work->data.load(Relaxed)))
 		waiter.done.wait();
-	auto l = g->cancel_waiters.lock<IrqSave>();
-	if (waiter.node.linked())
-		l->remove(waiter);
+	{
+		auto l = g->cancel_waiters.lock<IrqSave>();
+		if (waiter.node.linked())
+			l->remove(waiter);
+	}
+	g->nr_cancel_waiters.fetch_sub(1, Relaxed);
 }
 
+// After set_pool_and_clear_pending() (its smp_mb() orders the clear before
+// the count is read).
 void wake_other_cancels(altwq_work *work)
 {
+	if (g->nr_cancel_waiters.load(Relaxed) == 0)
+		return;
 	auto l = g->cancel_waiters.lock<IrqSave>();
 	for (CancelWaiter &w : *l) {
 		if (w.work == work) {

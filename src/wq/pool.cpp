@@ -195,6 +195,12 @@ void send_mayday(Pwq &pwq, PoolLocked &s)
 	wq->rescuer->thread.wake();
 }
 
+Pwq *pop_mayday(altwq_workqueue *wq)
+{
+	Guard<RawSpinLock, IrqSave> y(g->mayday);
+	return wq->maydays.get(y).pop_front();
+}
+
 // Softirq. Reaps the idle workers that have been idle too long, oldest first.
 void Pool::idle_timer_fired()
 {

@@ -287,14 +287,7 @@ int rescuer_thread(void *arg)
 		kabi_set_current_interruptible();
 		// Read before the maydays: a stop asked for later still finds them done.
 		const bool stop = Kthread::should_stop();
-		for (;;) {
-			Pwq *pwq;
-			{
-				Guard<RawSpinLock, IrqSave> y(g->mayday);
-				pwq = wq->maydays.get(y).pop_front();
-			}
-			if (!pwq)
-				break;
+		while (Pwq *pwq = pop_mayday(wq)) {
 			kabi_set_current_running();
 			rescue(r, *pwq);
 		}

@@ -284,14 +284,7 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 			wq->rescuer = nullptr;
 		}
 		(void)r->thread.stop();
-		for (;;) {
-			Pwq *pwq;
-			{
-				Guard<RawSpinLock, IrqSave> y(g->mayday);
-				pwq = wq->maydays.get(y).pop_front();
-			}
-			if (!pwq)
-				break;
+		while (Pwq *pwq = pop_mayday(wq)) {
 			auto s = pwq->pool->lock();
 			put_pwq(*pwq, s);
 		}

@@ -235,6 +235,7 @@ struct Globals : kxx::Pinned {
 	kxx::Mutex attach;						// A
 	kxx::RawSpinLock mayday;					// Y
 	kxx::Guarded<kxx::List<&CancelWaiter::node>, kxx::RawSpinLock> cancel_waiters;
+	kxx::Atomic<int> nr_cancel_waiters{0};				// X: see wait_for_other_cancel()
 	Pool **pools = nullptr;						// I: by id
 	int nr_pools = 0;						// I
 	altwq_kthread_worker *release_worker = nullptr;			// I: frees pwqs
@@ -316,6 +317,8 @@ void worker_leave_idle(PoolLocked &s, Worker &w);
 bool manage_workers(Pool &pool, PoolLocked &s, Worker &w);
 // L held. Queues pwq for its workqueue's rescuer.
 void send_mayday(Pwq &pwq, PoolLocked &s);
+// The next pwq asking wq's rescuer for help (its reference comes along), or nullptr.
+Pwq *pop_mayday(altwq_workqueue *wq);
 // May sleep. Makes one worker for the pool and starts it idle.
 kxx::Status create_worker(Pool &pool);
 // Pool ids.
