@@ -20,6 +20,7 @@
 #include <linux/completion.h>
 #include <altwq/kthread_worker.h>
 #include "bench.h"
+#include "kabi/export.h"
 
 static unsigned int rounds = 6;
 module_param(rounds, uint, 0444);
@@ -120,6 +121,11 @@ static const struct kw_bench_ops *const impls[] = { &intree_ops, &altwq_ops };
 void bench_report(const char *workload, const char *impl, unsigned int round, u64 value, const char *unit)
 {
 	pr_info("ALTWQ-BENCH %s %s %u %llu %s\n", workload, impl, round, value, unit);
+}
+
+void bench_profile(const char *workload, const char *counter, unsigned int round, s64 value)
+{
+	pr_info("ALTWQ-BENCH-PROFILE %s %s %u %lld\n", workload, counter, round, value);
 }
 
 static void report(const char *workload, const struct kw_bench_ops *ops, unsigned int round,
@@ -373,3 +379,4 @@ module_init(altwq_bench_init);
 module_exit(altwq_bench_exit);
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("altwq against the in-tree workqueue and kthread_worker, side by side");
+KABI_IMPORT_INTERNAL(); /* altwq's own counters */

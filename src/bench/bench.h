@@ -6,6 +6,9 @@
 
 /* Prints "ALTWQ-BENCH <workload> <impl> <round> <value> <unit>". */
 void bench_report(const char *workload, const char *impl, unsigned int round, u64 value, const char *unit);
+/* Prints "ALTWQ-BENCH-PROFILE <workload> <counter> <round> <value>": an
+ * altwq-only count that explains a result. */
+void bench_profile(const char *workload, const char *counter, unsigned int round, s64 value);
 /* Sorts n > 0 samples and returns the p-th percentile (1..100), nearest rank. */
 u64 bench_percentile(u64 *samples, unsigned int n, unsigned int p);
 /* The workqueue workloads' sizes (module parameters of wq_bench.c). */

@@ -15,6 +15,7 @@
 #include <linux/workqueue.h>
 #include <altwq/workqueue.h>
 #include "bench.h"
+#include "wq/test_hooks.h"
 
 unsigned int wq_works = 20000;
 module_param(wq_works, uint, 0444);
@@ -349,6 +350,7 @@ static int wq_blocking_mix(const struct wq_bench_ops *ops, unsigned int round)
 {
 	struct wb_work *works = kcalloc(wq_mix_works, sizeof(*works), GFP_KERNEL);
 	struct wb_tasks *tasks = kzalloc(sizeof(*tasks), GFP_KERNEL);
+	struct altwq_wq_pool_stats before = {}, after = {};
 	void *wq = ops->alloc(WB_PERCPU);
 	int cpu = cpumask_last(cpu_online_mask);
 	unsigned int i;
@@ -368,11 +370,20 @@ static int wq_blocking_mix(const struct wq_bench_ops *ops, unsigned int round)
 		else
 			works[i].spin_us = 200;
 	}
+	if (ops == &alt_ops)
+		altwq_wq_get_pool_stats(cpu, false, &before);
 	start = ktime_get_ns();
 	for (i = 0; i < wq_mix_works; i++)
 		if (!ops->queue_on(cpu, wq, &works[i]))
 			err = -EIO;
 	ops->flush_wq(wq);
+	if (!err && ops == &alt_ops) {
+		/* altwq's own counters: how it got there (none exist for in-tree). */
+		altwq_wq_get_pool_stats(cpu, false, &after);
+		bench_profile("wq_blocking_mix", "irq_work_kicks", round, after.nr_kicks - before.nr_kicks);
+		bench_profile("wq_blocking_mix", "kick_wakeups", round, after.nr_kick_wakeups - before.nr_kick_wakeups);
+		bench_profile("wq_blocking_mix", "workers_created", round, after.nr_created - before.nr_created);
+	}
 	if (!err) {
 		bench_report("wq_blocking_mix_total", ops->name, round, div64_u64(ktime_get_ns() - start, NSEC_PER_USEC),
 			     "us");

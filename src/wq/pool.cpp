@@ -233,8 +233,10 @@ void Pool::mayday_timer_fired()
 void Pool::kick_from_irq()
 {
 	auto s = lock();
-	if (need_more_worker(*this, s))
+	if (need_more_worker(*this, s) && s->idle_list.front()) {
 		wake_first_idle(s);
+		nr_kick_wakeups.fetch_add(1, Relaxed);
+	}
 }
 
 Status create_worker(Pool &pool)

@@ -19,6 +19,8 @@ extern "C" int altwq_wq_get_pool_stats(int cpu, bool highpri, struct altwq_wq_po
 	out->nr_running = pool.nr_running.load(Relaxed);
 	out->nr_created = pool.nr_created.load(Relaxed);
 	out->nr_reaped = pool.nr_reaped.load(Relaxed);
+	out->nr_kicks = pool.nr_kicks.load(Relaxed);
+	out->nr_kick_wakeups = pool.nr_kick_wakeups.load(Relaxed);
 	return 0;
 }
 

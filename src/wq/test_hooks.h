@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * What altwq_test.ko may look at and turn inside the cmwq engine (exported
- * in the ALTWQ_INTERNAL namespace). Valid C and C++. Any context unless said.
+ * What altwq_test.ko (and altwq_bench.ko, for its counters) may look at and
+ * turn inside the cmwq engine (exported in the ALTWQ_INTERNAL namespace). Valid C and C++. Any context unless said.
  */
 #ifndef ALTWQ_WQ_TEST_HOOKS_H
 #define ALTWQ_WQ_TEST_HOOKS_H
@@ -14,6 +14,8 @@ struct altwq_wq_pool_stats {
 	int nr_running;		/* counted for concurrency */
 	long nr_created;	/* workers made since load */
 	long nr_reaped;		/* workers told to exit since load */
+	long nr_kicks;		/* irq_works raised when a running worker slept */
+	long nr_kick_wakeups;	/* idle workers those woke */
 };
 
 /* cpu -1: the unbound pool. 0, or -EINVAL for a CPU without pools. */

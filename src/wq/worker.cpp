@@ -53,8 +53,9 @@ void Worker::sched_out(bool blocking)
 	if (counted.exchange(0, Full) == 0)
 		return;
 	// Fully ordered: pairs with the smp_mb() in kick() (see there).
-	if (pool->nr_running.sub_return(1, Full) <= 0 && pool->has_work.load(Relaxed))
-		pool->kick_irq_work.queue();
+	if (pool->nr_running.sub_return(1, Full) <= 0 && pool->has_work.load(Relaxed) &&
+	    pool->kick_irq_work.queue())
+		pool->nr_kicks.fetch_add(1, Relaxed);
 }
 
 // After the switch, preemption off.

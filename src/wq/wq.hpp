@@ -154,6 +154,8 @@ struct Pool : kxx::Pinned {
 	kxx::Completion *detach_done = nullptr;		// A: teardown waits on it
 	kxx::Atomic<long> nr_created{0};		// X: statistics
 	kxx::Atomic<long> nr_reaped{0};
+	kxx::Atomic<long> nr_kicks{0};			// X: irq_works raised by sched_out
+	kxx::Atomic<long> nr_kick_wakeups{0};		// X: workers those woke
 
 	void idle_timer_fired();
 	void mayday_timer_fired();
