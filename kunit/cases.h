@@ -131,7 +131,8 @@ ALTWQ_SUITE(kthread_worker_altwq_only,
 	ALTWQ_CASE(suite, drain_runs_chained_works_to_the_end) \
 	ALTWQ_CASE(suite, every_kind_of_queue_runs_works) \
 	ALTWQ_CASE(suite, destroy_after_heavy_use_runs_everything) \
-	ALTWQ_CASE(suite, delayed_work_outlives_its_first_queue)
+	ALTWQ_CASE(suite, delayed_work_outlives_its_first_queue) \
+	ALTWQ_CASE(suite, torture_random_ops_keep_the_books)
 ALTWQ_SUITE(workqueue, ALTWQ_WQ_SHARED_CASES(workqueue))
 ALTWQ_SUITE(workqueue_intree, ALTWQ_WQ_SHARED_CASES(workqueue_intree))
 #undef ALTWQ_WQ_SHARED_CASES
