@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The two workqueue backends behind struct wq_ops. */
+#include <linux/rcupdate.h>
 #include <linux/slab.h>
 #include <linux/workqueue.h>
 #include <altwq/workqueue.h>
+#include "wq/test_hooks.h"
 #include "wq_ops.h"
 
 struct wq_test_work {
@@ -92,6 +94,7 @@ static unsigned int alt_busy(struct wq_test_work *w)
 }
 static bool alt_pending(struct wq_test_work *w) { return altwq_work_pending(&w->u.alt.work); }
 static bool alt_is_current(struct wq_test_work *w) { return altwq_current_work() == &w->u.alt.work; }
+static void alt_quiesce(void) { altwq_wq_flush_releases(); }
 
 const struct wq_ops altwq_wq_ops_altwq = {
 	.name = "altwq",
@@ -117,6 +120,7 @@ const struct wq_ops altwq_wq_ops_altwq = {
 	.busy = alt_busy,
 	.pending = alt_pending,
 	.is_current = alt_is_current,
+	.quiesce = alt_quiesce,
 };
 
 struct altwq_work *wq_altwq_work(struct wq_test_work *w) { return &w->u.alt.work; }
@@ -189,6 +193,7 @@ static unsigned int intree_busy(struct wq_test_work *w)
 }
 static bool intree_pending(struct wq_test_work *w) { return work_pending(&w->u.intree.work); }
 static bool intree_is_current(struct wq_test_work *w) { return current_work() == &w->u.intree.work; }
+static void intree_quiesce(void) { rcu_barrier(); }
 
 const struct wq_ops altwq_wq_ops_intree = {
 	.name = "in-tree",
@@ -214,6 +219,7 @@ const struct wq_ops altwq_wq_ops_intree = {
 	.busy = intree_busy,
 	.pending = intree_pending,
 	.is_current = intree_is_current,
+	.quiesce = intree_quiesce,
 };
 
 /* ---- altwq only ---- */

@@ -50,6 +50,8 @@ struct wq_ops {
 	unsigned int (*busy)(struct wq_test_work *work);
 	bool (*pending)(struct wq_test_work *work);
 	bool (*is_current)(struct wq_test_work *work);	/* current_work() is it */
+	/* Waits until destroyed queues are freed (RCU callbacks, releases). May sleep. */
+	void (*quiesce)(void);
 };
 
 extern const struct wq_ops altwq_wq_ops_altwq;

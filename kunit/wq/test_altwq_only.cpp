@@ -34,18 +34,17 @@ struct IdleTimeout : Pinned {
 KXX_TEST(workqueue_altwq_only, workers_grow_under_blocking_load_and_are_reaped_when_idle)
 {
 	enum { N = 6 };
-	IdleTimeout timeout(300);
 	TestWq wq(ops, 0, 0);
 	WorkSet set(ops, N);
 	Completion gate;
 	KT_ASSERT(test, wq && set.ok());
+	IdleTimeout timeout(300);
 	int cpu = last_online_cpu();
 	// Start from a reaped pool: one idle transition re-arms its idle timer
 	// with the short timeout.
 	Body poke_body;
 	TestWork poke(ops, poke_body);
-	KT_ASSERT(test, poke);
-	KT_EXPECT(test, ops->queue_on(cpu, wq.get(), poke.get()));
+	KT_EXPECT(test, poke && ops->queue_on(cpu, wq.get(), poke.get()));
 	(void)ops->flush_work(poke.get());
 	KT_EXPECT(test, wait_until([&] { return stats_of(cpu).nr_workers <= 2; }, 10000));
 	altwq_wq_pool_stats before = stats_of(cpu);
@@ -54,6 +53,7 @@ KXX_TEST(workqueue_altwq_only, workers_grow_under_blocking_load_and_are_reaped_w
 		KT_EXPECT(test, ops->queue_on(cpu, wq.get(), set.work(i)));
 	}
 	KT_EXPECT(test, wait_until([&] { return set.total(&Body::started) == N; }, 10000));
+	msleep(10); // the last one to start is asleep on the gate too
 	altwq_wq_pool_stats busy = stats_of(cpu);
 	// N asleep in their works, and one idle worker kept for the next sleep.
 	KT_EXPECT_GE(test, busy.nr_workers, N + 1);
@@ -129,8 +129,8 @@ KXX_TEST(workqueue_altwq_only, rescuer_runs_works_when_no_worker_can_be_made)
 	for (; queued < MaxBlockers; queued++) {
 		blockers.body(queued).gate = &gate;
 		KT_EXPECT(test, ops->queue_on(cpu, plain.get(), blockers.work(queued)));
-		msleep(30);
-		if (blockers.total(&Body::started) < queued + 1)
+		// A worker would start it within this; none can be made to.
+		if (!wait_until([&] { return blockers.total(&Body::started) == queued + 1; }, 300))
 			break;
 	}
 	KT_EXPECT_LT(test, queued, (int)MaxBlockers);
@@ -205,8 +205,7 @@ KXX_TEST(workqueue_altwq_only, works_queued_for_an_offline_cpu_still_run)
 	KT_ASSERT(test, wq && w);
 	KT_ASSERT_OK(test, cpu_down(cpu));
 	KT_EXPECT(test, ops->queue_on(cpu, wq.get(), w.get()));
-	(void)ops->flush_work(w.get()); // false if it already ran
-	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
+	KT_EXPECT(test, wait_until([&] { return body.runs.load(Acquire) == 1; }, 5000));
 	KT_EXPECT_NE(test, body.last_cpu.load(Acquire), cpu);
 	KT_ASSERT_OK(test, cpu_up(cpu));
 	// Back on its CPU, its pool's workers are bound there again.

@@ -2,7 +2,6 @@
 // Workqueue behaviour that altwq and the in-tree workqueue must share: each
 // case runs against both through struct wq_ops (suites workqueue and
 // workqueue_intree).
-#include "kxx/rcu.hpp"
 #include "wq/wq_test.hpp"
 
 using namespace altwq::wqtest;
@@ -82,6 +81,8 @@ WQ_TEST(sleeping_works_on_one_cpu_all_run_at_once)
 	gate.complete_all();
 	ops->flush_wq(wq.get());
 	KT_EXPECT_EQ(test, set.total(&Body::runs), N);
+	for (int i = 0; i < N; i++)
+		KT_EXPECT_EQ(test, set.body(i).last_cpu.load(Acquire), cpu);
 }
 
 // Concurrency management: preemption is not sleeping, so CPU-bound works
@@ -93,11 +94,32 @@ WQ_TEST(cpu_bound_works_on_one_cpu_run_one_at_a_time)
 	WorkSet set(ops, N);
 	Concurrency conc;
 	KT_ASSERT(test, wq && set.ok());
-	int cpu = last_online_cpu();
-	KT_EXPECT_EQ(test, set.queue_all_on(wq.get(), cpu, [&](Body &b, int i) { b.concurrency = &conc; b.spin_us = 500; }), (int)N);
+	const int threads = test::online_thread_count();
+	const int cpu = test::nth_online_cpu(threads - 1);
+	KT_ASSERT(test, threads >= 2);
+	// A thread that keeps the works' CPU busy preempts them (it yields, so
+	// they progress): preemption must not count as sleeping.
+	Atomic<int> done{0};
+	int err = test::run_on_threads(threads, [&](int t) {
+		if (t == threads - 1) {
+			const uint64_t deadline = ktime_ns() + 10000000000ULL;
+			while (!done.load(Acquire) && ktime_ns() < deadline)
+				cond_resched();
+		} else if (t == 0) {
+			KT_EXPECT_EQ(test, set.queue_all_on(wq.get(), cpu, [&](Body &b, int) {
+				b.concurrency = &conc;
+				b.spin_us = 1000;
+			}), (int)N);
+			ops->flush_wq(wq.get());
+			done.store(1, Release);
+		}
+	});
+	KT_EXPECT_EQ(test, err, 0);
 	ops->flush_wq(wq.get());
 	KT_EXPECT_EQ(test, set.total(&Body::runs), N);
 	KT_EXPECT_EQ(test, conc.max.load(Acquire), 1);
+	for (int i = 0; i < N; i++)
+		KT_EXPECT_EQ(test, set.body(i).last_cpu.load(Acquire), cpu);
 }
 
 // Spins until `others` works have started too, yielding the CPU but never
@@ -226,6 +248,7 @@ static void wait_for_running(struct kunit *test, const wq_ops *ops, bool cancel)
 			gate.complete_all();
 		}
 	});
+	gate.complete_all(); // also when the threads could not start
 	KT_EXPECT_EQ(test, err, 0);
 	KT_EXPECT_EQ(test, runs_after.load(Acquire), 1);
 	// flush: it was running; cancel: it was not pending.
@@ -342,6 +365,7 @@ WQ_TEST(concurrent_cancels_all_return)
 		KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
 		returned.fetch_add(1, Full);
 	});
+	gate.complete_all(); // also when the threads could not start
 	KT_EXPECT_EQ(test, err, 0);
 	KT_EXPECT_EQ(test, returned.load(Acquire), 3);
 	KT_EXPECT(test, !ops->pending(w.get()));
@@ -446,7 +470,7 @@ WQ_TEST(delayed_work_outlives_its_first_queue)
 		KT_EXPECT(test, wait_until([&] { return body.runs.load(Acquire) == 1; }, 5000));
 		(void)ops->flush_work(w.get()); // false if it already ran
 	}
-	rcu::synchronize();
+	ops->quiesce(); // the first queue is freed now
 	KT_EXPECT(test, !ops->cancel_delayed_sync(w.get()));
 	KT_EXPECT(test, !ops->cancel_delayed(w.get()));
 	KT_EXPECT(test, !ops->flush_delayed(w.get()));

@@ -116,11 +116,13 @@ private:
 class TestWork : Pinned {
 public:
 	TestWork(const wq_ops *ops, Body &body) : ops_(ops), work_(ops->new_work(body_fn, &body)) {}
-	// The work must be idle by now (flushed or cancelled).
+	// Cancels first, so a case that failed halfway frees no queued work.
 	~TestWork()
 	{
-		if (work_)
+		if (work_) {
+			(void)ops_->cancel_delayed_sync(work_);
 			ops_->free_work(work_);
+		}
 	}
 	wq_test_work *get() const { return work_; }
 	explicit operator bool() const { return work_ != nullptr; }
@@ -141,9 +143,12 @@ public:
 	}
 	~WorkSet()
 	{
-		for (int i = 0; i < n_; i++)
-			if (works_[i])
+		for (int i = 0; i < n_; i++) {
+			if (works_[i]) {
+				(void)ops_->cancel_delayed_sync(works_[i]);
 				ops_->free_work(works_[i]);
+			}
+		}
 		delete[] bodies_;
 	}
 	bool ok() const

@@ -177,7 +177,13 @@ extern "C" void altwq_delayed_work_timer_fn(timer_list *timer)
 	auto a = wq->armed.lock<IrqSave>();
 	a->remove(*dwork);
 	dwork->wq = nullptr;
-	(void)queue_owned_work(dwork->cpu, wq, &dwork->work);
+	// A timer armed for a queue that drains or is being destroyed still
+	// delivers (no softirq is a chained work): the drain or destroy waits
+	// for it. Only a queue drained for good refuses it.
+	if (KXX_WARN_ON_ONCE(wq->state.load(Relaxed) & WqDestroying))
+		refuse(&dwork->work);
+	else
+		insert_owned_work(dwork->cpu, wq, &dwork->work);
 }
 
 extern "C" bool altwq_mod_delayed_work_on(int cpu, altwq_workqueue *wq, altwq_delayed_work *dwork,

@@ -269,11 +269,15 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 		auto m = wq->shared.lock<MaySleep>();
 		wq->state.fetch_or(WqTearingDown, Full);
 	}
-	// Armed delayed works are run now rather than left to fire into a freed queue.
+	// Armed delayed works are run now rather than left to fire into a freed
+	// queue. A timer callback holds the armed lock until its work is queued,
+	// so once the list is seen empty, what fired is in the queue for the
+	// drain check to see.
 	for (;;) {
 		fire_armed_timers(wq);
 		altwq_drain_workqueue(wq);
-		if (wq->armed.lock<IrqSave>()->empty())
+		bool none_armed = wq->armed.lock<IrqSave>()->empty(); // the guard ends here
+		if (none_armed && is_drained(wq))
 			break;
 	}
 	if (Worker *r = wq->rescuer) {
