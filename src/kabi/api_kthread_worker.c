@@ -6,6 +6,7 @@
  */
 #include <altwq/kthread_worker.h>
 #include "kabi/export.h"
+#include "kthread_worker/test_hooks.h"
 
 EXPORT_SYMBOL_GPL(altwq_kthread_create_worker);
 EXPORT_SYMBOL_GPL(altwq_kthread_create_worker_on_cpu);
@@ -18,3 +19,5 @@ EXPORT_SYMBOL_GPL(altwq_kthread_cancel_work_sync);
 EXPORT_SYMBOL_GPL(altwq_kthread_cancel_delayed_work_sync);
 EXPORT_SYMBOL_GPL(altwq_kthread_destroy_worker);
 EXPORT_SYMBOL_GPL(altwq_kthread_delayed_work_timer_fn);
+
+KABI_EXPORT(altwq_kw_cancel_counts);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 // Flushing and cancelling. All may sleep.
+#include "kthread_worker/test_hooks.h"
 #include "kthread_worker/worker.hpp"
 
 using namespace kxx;
@@ -112,6 +113,10 @@ extern "C" void altwq_kthread_flush_worker(altwq_kthread_worker *worker)
 
 namespace {
 
+// Statistics for the benchmark: cancels, and those that waited for a run.
+constinit Atomic<long> nr_cancels{0};
+constinit Atomic<long> nr_cancels_waited{0};
+
 bool cancel_sync(altwq_kthread_work *work, altwq_kthread_delayed_work *dwork)
 {
 	KXX_MIGHT_SLEEP();
@@ -124,7 +129,9 @@ bool cancel_sync(altwq_kthread_work *work, altwq_kthread_delayed_work *dwork)
 	if (dwork)
 		stop_timer(q, dwork);
 	const bool was_pending = dequeue(*q, q, work);
+	nr_cancels.fetch_add(1, Relaxed);
 	if (q->current_work == work) {
+		nr_cancels_waited.fetch_add(1, Relaxed);
 		// Wait for the running instance; it cannot re-queue itself meanwhile.
 		int &canceling = work->canceling.get(q);
 		canceling++;
@@ -135,6 +142,12 @@ bool cancel_sync(altwq_kthread_work *work, altwq_kthread_delayed_work *dwork)
 }
 
 } // namespace
+
+extern "C" void altwq_kw_cancel_counts(long *cancels, long *waited)
+{
+	*cancels = nr_cancels.load(Relaxed);
+	*waited = nr_cancels_waited.load(Relaxed);
+}
 
 // On return the work is neither pending nor running, even if it re-queues
 // itself. Returns whether it was pending.
