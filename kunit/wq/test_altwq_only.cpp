@@ -211,7 +211,8 @@ KXX_TEST(workqueue_altwq_only, works_queued_for_an_offline_cpu_still_run)
 	// Back on its CPU, its pool's workers are bound there again.
 	for (int i = 0; i < 3; i++) {
 		KT_EXPECT(test, ops->queue_on(cpu, wq.get(), w.get()));
-		(void)ops->flush_work(w.get()); // false if it already ran
+		// A failure to rebind must fail the case, not hang the boot.
+		KT_EXPECT(test, wait_until([&] { return body.runs.load(Acquire) == 2 + i; }, 5000));
 		KT_EXPECT_EQ(test, body.last_cpu.load(Acquire), cpu);
 	}
 	// And its workers count for concurrency again.
