@@ -306,7 +306,7 @@ static int kw_cancel_idle(const struct kw_bench_ops *ops, unsigned int round)
 static int kw_cancel_self_requeueing(const struct kw_bench_ops *ops, unsigned int round)
 {
 	struct sampled_run r = {};
-	unsigned int i, slow = 0;
+	unsigned int i, slow = 0, current_seen = 0;
 	long cancels0, waited0, cancels1, waited1;
 	int err = sampled_begin(&r, ops);
 
@@ -320,6 +320,11 @@ static int kw_cancel_self_requeueing(const struct kw_bench_ops *ops, unsigned in
 			break;
 		}
 		udelay(100); /* spinning on it */
+		/* The kernel's worker is not opaque: sample whether the work is
+		 * its current one just before the cancel (altwq counts exactly). */
+		if (ops == &intree_ops &&
+		    READ_ONCE(((struct kthread_worker *)r.worker)->current_work) == &r.w->u.intree.work)
+			current_seen++;
 		t0 = ktime_get_ns();
 		ops->cancel_delayed_sync(r.w);
 		r.samples[i] = ktime_get_ns() - t0;
@@ -333,8 +338,11 @@ static int kw_cancel_self_requeueing(const struct kw_bench_ops *ops, unsigned in
 		sampled_report(&r, "kw_cancel_delayed_sync_self_requeueing", round, 50);
 		report("kw_cancel_self_requeueing_over_20us", ops, round, slow, "samples");
 		if (ops == &altwq_ops) {
-			bench_profile("kw_cancel_self_requeueing", "cancels", round, cancels1 - cancels0);
-			bench_profile("kw_cancel_self_requeueing", "cancels_that_waited", round, waited1 - waited0);
+			bench_profile("kw_cancel_self_requeueing", "altwq_cancels", round, cancels1 - cancels0);
+			bench_profile("kw_cancel_self_requeueing", "altwq_cancels_that_waited", round, waited1 - waited0);
+		} else {
+			bench_profile("kw_cancel_self_requeueing", "intree_current_just_before_cancel", round,
+				      current_seen);
 		}
 	}
 	sampled_end(&r);
