@@ -148,10 +148,9 @@ KXX_TEST(workqueue_altwq_only, rescuer_runs_works_when_no_worker_can_be_made)
 
 KXX_TEST(workqueue_altwq_only, destroy_with_an_armed_delayed_work_runs_it_and_warns)
 {
-	TestWq wq(ops, 0, 0);
-	Body body;
-	TestWork w(ops, body);
-	KT_ASSERT(test, wq && w);
+	OneWork one(ops);
+	auto &[wq, body, w] = one;
+	KT_ASSERT(test, one.ok());
 	KT_EXPECT(test, ops->queue_delayed_on(ops->cpu_unbound, wq.get(), w.get(), 600 * Hz));
 	ExpectWarnings warnings;
 	wq.destroy();
@@ -162,10 +161,9 @@ KXX_TEST(workqueue_altwq_only, destroy_with_an_armed_delayed_work_runs_it_and_wa
 
 KXX_TEST(workqueue_altwq_only, bad_arguments_are_refused)
 {
-	TestWq wq(ops, 0, 0);
-	Body body;
-	TestWork w(ops, body);
-	KT_ASSERT(test, wq && w);
+	OneWork one(ops);
+	auto &[wq, body, w] = one;
+	KT_ASSERT(test, one.ok());
 	void *ordered = ops->alloc_ordered();
 	KT_ASSERT(test, ordered);
 	ExpectWarnings warnings;
@@ -199,10 +197,9 @@ KXX_TEST(workqueue_altwq_only, works_queued_for_an_offline_cpu_still_run)
 {
 	int cpu = last_online_cpu();
 	KT_ASSERT(test, cpu != 0);
-	TestWq wq(ops, 0, 0);
-	Body body;
-	TestWork w(ops, body);
-	KT_ASSERT(test, wq && w);
+	OneWork one(ops);
+	auto &[wq, body, w] = one;
+	KT_ASSERT(test, one.ok());
 	KT_ASSERT_OK(test, cpu_down(cpu));
 	KT_EXPECT(test, ops->queue_on(cpu, wq.get(), w.get()));
 	KT_EXPECT(test, wait_until([&] { return body.runs.load(Acquire) == 1; }, 5000));
@@ -262,10 +259,9 @@ KXX_TEST(workqueue_altwq_only, destroyed_queues_free_every_pwq)
 // queue; altwq runs the chain to its end during destroy.
 KXX_TEST(workqueue_altwq_only, destroy_ends_a_self_rearming_delayed_work)
 {
-	TestWq wq(ops, 0, 0);
-	Body body;
-	TestWork w(ops, body);
-	KT_ASSERT(test, wq && w);
+	OneWork one(ops);
+	auto &[wq, body, w] = one;
+	KT_ASSERT(test, one.ok());
 	body.ops = ops;
 	body.wq = wq.get();
 	body.requeue_delayed = true;

@@ -8,10 +8,9 @@ using namespace altwq::wqtest;
 
 WQ_TEST(queue_while_pending_is_refused)
 {
-	TestWq wq(ops, 0, 0);
-	Body body;
-	TestWork w(ops, body);
-	KT_ASSERT(test, wq && w);
+	OneWork one(ops);
+	auto &[wq, body, w] = one;
+	KT_ASSERT(test, one.ok());
 	KT_EXPECT(test, ops->queue_delayed_on(ops->cpu_unbound, wq.get(), w.get(), 60 * Hz));
 	KT_EXPECT(test, !ops->queue_delayed_on(ops->cpu_unbound, wq.get(), w.get(), 1));
 	KT_EXPECT(test, !ops->queue_on(ops->cpu_unbound, wq.get(), w.get()));
@@ -25,12 +24,11 @@ WQ_TEST(queue_while_pending_is_refused)
 
 WQ_TEST(queued_while_running_runs_again_after_never_beside)
 {
-	TestWq wq(ops, 0, 0);
-	Body body;
-	Completion gate;
+	Completion gate; // outlives the work that waits on it
+	OneWork one(ops);
+	auto &[wq, body, w] = one;
 	body.gate = &gate;
-	TestWork w(ops, body);
-	KT_ASSERT(test, wq && w);
+	KT_ASSERT(test, one.ok());
 	int a = test::nth_online_cpu(0), b = test::nth_online_cpu(1);
 	KT_EXPECT(test, ops->queue_on(a, wq.get(), w.get()));
 	KT_EXPECT(test, wait_until([&] { return body.started.load(Acquire) == 1; }, 5000));
@@ -229,12 +227,11 @@ WQ_TEST(flush_workqueue_waits_for_everything_queued_before)
 // gate 50 ms later. The work must have finished when the wait returns.
 static void wait_for_running(struct kunit *test, const wq_ops *ops, bool cancel)
 {
-	TestWq wq(ops, 0, 0);
-	Body body;
-	Completion gate;
+	Completion gate; // outlives the work that waits on it
+	OneWork one(ops);
+	auto &[wq, body, w] = one;
 	body.gate = &gate;
-	TestWork w(ops, body);
-	KT_ASSERT(test, wq && w);
+	KT_ASSERT(test, one.ok());
 	KT_EXPECT(test, ops->queue_on(ops->cpu_unbound, wq.get(), w.get()));
 	KT_EXPECT(test, wait_until([&] { return body.started.load(Acquire) == 1; }, 5000));
 	Atomic<int> result{-1}, runs_after{-1};
@@ -287,10 +284,9 @@ WQ_TEST(cancel_of_a_queued_work_keeps_it_from_running)
 
 WQ_TEST(delayed_work_waits_and_mod_moves_it)
 {
-	TestWq wq(ops, 0, 0);
-	Body body;
-	TestWork w(ops, body);
-	KT_ASSERT(test, wq && w);
+	OneWork one(ops);
+	auto &[wq, body, w] = one;
+	KT_ASSERT(test, one.ok());
 	uint64_t t0 = ktime_ns();
 	KT_EXPECT(test, ops->queue_delayed_on(ops->cpu_unbound, wq.get(), w.get(), msecs_to_jiffies(200)));
 	msleep(50);
@@ -308,10 +304,9 @@ WQ_TEST(delayed_work_waits_and_mod_moves_it)
 
 WQ_TEST(flush_delayed_runs_it_now)
 {
-	TestWq wq(ops, 0, 0);
-	Body body;
-	TestWork w(ops, body);
-	KT_ASSERT(test, wq && w);
+	OneWork one(ops);
+	auto &[wq, body, w] = one;
+	KT_ASSERT(test, one.ok());
 	KT_EXPECT(test, ops->queue_delayed_on(ops->cpu_unbound, wq.get(), w.get(), 60 * Hz));
 	(void)ops->flush_delayed(w.get()); // false if a worker beat the flush to it
 	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
@@ -321,10 +316,9 @@ WQ_TEST(flush_delayed_runs_it_now)
 // Nothing is lost: every queueing either ran or was reported cancelled.
 WQ_TEST(cancel_delayed_races_its_timer)
 {
-	TestWq wq(ops, 0, 0);
-	Body body;
-	TestWork w(ops, body);
-	KT_ASSERT(test, wq && w);
+	OneWork one(ops);
+	auto &[wq, body, w] = one;
+	KT_ASSERT(test, one.ok());
 	int cancelled = 0, queued = 0;
 	for (int i = 0; i < 300; i++) {
 		if (ops->queue_delayed_on(ops->cpu_unbound, wq.get(), w.get(), 1 + (i & 1)))
@@ -346,12 +340,11 @@ WQ_TEST(cancel_delayed_races_its_timer)
 
 WQ_TEST(concurrent_cancels_all_return)
 {
-	TestWq wq(ops, 0, 0);
-	Body body;
-	Completion gate;
+	Completion gate; // outlives the work that waits on it
+	OneWork one(ops);
+	auto &[wq, body, w] = one;
 	body.gate = &gate;
-	TestWork w(ops, body);
-	KT_ASSERT(test, wq && w);
+	KT_ASSERT(test, one.ok());
 	KT_EXPECT(test, ops->queue_on(ops->cpu_unbound, wq.get(), w.get()));
 	KT_EXPECT(test, wait_until([&] { return body.started.load(Acquire) == 1; }, 5000));
 	Atomic<int> returned{0};
@@ -373,10 +366,9 @@ WQ_TEST(concurrent_cancels_all_return)
 
 WQ_TEST(cancel_stops_a_self_requeueing_work)
 {
-	TestWq wq(ops, 0, 0);
-	Body body;
-	TestWork w(ops, body);
-	KT_ASSERT(test, wq && w);
+	OneWork one(ops);
+	auto &[wq, body, w] = one;
+	KT_ASSERT(test, one.ok());
 	body.ops = ops;
 	body.wq = wq.get();
 	body.requeues.store(1 << 30, Relaxed);
@@ -393,10 +385,9 @@ WQ_TEST(cancel_stops_a_self_requeueing_work)
 
 WQ_TEST(drain_runs_chained_works_to_the_end)
 {
-	TestWq wq(ops, 0, 0);
-	Body body;
-	TestWork w(ops, body);
-	KT_ASSERT(test, wq && w);
+	OneWork one(ops);
+	auto &[wq, body, w] = one;
+	KT_ASSERT(test, one.ok());
 	body.ops = ops;
 	body.wq = wq.get();
 	body.requeues.store(5, Relaxed);

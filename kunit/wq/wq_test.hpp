@@ -132,6 +132,17 @@ private:
 	wq_test_work *work_;
 };
 
+// A per-CPU queue and one work running `body`: most cases need no more.
+//   OneWork one(ops);
+//   auto &[wq, body, w] = one;
+struct OneWork : Pinned {
+	explicit OneWork(const wq_ops *ops) : wq(ops, 0, 0), work(ops, body) {}
+	bool ok() const { return wq && work; }
+	TestWq wq;
+	Body body; // configure before queueing
+	TestWork work;
+};
+
 // Up to MaxWorks works, each with its own body, for the many-works cases.
 enum : int { MaxWorks = 16 };
 class WorkSet : Pinned {
