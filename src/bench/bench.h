@@ -1,16 +1,20 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* What the benchmark's files share: reporting and percentiles. */
+/*
+ * What the benchmark's files share: reporting and percentiles. Plain C types
+ * only (u64 is unsigned long long, s64 long long), so the header needs no
+ * kernel header of its own.
+ */
 #ifndef ALTWQ_BENCH_H
 #define ALTWQ_BENCH_H
-#include <linux/types.h>
 
 /* Prints "ALTWQ-BENCH <workload> <impl> <round> <value> <unit>". */
-void bench_report(const char *workload, const char *impl, unsigned int round, u64 value, const char *unit);
+void bench_report(const char *workload, const char *impl, unsigned int round, unsigned long long value,
+		  const char *unit);
 /* Prints "ALTWQ-BENCH-PROFILE <workload> <counter> <round> <value>": an
  * altwq-only count that explains a result. */
-void bench_profile(const char *workload, const char *counter, unsigned int round, s64 value);
+void bench_profile(const char *workload, const char *counter, unsigned int round, long long value);
 /* Sorts n > 0 samples and returns the p-th percentile (1..100), nearest rank. */
-u64 bench_percentile(u64 *samples, unsigned int n, unsigned int p);
+unsigned long long bench_percentile(unsigned long long *samples, unsigned int n, unsigned int p);
 /* The workqueue workloads' sizes (module parameters of wq_bench.c). */
 extern unsigned int wq_works, wq_samples, wq_mix_works, wq_mem_queues;
 /* Runs every workqueue workload, rounds times each, A B A B. 0 or -errno. May sleep. */
