@@ -307,10 +307,10 @@ static int kw_cancel_self_requeueing(const struct kw_bench_ops *ops, unsigned in
 {
 	struct sampled_run r = {};
 	unsigned int i, slow = 0, current_seen = 0;
-	long cancels0, waited0, cancels1, waited1;
+	struct altwq_kw_cancel_counts before, after;
 	int err = sampled_begin(&r, ops);
 
-	altwq_kw_cancel_counts(&cancels0, &waited0);
+	altwq_kw_get_cancel_counts(&before);
 	for (i = 0; !err && i < kw_samples; i++) {
 		u64 t0;
 
@@ -333,13 +333,16 @@ static int kw_cancel_self_requeueing(const struct kw_bench_ops *ops, unsigned in
 		if (r.samples[i] > 20000)
 			slow++;
 	}
-	altwq_kw_cancel_counts(&cancels1, &waited1);
+	altwq_kw_get_cancel_counts(&after);
 	if (!err) {
 		sampled_report(&r, "kw_cancel_delayed_sync_self_requeueing", round, 50);
 		report("kw_cancel_self_requeueing_over_20us", ops, round, slow, "samples");
 		if (ops == &altwq_ops) {
-			bench_profile("kw_cancel_self_requeueing", "altwq_cancels", round, cancels1 - cancels0);
-			bench_profile("kw_cancel_self_requeueing", "altwq_cancels_that_waited", round, waited1 - waited0);
+			bench_profile("kw_cancel_self_requeueing", "altwq_cancels", round, after.cancels - before.cancels);
+			bench_profile("kw_cancel_self_requeueing", "altwq_cancels_that_found_it_running", round,
+				      after.found_running - before.found_running);
+			bench_profile("kw_cancel_self_requeueing", "altwq_cancels_that_waited", round,
+				      after.waited - before.waited);
 		} else {
 			bench_profile("kw_cancel_self_requeueing", "intree_current_just_before_cancel", round,
 				      current_seen);

@@ -20,4 +20,4 @@ EXPORT_SYMBOL_GPL(altwq_kthread_cancel_delayed_work_sync);
 EXPORT_SYMBOL_GPL(altwq_kthread_destroy_worker);
 EXPORT_SYMBOL_GPL(altwq_kthread_delayed_work_timer_fn);
 
-KABI_EXPORT(altwq_kw_cancel_counts);
+KABI_EXPORT(altwq_kw_get_cancel_counts);

@@ -113,8 +113,9 @@ extern "C" void altwq_kthread_flush_worker(altwq_kthread_worker *worker)
 
 namespace {
 
-// Statistics for the benchmark: cancels, and those that waited for a run.
+// Statistics for the benchmark (see test_hooks.h).
 constinit Atomic<long> nr_cancels{0};
+constinit Atomic<long> nr_cancels_found_running{0};
 constinit Atomic<long> nr_cancels_waited{0};
 
 bool cancel_sync(altwq_kthread_work *work, altwq_kthread_delayed_work *dwork)
@@ -130,23 +131,31 @@ bool cancel_sync(altwq_kthread_work *work, altwq_kthread_delayed_work *dwork)
 		stop_timer(q, dwork);
 	const bool was_pending = dequeue(*q, q, work);
 	nr_cancels.fetch_add(1, Relaxed);
+	if (q->current_work != work)
+		return was_pending;
+	nr_cancels_found_running.fetch_add(1, Relaxed);
+	// The running instance cannot re-queue itself from here on.
+	int &canceling = work->canceling.get(q);
+	canceling++;
+	// current_work only changes when the worker takes L for its next work.
+	// A short function has often returned already, its worker spinning on
+	// L: one turn lets it record that, and spares a flush and a sleep.
+	q.call_unlocked([] {});
 	if (q->current_work == work) {
 		nr_cancels_waited.fetch_add(1, Relaxed);
-		// Wait for the running instance; it cannot re-queue itself meanwhile.
-		int &canceling = work->canceling.get(q);
-		canceling++;
 		flush_locked(worker.get(), q, work);
-		canceling--;
 	}
+	canceling--;
 	return was_pending;
 }
 
 } // namespace
 
-extern "C" void altwq_kw_cancel_counts(long *cancels, long *waited)
+extern "C" void altwq_kw_get_cancel_counts(altwq_kw_cancel_counts *counts)
 {
-	*cancels = nr_cancels.load(Relaxed);
-	*waited = nr_cancels_waited.load(Relaxed);
+	counts->cancels = nr_cancels.load(Relaxed);
+	counts->found_running = nr_cancels_found_running.load(Relaxed);
+	counts->waited = nr_cancels_waited.load(Relaxed);
 }
 
 // On return the work is neither pending nor running, even if it re-queues

@@ -8,9 +8,14 @@
 #include "kabi/types.h"
 KABI_BEGIN
 
-/* cancel_[delayed_]work_sync calls since load, and those that waited for a
- * running instance. */
-void altwq_kw_cancel_counts(long *cancels, long *waited);
+/* cancel_[delayed_]work_sync calls since load. */
+struct altwq_kw_cancel_counts {
+	long cancels;
+	long found_running;	/* the work was running when the cancel took the lock */
+	long waited;		/* ... and still running after the worker had a turn:
+				 * a flush was queued behind it and waited for */
+};
+void altwq_kw_get_cancel_counts(struct altwq_kw_cancel_counts *counts);
 
 KABI_END
 #endif
