@@ -119,8 +119,10 @@ namespace {
 // RCU, held for the whole call), a valid work, and the worker's lock.
 template <typename F> bool queue_locked(altwq_kthread_worker *worker, altwq_kthread_work *work, F &&fn)
 {
+	if (!valid_work(work))
+		return false;
 	RcuReadGuard rcu;
-	if (KXX_WARN_ON_ONCE(!is_live(worker, rcu)) || !valid_work(work))
+	if (KXX_WARN_ON_ONCE(!is_live(worker, rcu)))
 		return false;
 	auto q = worker->queues.lock<IrqSave>();
 	return fn(*q, q);

@@ -11,29 +11,12 @@
 using namespace kxx;
 using namespace altwq::kw;
 
-namespace {
-constinit Registry *registry = nullptr; // set at module load
-} // namespace
+constinit Registry *altwq::kw::registry = nullptr;
 
 altwq_kthread_worker::altwq_kthread_worker(unsigned int flags_, int cpu_)
 	: queues(KXX_LOCK_CLASS("altwq_kthread_worker.lock")), flags(flags_), cpu(cpu_)
 {
 }
-
-namespace altwq::kw {
-
-bool is_live(const altwq_kthread_worker *worker, const RcuReadGuard &rcu)
-{
-	return registry->contains(worker, rcu);
-}
-
-bool valid_work(const altwq_kthread_work *work)
-{
-	return !KXX_WARN_ON_ONCE(!work || work->magic != ALTWQ_KW_WORK_MAGIC || !work->func);
-}
-
-
-} // namespace altwq::kw
 
 // The thread: runs queued works one at a time until stopped. May sleep.
 int altwq_kthread_worker::run()

@@ -35,6 +35,7 @@
 #include "kxx/lock.hpp"
 #include "kxx/rcu_set.hpp"
 #include "kxx/timer.hpp"
+#include "kxx/warn.hpp"
 
 struct altwq_kthread_work {
 	kxx::ListNode node;					// L: on work_list or delayed_list
@@ -104,10 +105,21 @@ namespace altwq::kw {
 
 using Registry = kxx::RcuSet<&altwq_kthread_worker::registry_link>;
 
-// Live workers. Any context, under the caller's RcuReadGuard.
-bool is_live(const altwq_kthread_worker *worker, const kxx::RcuReadGuard &rcu);
+// Live workers; set at module load. Inline, like the checks below: every
+// queueing runs them.
+extern constinit Registry *registry;
+
+// Any context, under the caller's RcuReadGuard.
+inline bool is_live(const altwq_kthread_worker *worker, const kxx::RcuReadGuard &rcu)
+{
+	return registry->contains(worker, rcu);
+}
+
 // Refuses (with a warning) NULL and never-initialised works.
-bool valid_work(const altwq_kthread_work *work);
+inline bool valid_work(const altwq_kthread_work *work)
+{
+	return !KXX_WARN_ON_ONCE(!work || work->magic != ALTWQ_KW_WORK_MAGIC || !work->func);
+}
 
 // A counted reference on a live worker, for entry points that sleep; empty
 // (with a warning) if the worker is not live. Any context.
