@@ -13,11 +13,15 @@
 #include <linux/module.h>
 #include <linux/kthread.h>
 #include <linux/slab.h>
+#include <linux/sched.h>
 #include <linux/sched/clock.h>
 #include <linux/ktime.h>
 #include <linux/delay.h>
 #include <linux/sort.h>
 #include <linux/completion.h>
+#include <linux/string.h>
+#include <linux/tracepoint.h>
+#include <linux/atomic.h>
 #include <altwq/kthread_worker.h>
 #include "bench.h"
 #include "kabi/export.h"
@@ -44,6 +48,7 @@ struct bench_work {
 	u64 queued_ns;			/* for queue->start latency */
 	u64 start_latency_ns;
 	bool requeue;			/* re-queues itself each run */
+	struct worker_task *runner;	/* records the task that runs it, if set */
 	const struct kw_bench_ops *ops;
 	void *worker;
 };
@@ -59,8 +64,25 @@ struct kw_bench_ops {
 	bool (*cancel_delayed_sync)(struct bench_work *w);
 };
 
+/* The task that ran a work, its context switch count and the time then. */
+struct worker_task {
+	struct task_struct *task;
+	unsigned long switches;
+	u64 ns;
+};
+
+static unsigned long context_switches(struct task_struct *task)
+{
+	return READ_ONCE(task->nvcsw) + READ_ONCE(task->nivcsw);
+}
+
 static void bench_body(struct bench_work *w)
 {
+	if (w->runner) {
+		w->runner->task = current;
+		w->runner->switches = context_switches(current);
+		w->runner->ns = ktime_get_ns();
+	}
 	if (w->queued_ns)
 		w->start_latency_ns = ktime_get_ns() - w->queued_ns;
 	if (w->started)
@@ -152,12 +174,18 @@ u64 bench_percentile(u64 *samples, unsigned int n, unsigned int p)
 
 /* ---- workloads; each returns 0 or -errno ---- */
 
-/* Queue kw_works distinct works, then flush the worker: works per second. */
+/*
+ * Queue kw_works distinct works, then flush the worker: works per second.
+ * Beside it, what splits the time: the queueing calls alone (ns per work),
+ * the worker from the first work's start to the last's (ns per work), and
+ * how often the scheduler switched the worker task out meanwhile.
+ */
 static int kw_queue_flush_throughput(const struct kw_bench_ops *ops, unsigned int round)
 {
 	struct bench_work *works = kvcalloc(kw_works, sizeof(*works), GFP_KERNEL);
+	struct worker_task first = {}, last = {};
 	void *worker = ops->create();
-	u64 start, elapsed;
+	u64 start, queued, elapsed;
 	unsigned int i;
 	int err = 0;
 
@@ -169,16 +197,27 @@ static int kw_queue_flush_throughput(const struct kw_bench_ops *ops, unsigned in
 		works[i].ops = ops;
 		ops->init(&works[i]);
 	}
+	works[0].runner = &first;
+	works[kw_works - 1].runner = &last;
 	start = ktime_get_ns();
 	for (i = 0; i < kw_works; i++)
 		if (!ops->queue(worker, &works[i]))
 			err = -EIO;
+	queued = ktime_get_ns();
 	ops->flush_worker(worker);
 	elapsed = ktime_get_ns() - start;
 	if (err)
 		goto out;
+	if (first.task != last.task) {
+		err = -EIO; /* one worker task runs them all */
+		goto out;
+	}
 	report("kw_queue_flush_throughput", ops, round, div64_u64((u64)kw_works * NSEC_PER_SEC, elapsed ?: 1),
 	       "works/s");
+	report("kw_queue_flush_throughput_queue_call", ops, round, div64_u64(queued - start, kw_works), "ns");
+	report("kw_queue_flush_throughput_worker_per_work", ops, round,
+	       div64_u64(last.ns - first.ns, max(kw_works - 1, 1U)), "ns");
+	report("kw_queue_flush_throughput_worker_switches", ops, round, last.switches - first.switches, "switches");
 out:
 	if (worker)
 		ops->destroy(worker);
@@ -302,43 +341,122 @@ static int kw_cancel_idle(const struct kw_bench_ops *ops, unsigned int round)
 	return err;
 }
 
-/* cancel_delayed_work_sync of a work that keeps re-queueing itself. */
-static int kw_cancel_self_requeueing(const struct kw_bench_ops *ops, unsigned int round)
-{
-	struct sampled_run r = {};
-	unsigned int i, slow = 0, current_seen = 0;
-	struct altwq_kw_cancel_counts before, after;
-	int err = sampled_begin(&r, ops);
+/*
+ * How many of the kernel's cancels queued a flush behind the running work:
+ * a probe on its sched_kthread_work_execute_start tracepoint counts the works
+ * other than the cancelled one that the bench's worker runs (only flushes).
+ * The probe slows the kernel's worker, so it is attached only for a separate,
+ * untimed pass. -ENOENT without the tracepoint.
+ */
+struct flush_probe {
+	struct tracepoint *tp;
+	struct task_struct *worker_task;
+	struct kthread_work *cancelled;
+	atomic_t flushes;
+};
 
-	altwq_kw_get_cancel_counts(&before);
-	for (i = 0; !err && i < kw_samples; i++) {
+static struct flush_probe flush_probe;
+
+static void find_execute_start(struct tracepoint *tp, void *priv)
+{
+	if (!strcmp(tp->name, "sched_kthread_work_execute_start"))
+		*(struct tracepoint **)priv = tp;
+}
+
+static void count_flush(void *data, struct kthread_work *work)
+{
+	struct flush_probe *p = data;
+
+	if (current == READ_ONCE(p->worker_task) && work != READ_ONCE(p->cancelled))
+		atomic_inc(&p->flushes);
+}
+
+/*
+ * One pass of kw_samples cancels of the self-requeueing work: times them into
+ * r->samples (if timed) and counts the cancels that put the cancelling task
+ * to sleep (its voluntary context switches, counted by the scheduler) and,
+ * for the kernel's worker, those that found the work current just before.
+ */
+static int cancel_pass(struct sampled_run *r, bool timed, unsigned int *slept, unsigned int *current_seen)
+{
+	const struct kw_bench_ops *ops = r->ops;
+	unsigned int i;
+
+	*slept = *current_seen = 0;
+	for (i = 0; i < kw_samples; i++) {
+		unsigned long nvcsw;
 		u64 t0;
 
-		r.w->requeue = true;
-		if (!ops->queue(r.worker, r.w)) {
-			err = -EIO;
-			break;
-		}
+		r->w->requeue = true;
+		if (!ops->queue(r->worker, r->w))
+			return -EIO;
 		udelay(100); /* spinning on it */
 		/* The kernel's worker is not opaque: sample whether the work is
 		 * its current one just before the cancel (altwq counts exactly). */
 		if (ops == &intree_ops &&
-		    READ_ONCE(((struct kthread_worker *)r.worker)->current_work) == &r.w->u.intree.work)
-			current_seen++;
+		    READ_ONCE(((struct kthread_worker *)r->worker)->current_work) == &r->w->u.intree.work)
+			(*current_seen)++;
+		nvcsw = READ_ONCE(current->nvcsw);
 		t0 = ktime_get_ns();
-		ops->cancel_delayed_sync(r.w);
-		r.samples[i] = ktime_get_ns() - t0;
-		r.w->requeue = false; /* not running: the cancel returned */
-		/* A cancel that waits for a run sleeps and is woken: ~50 us here. */
-		if (r.samples[i] > 20000)
-			slow++;
+		ops->cancel_delayed_sync(r->w);
+		if (timed)
+			r->samples[i] = ktime_get_ns() - t0;
+		if (READ_ONCE(current->nvcsw) != nvcsw)
+			(*slept)++;
+		r->w->requeue = false; /* not running: the cancel returned */
 	}
+	return 0;
+}
+
+/* The untimed pass on the kernel's worker with the flush probe attached. */
+static int intree_cancels_that_waited(struct sampled_run *r, unsigned int round)
+{
+	struct flush_probe *p = &flush_probe;
+	unsigned int slept, current_seen;
+	int err;
+
+	if (!p->tp)
+		for_each_kernel_tracepoint(find_execute_start, &p->tp);
+	if (!p->tp)
+		return -ENOENT;
+	p->worker_task = ((struct kthread_worker *)r->worker)->task;
+	p->cancelled = &r->w->u.intree.work;
+	atomic_set(&p->flushes, 0);
+	err = tracepoint_probe_register(p->tp, count_flush, p);
+	if (err)
+		return err;
+	err = cancel_pass(r, false, &slept, &current_seen);
+	tracepoint_probe_unregister(p->tp, count_flush, p);
+	tracepoint_synchronize_unregister();
+	if (!err) {
+		bench_profile("kw_cancel_self_requeueing", "intree_cancels_that_waited_probed_pass", round,
+			      atomic_read(&p->flushes));
+		bench_profile("kw_cancel_self_requeueing", "intree_canceller_slept_probed_pass", round, slept);
+	}
+	return err;
+}
+
+/*
+ * cancel_delayed_work_sync of a work that keeps re-queueing itself: the
+ * time, and how many cancels slept. altwq counts its cancels that found the
+ * work running and those that waited for it; for the kernel the same count
+ * comes from a second, probed pass.
+ */
+static int kw_cancel_self_requeueing(const struct kw_bench_ops *ops, unsigned int round)
+{
+	struct sampled_run r = {};
+	unsigned int slept, current_seen;
+	struct altwq_kw_cancel_counts before, after;
+	int err = sampled_begin(&r, ops);
+
+	altwq_kw_get_cancel_counts(&before);
+	if (!err)
+		err = cancel_pass(&r, true, &slept, &current_seen);
 	altwq_kw_get_cancel_counts(&after);
 	if (!err) {
 		sampled_report(&r, "kw_cancel_delayed_sync_self_requeueing", round, 50);
-		report("kw_cancel_self_requeueing_over_20us", ops, round, slow, "samples");
+		report("kw_cancel_self_requeueing_canceller_slept", ops, round, slept, "samples");
 		if (ops == &altwq_ops) {
-			bench_profile("kw_cancel_self_requeueing", "altwq_cancels", round, after.cancels - before.cancels);
 			bench_profile("kw_cancel_self_requeueing", "altwq_cancels_that_found_it_running", round,
 				      after.found_running - before.found_running);
 			bench_profile("kw_cancel_self_requeueing", "altwq_cancels_that_waited", round,
@@ -346,6 +464,11 @@ static int kw_cancel_self_requeueing(const struct kw_bench_ops *ops, unsigned in
 		} else {
 			bench_profile("kw_cancel_self_requeueing", "intree_current_just_before_cancel", round,
 				      current_seen);
+			err = intree_cancels_that_waited(&r, round);
+			if (err == -ENOENT) {
+				pr_info("ALTWQ-BENCH-NOTE no sched_kthread_work_execute_start tracepoint: the kernel's waits are not counted\n");
+				err = 0;
+			}
 		}
 	}
 	sampled_end(&r);

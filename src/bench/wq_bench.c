@@ -275,16 +275,45 @@ static void sampled_end(struct wb_sampled *r, const struct wq_bench_ops *ops)
 	kfree(r->samples);
 }
 
-/* queue->start on an idle per-CPU pool (same CPU): p50 and p99. */
+/* altwq's counters summed over the normal pools of the online CPUs. */
+static void alt_pool_totals(struct altwq_wq_pool_stats *sum)
+{
+	struct altwq_wq_pool_stats one;
+	int cpu;
+
+	memset(sum, 0, sizeof(*sum));
+	for_each_online_cpu(cpu) {
+		if (altwq_wq_get_pool_stats(cpu, false, &one))
+			continue;
+		sum->nr_created += one.nr_created;
+		sum->nr_kicks += one.nr_kicks;
+		sum->nr_kick_wakeups += one.nr_kick_wakeups;
+	}
+}
+
+/*
+ * queue->start on an idle per-CPU pool (same CPU): p50 and p99. Beside them,
+ * the distinct worker tasks that started the samples, and for altwq whether
+ * its pools created workers or kicked through irq_work meanwhile: a tail
+ * that none of these explain lies in the wakeup itself.
+ */
 static int wq_start_latency(const struct wq_bench_ops *ops, unsigned int round)
 {
 	DECLARE_COMPLETION_ONSTACK(started);
+	struct wb_tasks *tasks = kzalloc(sizeof(*tasks), GFP_KERNEL);
+	struct altwq_wq_pool_stats before, after;
 	struct wb_sampled r = {};
 	unsigned int i;
 	int err = sampled_begin(&r, ops);
 
-	if (!err)
+	if (!err && !tasks)
+		err = -ENOMEM;
+	if (!err) {
+		spin_lock_init(&tasks->lock);
 		r.w->started = &started;
+		r.w->tasks = tasks;
+	}
+	alt_pool_totals(&before);
 	for (i = 0; !err && i < wq_samples; i++) {
 		usleep_range(200, 300); /* the pool goes idle */
 		reinit_completion(&started);
@@ -294,11 +323,18 @@ static int wq_start_latency(const struct wq_bench_ops *ops, unsigned int round)
 		ops->flush_work(r.w);
 		r.samples[i] = r.w->start_latency_ns;
 	}
+	alt_pool_totals(&after);
 	if (!err) {
 		bench_report("wq_queue_start_latency_p50", ops->name, round, bench_percentile(r.samples, wq_samples, 50), "ns");
 		bench_report("wq_queue_start_latency_p99", ops->name, round, bench_percentile(r.samples, wq_samples, 99), "ns");
+		bench_report("wq_queue_start_latency_workers_used", ops->name, round, tasks->n, "tasks");
+	}
+	if (!err && ops == &alt_ops) {
+		bench_profile("wq_queue_start_latency", "workers_created", round, after.nr_created - before.nr_created);
+		bench_profile("wq_queue_start_latency", "irq_work_kicks", round, after.nr_kicks - before.nr_kicks);
 	}
 	sampled_end(&r, ops);
+	kfree(tasks);
 	return err;
 }
 

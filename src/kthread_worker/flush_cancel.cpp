@@ -113,8 +113,7 @@ extern "C" void altwq_kthread_flush_worker(altwq_kthread_worker *worker)
 
 namespace {
 
-// Statistics for the benchmark (see test_hooks.h).
-constinit Atomic<long> nr_cancels{0};
+// Statistics for the benchmark (see test_hooks.h); only slow paths count.
 constinit Atomic<long> nr_cancels_found_running{0};
 constinit Atomic<long> nr_cancels_waited{0};
 
@@ -130,7 +129,6 @@ bool cancel_sync(altwq_kthread_work *work, altwq_kthread_delayed_work *dwork)
 	if (dwork)
 		stop_timer(q, dwork);
 	const bool was_pending = dequeue(*q, q, work);
-	nr_cancels.fetch_add(1, Relaxed);
 	if (q->current_work != work)
 		return was_pending;
 	nr_cancels_found_running.fetch_add(1, Relaxed);
@@ -153,7 +151,6 @@ bool cancel_sync(altwq_kthread_work *work, altwq_kthread_delayed_work *dwork)
 
 extern "C" void altwq_kw_get_cancel_counts(altwq_kw_cancel_counts *counts)
 {
-	counts->cancels = nr_cancels.load(Relaxed);
 	counts->found_running = nr_cancels_found_running.load(Relaxed);
 	counts->waited = nr_cancels_waited.load(Relaxed);
 }

@@ -8,9 +8,8 @@
 #include "kabi/types.h"
 KABI_BEGIN
 
-/* cancel_[delayed_]work_sync calls since load. */
+/* Of the cancel_[delayed_]work_sync calls since load, those that... */
 struct altwq_kw_cancel_counts {
-	long cancels;
 	long found_running;	/* the work was running when the cancel took the lock */
 	long waited;		/* ... and still running after the worker had a turn:
 				 * a flush was queued behind it and waited for */
