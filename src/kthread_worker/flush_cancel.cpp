@@ -63,11 +63,18 @@ WorkerRef::~WorkerRef()
 		w_->released.complete();
 }
 
-void flush_locked(altwq_kthread_worker *worker, Locked<Queues, RawSpinLock, IrqSave> &q, altwq_kthread_work *work)
+bool wait_for_last_instance(altwq_kthread_worker *worker, altwq_kthread_work *work, OnDying on_dying)
 {
-	FlushWork flush(work);
-	if (queue_flush_behind(worker, *q, q, work, flush))
-		q.call_unlocked([&] { flush.done.wait(); });
+	FlushWork flush(work); // built before L is taken, as it may go unused
+	{
+		auto q = worker->queues.lock<IrqSave>();
+		if (on_dying == OnDying::Refuse && KXX_WARN_ON_ONCE(q->dying))
+			return false;
+		if (!queue_flush_behind(worker, *q, q, work, flush))
+			return false;
+	}
+	flush.done.wait();
+	return true;
 }
 
 void flush_all(altwq_kthread_worker *worker)
@@ -91,12 +98,8 @@ extern "C" void altwq_kthread_flush_work(altwq_kthread_work *work)
 	if (!valid_work(work))
 		return;
 	WorkerRef worker = WorkerRef::of_work(work);
-	if (!worker)
-		return;
-	auto q = worker.get()->queues.lock<IrqSave>();
-	if (KXX_WARN_ON_ONCE(q->dying))
-		return;
-	flush_locked(worker.get(), q, work);
+	if (worker)
+		(void)wait_for_last_instance(worker.get(), work, OnDying::Refuse);
 }
 
 // Waits for every work queued before the call to finish.
@@ -135,14 +138,13 @@ bool cancel_sync(altwq_kthread_work *work, altwq_kthread_delayed_work *dwork)
 	// The running instance cannot re-queue itself from here on.
 	int &canceling = work->canceling.get(q);
 	canceling++;
-	// current_work only changes when the worker takes L for its next work.
-	// A short function has often returned already, its worker spinning on
-	// L: one turn lets it record that, and spares a flush and a sleep.
-	q.call_unlocked([] {});
-	if (q->current_work == work) {
-		nr_cancels_waited.fetch_add(1, Relaxed);
-		flush_locked(worker.get(), q, work);
-	}
+	// With L dropped, the worker can take it for its next work and so
+	// record that a short instance has ended: the flush then finds the work
+	// idle and neither queues nor sleeps.
+	q.call_unlocked([&] {
+		if (wait_for_last_instance(worker.get(), work, OnDying::Wait))
+			nr_cancels_waited.fetch_add(1, Relaxed);
+	});
 	canceling--;
 	return was_pending;
 }

@@ -147,10 +147,11 @@ void insert_work(altwq_kthread_worker *worker, Queues &q, altwq_kthread_work *wo
 // L held. Takes the work off whichever list it is on; true if it was on one.
 // Flushes waiting on it as a delayed work are released unless keep_flushers.
 bool dequeue(Queues &q, QueuesGuard &g, altwq_kthread_work *work, bool keep_flushers = false);
-// L held. Waits (L dropped) for work's last instance; the lock is held again
-// on return. Does not look at dying: for destroy and for cancel's own wait.
-void flush_locked(altwq_kthread_worker *worker, kxx::Locked<Queues, kxx::RawSpinLock, kxx::IrqSave> &q,
-		  altwq_kthread_work *work);
+// L not held. Waits for work's last instance if it is pending or running;
+// true if there was one. Refuses (with a warning) a dying worker only if
+// asked: cancel, which checked before, waits on one. May sleep.
+enum class OnDying { Refuse, Wait };
+bool wait_for_last_instance(altwq_kthread_worker *worker, altwq_kthread_work *work, OnDying on_dying);
 // L held, released and retaken (may sleep unless in IRQ-safe context): the
 // timer is stopped and its callback not running; canceling > 0 meanwhile
 // keeps anyone from queueing the work.
