@@ -10,16 +10,26 @@ namespace {
 constinit kxx::Atomic<bool> expecting{false};
 constinit kxx::Atomic<int> expected_hits{0};
 
-// The sites that have reported, as (file pointer, line) keys in an
+// The sites that have reported, as (file name hash, line) keys in an
 // open-addressed table; lock-free, touched only when a warning fires.
 constexpr int SiteSlots = 256;
 constinit kxx::Atomic<uint64_t> reported_sites[SiteSlots];
 
+// FNV-1a of the file name: a check inlined from a header is one site, though
+// each object file may hold its own copy of the name.
+uint64_t file_hash(const char *file)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (; *file; file++)
+		h = (h ^ static_cast<unsigned char>(*file)) * 0x100000001b3ULL;
+	return h;
+}
+
 // True the first time a site asks (and if the table is full).
 bool first_report(const char *file, int line)
 {
-	// Never 0 (the empty slot): a file name pointer is never null.
-	const uint64_t key = (reinterpret_cast<uint64_t>(file) << 16) | (static_cast<uint64_t>(line) & 0xffff);
+	// Never 0 (the empty slot): line is at least 1.
+	const uint64_t key = (file_hash(file) << 16) | (static_cast<uint64_t>(line) & 0xffff);
 	const unsigned int start = static_cast<unsigned int>((key ^ (key >> 29)) % SiteSlots);
 	for (int i = 0; i < SiteSlots; i++) {
 		kxx::Atomic<uint64_t> &slot = reported_sites[(start + i) % SiteSlots];
