@@ -20,7 +20,9 @@
 #include <linux/sort.h>
 #include <linux/completion.h>
 #include <linux/string.h>
+#ifdef CONFIG_TRACEPOINTS
 #include <linux/tracepoint.h>
+#endif
 #include <linux/atomic.h>
 #include <altwq/kthread_worker.h>
 #include "bench.h"
@@ -32,7 +34,7 @@ module_param(rounds, uint, 0444);
 MODULE_PARM_DESC(rounds, "A/B rounds per workload (even: each goes first equally often)");
 static unsigned int kw_works = 20000;
 module_param(kw_works, uint, 0444);
-MODULE_PARM_DESC(kw_works, "works queued per round (queue+flush throughput)");
+MODULE_PARM_DESC(kw_works, "works queued per round (queue+flush throughput), at least 2");
 static unsigned int kw_samples = 200;
 module_param(kw_samples, uint, 0444);
 MODULE_PARM_DESC(kw_samples, "samples per round (latency workloads)");
@@ -216,7 +218,7 @@ static int kw_queue_flush_throughput(const struct kw_bench_ops *ops, unsigned in
 	       "works/s");
 	report("kw_queue_flush_throughput_queue_call", ops, round, div64_u64(queued - start, kw_works), "ns");
 	report("kw_queue_flush_throughput_worker_per_work", ops, round,
-	       div64_u64(last.ns - first.ns, max(kw_works - 1, 1U)), "ns");
+	       div64_u64(last.ns - first.ns, kw_works - 1), "ns");
 	report("kw_queue_flush_throughput_worker_switches", ops, round, last.switches - first.switches, "switches");
 out:
 	if (worker)
@@ -342,36 +344,6 @@ static int kw_cancel_idle(const struct kw_bench_ops *ops, unsigned int round)
 }
 
 /*
- * How many of the kernel's cancels queued a flush behind the running work:
- * a probe on its sched_kthread_work_execute_start tracepoint counts the works
- * other than the cancelled one that the bench's worker runs (only flushes).
- * The probe slows the kernel's worker, so it is attached only for a separate,
- * untimed pass. -ENOENT without the tracepoint.
- */
-struct flush_probe {
-	struct tracepoint *tp;
-	struct task_struct *worker_task;
-	struct kthread_work *cancelled;
-	atomic_t flushes;
-};
-
-static struct flush_probe flush_probe;
-
-static void find_execute_start(struct tracepoint *tp, void *priv)
-{
-	if (!strcmp(tp->name, "sched_kthread_work_execute_start"))
-		*(struct tracepoint **)priv = tp;
-}
-
-static void count_flush(void *data, struct kthread_work *work)
-{
-	struct flush_probe *p = data;
-
-	if (current == READ_ONCE(p->worker_task) && work != READ_ONCE(p->cancelled))
-		atomic_inc(&p->flushes);
-}
-
-/*
  * One pass of kw_samples cancels of the self-requeueing work: times them into
  * r->samples (if timed) and counts the cancels that put the cancelling task
  * to sleep (its voluntary context switches, counted by the scheduler) and,
@@ -408,6 +380,37 @@ static int cancel_pass(struct sampled_run *r, bool timed, unsigned int *slept, u
 	return 0;
 }
 
+#ifdef CONFIG_TRACEPOINTS
+/*
+ * How many of the kernel's cancels queued a flush behind the running work:
+ * a probe on its sched_kthread_work_execute_start tracepoint counts the works
+ * other than the cancelled one that the bench's worker runs (only flushes).
+ * The probe slows the kernel's worker, so it is attached only for a separate,
+ * untimed pass. -ENOENT without tracepoints.
+ */
+struct flush_probe {
+	struct tracepoint *tp;
+	struct task_struct *worker_task;
+	struct kthread_work *cancelled;
+	atomic_t flushes;
+};
+
+static struct flush_probe flush_probe;
+
+static void find_execute_start(struct tracepoint *tp, void *priv)
+{
+	if (!strcmp(tp->name, "sched_kthread_work_execute_start"))
+		*(struct tracepoint **)priv = tp;
+}
+
+static void count_flush(void *data, struct kthread_work *work)
+{
+	struct flush_probe *p = data;
+
+	if (current == READ_ONCE(p->worker_task) && work != READ_ONCE(p->cancelled))
+		atomic_inc(&p->flushes);
+}
+
 /* The untimed pass on the kernel's worker with the flush probe attached. */
 static int intree_cancels_that_waited(struct sampled_run *r, unsigned int round)
 {
@@ -435,6 +438,12 @@ static int intree_cancels_that_waited(struct sampled_run *r, unsigned int round)
 	}
 	return err;
 }
+#else
+static int intree_cancels_that_waited(struct sampled_run *r, unsigned int round)
+{
+	return -ENOENT;
+}
+#endif
 
 /*
  * cancel_delayed_work_sync of a work that keeps re-queueing itself: the
@@ -488,8 +497,8 @@ static int __init altwq_bench_init(void)
 	unsigned int wl, round, i;
 	int err;
 
-	if (!rounds || !kw_works || !kw_samples || kw_samples > 1000000) {
-		pr_err("ALTWQ-BENCH-FAILED rounds, kw_works and kw_samples must be positive\n");
+	if (!rounds || kw_works < 2 || !kw_samples || kw_samples > 1000000) {
+		pr_err("ALTWQ-BENCH-FAILED rounds and kw_samples must be positive, kw_works at least 2\n");
 		return -EINVAL;
 	}
 	pr_info("ALTWQ-BENCH-BEGIN rounds=%u kw_works=%u kw_samples=%u wq_works=%u wq_samples=%u wq_mix_works=%u wq_mem_queues=%u\n",
