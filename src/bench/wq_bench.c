@@ -275,7 +275,7 @@ static void sampled_end(struct wb_sampled *r, const struct wq_bench_ops *ops)
 	kfree(r->samples);
 }
 
-/* altwq's counters summed over the normal pools of the online CPUs. */
+/* altwq's worker creations and kicks summed over the normal pools of the online CPUs. */
 static void alt_pool_totals(struct altwq_wq_pool_stats *sum)
 {
 	struct altwq_wq_pool_stats one;
@@ -287,7 +287,6 @@ static void alt_pool_totals(struct altwq_wq_pool_stats *sum)
 			continue;
 		sum->nr_created += one.nr_created;
 		sum->nr_kicks += one.nr_kicks;
-		sum->nr_kick_wakeups += one.nr_kick_wakeups;
 	}
 }
 
@@ -301,7 +300,7 @@ static int wq_start_latency(const struct wq_bench_ops *ops, unsigned int round)
 {
 	DECLARE_COMPLETION_ONSTACK(started);
 	struct wb_tasks *tasks = kzalloc(sizeof(*tasks), GFP_KERNEL);
-	struct altwq_wq_pool_stats before, after;
+	struct altwq_wq_pool_stats before = {}, after = {};
 	struct wb_sampled r = {};
 	unsigned int i;
 	int err = sampled_begin(&r, ops);
@@ -313,7 +312,8 @@ static int wq_start_latency(const struct wq_bench_ops *ops, unsigned int round)
 		r.w->started = &started;
 		r.w->tasks = tasks;
 	}
-	alt_pool_totals(&before);
+	if (ops == &alt_ops)
+		alt_pool_totals(&before);
 	for (i = 0; !err && i < wq_samples; i++) {
 		usleep_range(200, 300); /* the pool goes idle */
 		reinit_completion(&started);
@@ -323,7 +323,8 @@ static int wq_start_latency(const struct wq_bench_ops *ops, unsigned int round)
 		ops->flush_work(r.w);
 		r.samples[i] = r.w->start_latency_ns;
 	}
-	alt_pool_totals(&after);
+	if (ops == &alt_ops)
+		alt_pool_totals(&after);
 	if (!err) {
 		bench_report("wq_queue_start_latency_p50", ops->name, round, bench_percentile(r.samples, wq_samples, 50), "ns");
 		bench_report("wq_queue_start_latency_p99", ops->name, round, bench_percentile(r.samples, wq_samples, 99), "ns");

@@ -11,8 +11,8 @@ KABI_BEGIN
 /* Of the cancel_[delayed_]work_sync calls since load, those that... */
 struct altwq_kw_cancel_counts {
 	long found_running;	/* the work was running when the cancel took the lock */
-	long waited;		/* ... and still running after the worker had a turn:
-				 * a flush was queued behind it and waited for */
+	long waited;		/* ... and still running when it looked again, its
+				 * flush item built: it queued the flush and waited */
 };
 void altwq_kw_get_cancel_counts(struct altwq_kw_cancel_counts *counts);
 
