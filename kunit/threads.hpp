@@ -113,6 +113,15 @@ template <typename Cond> bool wait_until(Cond cond, unsigned int ms = 1000)
 	return cond();
 }
 
+// The highest-numbered online CPU (not the boot CPU when there are more).
+inline int last_online_cpu()
+{
+	int last = 0;
+	for (int cpu : online_cpus())
+		last = cpu;
+	return last;
+}
+
 // n threads: one per online CPU, at most MaxThreads.
 inline int online_thread_count()
 {

@@ -2,10 +2,12 @@
 // A guard cannot be copied (or moved) out of its scope.
 #include "kxx/lock.hpp"
 
-void take(kxx::SpinLock &lock)
+using Lock = kxx::SpinLock<struct TestRole>;
+
+void take(Lock &lock)
 {
-	kxx::Guard<kxx::SpinLock, kxx::Irq> g(lock);
+	kxx::Guard<Lock, kxx::Irq> g(lock);
 #ifdef KXX_MISUSE
-	kxx::Guard<kxx::SpinLock, kxx::Irq> copy(g);
+	kxx::Guard<Lock, kxx::Irq> copy(g);
 #endif
 }

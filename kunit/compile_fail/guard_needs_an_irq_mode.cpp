@@ -2,11 +2,13 @@
 // A spinlock guard must say what it does with IRQs.
 #include "kxx/lock.hpp"
 
-void take(kxx::RawSpinLock &lock)
+using Lock = kxx::RawSpinLock<struct TestRole>;
+
+void take(Lock &lock)
 {
 #ifdef KXX_MISUSE
-	kxx::Guard<kxx::RawSpinLock> g(lock);
+	kxx::Guard<Lock> g(lock);
 #else
-	kxx::Guard<kxx::RawSpinLock, kxx::NoIrq> g(lock);
+	kxx::Guard<Lock, kxx::NoIrq> g(lock);
 #endif
 }

@@ -2,11 +2,13 @@
 // Data in a Guarded<> cannot be reached without taking the lock.
 #include "kxx/lock.hpp"
 
+using Lock = kxx::RawSpinLock<struct TestRole>;
+
 struct Stats {
 	long hits;
 };
 
-void touch(kxx::Guarded<Stats, kxx::RawSpinLock> &stats)
+void touch(kxx::Guarded<Stats, Lock> &stats)
 {
 #ifdef KXX_MISUSE
 	stats.data_.hits++;

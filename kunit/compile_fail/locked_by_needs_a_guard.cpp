@@ -2,13 +2,15 @@
 // Data locked by another object's lock needs that lock's guard as proof.
 #include "kxx/lock.hpp"
 
-int read(kxx::LockedBy<int, kxx::RawSpinLock> &field, kxx::RawSpinLock &lock)
+using Lock = kxx::RawSpinLock<struct TestRole>;
+
+int read(kxx::LockedBy<int, Lock> &field, Lock &lock)
 {
 #ifdef KXX_MISUSE
 	(void)lock;
 	return field.get();
 #else
-	kxx::Guard<kxx::RawSpinLock, kxx::IrqSave> g(lock);
+	kxx::Guard<Lock, kxx::IrqSave> g(lock);
 	return field.get(g);
 #endif
 }

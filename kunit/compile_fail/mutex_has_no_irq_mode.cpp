@@ -2,11 +2,13 @@
 // A mutex sleeps: the only mode it takes is MaySleep.
 #include "kxx/lock.hpp"
 
-void take(kxx::Mutex &m)
+using Lock = kxx::Mutex<struct TestRole>;
+
+void take(Lock &m)
 {
 #ifdef KXX_MISUSE
-	kxx::Guard<kxx::Mutex, kxx::IrqSave> g(m);
+	kxx::Guard<Lock, kxx::IrqSave> g(m);
 #else
-	kxx::Guard<kxx::Mutex, kxx::MaySleep> g(m);
+	kxx::Guard<Lock, kxx::MaySleep> g(m);
 #endif
 }

@@ -7,6 +7,7 @@
 #include "threads.hpp"
 
 using namespace kxx;
+using kxx::test::last_online_cpu;
 
 namespace {
 constexpr int MaxCpus = 64;
@@ -36,14 +37,6 @@ struct Watcher {
 		return 0;
 	}
 };
-
-int last_online_cpu()
-{
-	int last = -1;
-	for (int cpu : online_cpus())
-		last = cpu;
-	return last;
-}
 } // namespace
 
 KXX_TEST(kxx_cpu_hotplug, start_and_stop_visit_every_online_cpu)

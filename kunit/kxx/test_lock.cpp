@@ -9,6 +9,12 @@ using namespace kxx;
 
 namespace {
 
+// The tests' lock roles.
+struct TestRole;
+using TestRawLock = RawSpinLock<TestRole>;
+using TestSpinLock = SpinLock<TestRole>;
+using TestMutex = Mutex<TestRole>;
+
 struct Counter {
 	long value = 0;
 };
@@ -42,14 +48,14 @@ template <typename Lock, typename Mode> void check_exclusion(struct kunit *test,
 
 KXX_TEST(kxx_lock, raw_spinlock_excludes)
 {
-	auto counter = KT_ASSERT_OK(test, (make_box<Guarded<Counter, RawSpinLock>>(GfpKernel, KXX_LOCK_CLASS("test.raw"))));
-	check_exclusion<RawSpinLock, NoIrq>(test, *counter);
+	auto counter = KT_ASSERT_OK(test, (make_box<Guarded<Counter, TestRawLock>>(GfpKernel, KXX_LOCK_CLASS("test.raw"))));
+	check_exclusion<TestRawLock, NoIrq>(test, *counter);
 }
 
 KXX_TEST(kxx_lock, spinlock_irqsave_excludes)
 {
-	auto counter = KT_ASSERT_OK(test, (make_box<Guarded<Counter, SpinLock>>(GfpKernel, KXX_LOCK_CLASS("test.spin"))));
-	check_exclusion<SpinLock, IrqSave>(test, *counter);
+	auto counter = KT_ASSERT_OK(test, (make_box<Guarded<Counter, TestSpinLock>>(GfpKernel, KXX_LOCK_CLASS("test.spin"))));
+	check_exclusion<TestSpinLock, IrqSave>(test, *counter);
 }
 
 KXX_TEST(kxx_lock, mutex_excludes_sleepers)
@@ -59,7 +65,7 @@ KXX_TEST(kxx_lock, mutex_excludes_sleepers)
 		int inside = 0;
 		int max_inside = 0;
 	};
-	auto shared = KT_ASSERT_OK(test, (make_box<Guarded<Shared, Mutex>>(GfpKernel, KXX_LOCK_CLASS("test.mutex"))));
+	auto shared = KT_ASSERT_OK(test, (make_box<Guarded<Shared, TestMutex>>(GfpKernel, KXX_LOCK_CLASS("test.mutex"))));
 	const int n = test::online_thread_count();
 	int err = test::run_on_threads(n, [&](int) {
 		for (int i = 0; i < 20; i++) {
@@ -80,8 +86,8 @@ KXX_TEST(kxx_lock, mutex_excludes_sleepers)
 
 KXX_TEST(kxx_lock, irq_modes_set_irq_state)
 {
-	auto a = KT_ASSERT_OK(test, (make_box<Guarded<Counter, RawSpinLock>>(GfpKernel, KXX_LOCK_CLASS("test.irq.a"))));
-	auto b = KT_ASSERT_OK(test, (make_box<Guarded<Counter, SpinLock>>(GfpKernel, KXX_LOCK_CLASS("test.irq.b"))));
+	auto a = KT_ASSERT_OK(test, (make_box<Guarded<Counter, TestRawLock>>(GfpKernel, KXX_LOCK_CLASS("test.irq.a"))));
+	auto b = KT_ASSERT_OK(test, (make_box<Guarded<Counter, TestSpinLock>>(GfpKernel, KXX_LOCK_CLASS("test.irq.b"))));
 
 	KT_ASSERT(test, !irqs_disabled());
 	{
@@ -122,7 +128,7 @@ struct IrqProbe {
 // delivered once the guard goes: the guard really masks IRQs.
 KXX_TEST(kxx_lock, irq_guard_holds_off_interrupts)
 {
-	auto lock = KT_ASSERT_OK(test, (make_box<Guarded<Counter, RawSpinLock>>(GfpKernel, KXX_LOCK_CLASS("test.irqoff"))));
+	auto lock = KT_ASSERT_OK(test, (make_box<Guarded<Counter, TestRawLock>>(GfpKernel, KXX_LOCK_CLASS("test.irqoff"))));
 	auto probe = KT_ASSERT_OK(test, make_box<IrqProbe>(GfpKernel));
 	int during = -1;
 	{
@@ -138,7 +144,7 @@ KXX_TEST(kxx_lock, irq_guard_holds_off_interrupts)
 
 KXX_TEST(kxx_lock, call_unlocked_drops_and_retakes)
 {
-	auto g = KT_ASSERT_OK(test, (make_box<Guarded<Counter, SpinLock>>(GfpKernel, KXX_LOCK_CLASS("test.unlocked"))));
+	auto g = KT_ASSERT_OK(test, (make_box<Guarded<Counter, TestSpinLock>>(GfpKernel, KXX_LOCK_CLASS("test.unlocked"))));
 	auto locked = g->lock<Irq>();
 	locked->value = 1;
 	bool held_inside = true, irqs_off_inside = true;
@@ -153,20 +159,48 @@ KXX_TEST(kxx_lock, call_unlocked_drops_and_retakes)
 	KT_EXPECT_EQ(test, locked->value, 1L);
 }
 
+namespace {
+// An owner whose field names the lock that guards it.
+struct Owner;
+const TestRawLock *owner_lock(const void *field);
+struct Owner {
+	explicit Owner(LockClass &c) : lock(c) {}
+	TestRawLock lock;
+	LockedBy<int, TestRawLock, &owner_lock> field{7};
+	LockedBy<int, TestRawLock> any_of_the_role{1};
+};
+const TestRawLock *owner_lock(const void *field)
+{
+	return &reinterpret_cast<const Owner *>(static_cast<const char *>(field) - offsetof(Owner, field))->lock;
+}
+} // namespace
+
 KXX_TEST(kxx_lock, locked_by_takes_the_guard)
 {
-	struct Owner {
-		explicit Owner(LockClass &c) : lock(c) {}
-		RawSpinLock lock;
-		LockedBy<int, RawSpinLock> field{7};
-	};
 	auto a = KT_ASSERT_OK(test, make_box<Owner>(GfpKernel, KXX_LOCK_CLASS("test.lockedby.a")));
 	auto b = KT_ASSERT_OK(test, make_box<Owner>(GfpKernel, KXX_LOCK_CLASS("test.lockedby.b")));
-	Guard<RawSpinLock, IrqSave> guard(a->lock);
+	Guard<TestRawLock, IrqSave> guard(a->lock);
 	KT_EXPECT(test, guard.holds(a->lock));
 	KT_EXPECT(test, !guard.holds(b->lock));
 	a->field.get(guard)++;
 	KT_EXPECT_EQ(test, a->field.get(guard), 8);
+	// A field without an owner check takes any guard of its role.
+	KT_EXPECT_EQ(test, b->any_of_the_role.get(guard), 1);
+}
+
+// The owner check: b's field reached under a's lock is reported (and, being
+// a proof failure rather than a crash, still read).
+KXX_TEST(kxx_lock, locked_by_refuses_another_instances_guard)
+{
+	auto a = KT_ASSERT_OK(test, make_box<Owner>(GfpKernel, KXX_LOCK_CLASS("test.lockedby.owner.a")));
+	auto b = KT_ASSERT_OK(test, make_box<Owner>(GfpKernel, KXX_LOCK_CLASS("test.lockedby.owner.b")));
+	Guard<TestRawLock, IrqSave> guard(a->lock);
+	ExpectWarnings warnings;
+	(void)a->field.get(guard);
+	KT_EXPECT_EQ(test, warnings.finish(), 0);
+	ExpectWarnings foreign;
+	KT_EXPECT_EQ(test, b->field.get(guard), 7);
+	KT_EXPECT_EQ(test, foreign.finish(), 1);
 }
 
 KXX_TEST(kxx_lock, lock_class_per_site)

@@ -121,13 +121,15 @@ KXX_TEST(kxx_sync, irq_work_runs_in_hardirq_on_this_cpu)
 	KT_EXPECT(test, !rec->work.busy());
 }
 
+using IrqWorkTestLock = RawSpinLock<struct IrqWorkTestRole>;
+
 KXX_TEST(kxx_sync, irq_work_queued_twice_runs_once)
 {
 	auto rec = KT_ASSERT_OK(test, make_box<IrqRecorder>(GfpKernel));
-	auto lock = KT_ASSERT_OK(test, make_box<RawSpinLock>(GfpKernel, KXX_LOCK_CLASS("test.irqwork")));
+	auto lock = KT_ASSERT_OK(test, make_box<IrqWorkTestLock>(GfpKernel, KXX_LOCK_CLASS("test.irqwork")));
 	bool first, second;
 	{
-		Guard<RawSpinLock, Irq> irqs_off(*lock); // it cannot run before the second queue
+		Guard<IrqWorkTestLock, Irq> irqs_off(*lock); // it cannot run before the second queue
 		first = rec->work.queue();
 		second = rec->work.queue();
 	}

@@ -21,3 +21,4 @@ EXPORT_SYMBOL_GPL(altwq_kthread_destroy_worker);
 EXPORT_SYMBOL_GPL(altwq_kthread_delayed_work_timer_fn);
 
 KABI_EXPORT(altwq_kw_get_cancel_counts);
+KABI_EXPORT(altwq_kw_worker_is_live);

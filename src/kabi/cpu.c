@@ -11,6 +11,7 @@
 unsigned int kabi_nr_cpu_ids(void) { return nr_cpu_ids; }
 unsigned int kabi_num_online_cpus(void) { return num_online_cpus(); }
 bool kabi_cpu_online(int cpu) { return cpu >= 0 && cpu < nr_cpu_ids && cpu_online(cpu); }
+bool kabi_cpu_active(int cpu) { return cpu >= 0 && cpu < nr_cpu_ids && cpu_active(cpu); }
 bool kabi_cpu_possible(int cpu) { return cpu >= 0 && cpu < nr_cpu_ids && cpu_possible(cpu); }
 int kabi_cpu_next_online(int prev) { return cpumask_next(prev, cpu_online_mask); }
 int kabi_cpu_next_possible(int prev) { return cpumask_next(prev, cpu_possible_mask); }
@@ -31,6 +32,7 @@ void kabi_cpumask_copy_online(struct kabi_cpumask *m) { cpumask_copy(MASK(m), cp
 KABI_EXPORT(kabi_nr_cpu_ids);
 KABI_EXPORT(kabi_num_online_cpus);
 KABI_EXPORT(kabi_cpu_online);
+KABI_EXPORT(kabi_cpu_active);
 KABI_EXPORT(kabi_cpu_possible);
 KABI_EXPORT(kabi_cpu_next_online);
 KABI_EXPORT(kabi_cpu_next_possible);

@@ -14,6 +14,8 @@ struct kabi_cpumask;		/* struct cpumask */
 unsigned int kabi_nr_cpu_ids(void);
 unsigned int kabi_num_online_cpus(void);
 bool kabi_cpu_online(int cpu);
+/* Online and taking ordinary tasks (not on its way down, or not yet up). */
+bool kabi_cpu_active(int cpu);
 bool kabi_cpu_possible(int cpu);
 /* Next CPU after prev (-1 to start) in the mask; >= nr_cpu_ids at the end. */
 int kabi_cpu_next_online(int prev);

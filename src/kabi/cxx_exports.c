@@ -4,5 +4,6 @@
 #include "kxx/exports.h"
 
 KABI_EXPORT(kxx_warn_report);
+KABI_EXPORT(kxx_warn_report_fmt);
 KABI_EXPORT(kxx_expect_warnings_begin);
 KABI_EXPORT(kxx_expect_warnings_end);

@@ -53,6 +53,7 @@ int kabi_task_allow_active_cpus(struct kabi_task *task)
 	return set_cpus_allowed_ptr(TASK(task), cpu_active_mask);
 }
 void kabi_task_set_nice(struct kabi_task *task, int nice) { set_user_nice(TASK(task), nice); }
+int kabi_task_nice(const struct kabi_task *task) { return task_nice((const struct task_struct *)task); }
 
 /* For altwq_test.ko, whose C++ tests call kxx inlines. */
 KABI_EXPORT(kabi_kthread_create);

@@ -26,8 +26,9 @@ void *kabi_current_kthread_data_if(kabi_kthread_fn fn);
 /* set_cpus_allowed_ptr(): to one CPU, or to every active CPU. May sleep. 0 or -errno. */
 int kabi_task_allow_cpu(struct kabi_task *task, int cpu);
 int kabi_task_allow_active_cpus(struct kabi_task *task);
-/* set_user_nice(). */
+/* set_user_nice() and task_nice(). */
 void kabi_task_set_nice(struct kabi_task *task, int nice);
+int kabi_task_nice(const struct kabi_task *task);
 
 KABI_END
 #endif

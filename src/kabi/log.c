@@ -4,7 +4,7 @@
 #include "kabi/export.h"
 #include "kabi/log.h"
 
-void kabi_log(enum kabi_log_level level, const char *fmt, ...)
+void kabi_vlog(enum kabi_log_level level, const char *fmt, va_list args)
 {
 	static const char *const prefix[] = {
 		[KABI_LOG_ERR] = KERN_ERR, [KABI_LOG_WARNING] = KERN_WARNING,
@@ -12,14 +12,23 @@ void kabi_log(enum kabi_log_level level, const char *fmt, ...)
 		[KABI_LOG_DEBUG] = KERN_DEBUG,
 	};
 	struct va_format vaf;
-	va_list args;
+	va_list copy;
 
 	if ((unsigned int)level > KABI_LOG_DEBUG)
 		level = KABI_LOG_ERR;
-	va_start(args, fmt);
+	va_copy(copy, args);
 	vaf.fmt = fmt;
-	vaf.va = &args;
+	vaf.va = &copy;
 	printk("%saltwq: %pV\n", prefix[level], &vaf);
+	va_end(copy);
+}
+
+void kabi_log(enum kabi_log_level level, const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	kabi_vlog(level, fmt, args);
 	va_end(args);
 }
 
@@ -28,6 +37,33 @@ void kabi_warn(const char *file, int line, const char *what)
 	WARN(1, "altwq: %s (%s:%d)\n", what, file, line);
 }
 
+void kabi_warn_fmt(const char *file, int line, const char *fmt, va_list args)
+{
+	struct va_format vaf;
+	va_list copy;
+
+	va_copy(copy, args);
+	vaf.fmt = fmt;
+	vaf.va = &copy;
+	WARN(1, "altwq: %pV (%s:%d)\n", &vaf, file, line);
+	va_end(copy);
+}
+
+void kabi_log_expected_fmt(const char *file, int line, const char *fmt, va_list args)
+{
+	struct va_format vaf;
+	va_list copy;
+
+	va_copy(copy, args);
+	vaf.fmt = fmt;
+	vaf.va = &copy;
+	pr_info("altwq: expected warning: %pV (%s:%d)\n", &vaf, file, line);
+	va_end(copy);
+}
+
 /* For altwq_test.ko, whose C++ tests call kxx inlines. */
 KABI_EXPORT(kabi_log);
+KABI_EXPORT(kabi_vlog);
 KABI_EXPORT(kabi_warn);
+KABI_EXPORT(kabi_warn_fmt);
+KABI_EXPORT(kabi_log_expected_fmt);

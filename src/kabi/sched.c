@@ -60,6 +60,8 @@ int kabi_wake_up_process(struct kabi_task *task) { return wake_up_process(TASK(t
 struct kabi_task *kabi_current(void) { return (struct kabi_task *)current; }
 int kabi_task_pid(const struct kabi_task *task) { return ((const struct task_struct *)task)->pid; }
 int kabi_task_cpu(const struct kabi_task *task) { return task_cpu((const struct task_struct *)task); }
+void kabi_migrate_disable(void) { migrate_disable(); }
+void kabi_migrate_enable(void) { migrate_enable(); }
 unsigned int kabi_prandom_u32(void) { return get_random_u32(); }
 
 void kabi_preempt_disable(void) { preempt_disable(); }

@@ -42,6 +42,9 @@ void kabi_local_irq_restore(unsigned long flags);
 struct kabi_task *kabi_current(void);
 int kabi_task_pid(const struct kabi_task *task);
 int kabi_task_cpu(const struct kabi_task *task);
+/* migrate_disable()/migrate_enable() of the current task. */
+void kabi_migrate_disable(void);
+void kabi_migrate_enable(void);
 unsigned int kabi_prandom_u32(void);
 
 void kabi_preempt_disable(void);

@@ -68,6 +68,7 @@ int main(void)
 	DEFINE(ALTWQ_KW_SIZEOF_DWORK, sizeof(struct altwq_kthread_delayed_work));
 	OFFSET(ALTWQ_KW_DWORK_TIMER, altwq_kthread_delayed_work, timer);
 	DEFINE(ALTWQ_KW_WORK_MAGIC, ALTWQ_KTHREAD_WORK_MAGIC);
+	DEFINE(ALTWQ_KW_DWORK_MAGIC, ALTWQ_KTHREAD_DWORK_MAGIC);
 	BLANK();
 	/* The C layout of the public workqueue structs, for the C++ engine. */
 	DEFINE(ALTWQ_WQ_SIZEOF_WORK, sizeof(struct altwq_work));
@@ -90,5 +91,6 @@ int main(void)
 	DEFINE(KABI_EOPNOTSUPP, EOPNOTSUPP);
 	DEFINE(KABI_ETIMEDOUT, ETIMEDOUT);
 	DEFINE(KABI_EINTR, EINTR);
+	DEFINE(KABI_EPERM, EPERM);
 	return 0;
 }

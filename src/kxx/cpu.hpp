@@ -12,6 +12,9 @@ namespace kxx {
 inline unsigned int nr_cpu_ids() { return kabi_nr_cpu_ids(); }
 inline unsigned int num_online_cpus() { return kabi_num_online_cpus(); }
 inline bool cpu_online(int cpu) { return kabi_cpu_online(cpu); }
+// Online and taking ordinary tasks: false while it goes down (from the
+// scheduler's deactivation on) and until it is fully up.
+inline bool cpu_active(int cpu) { return kabi_cpu_active(cpu); }
 inline bool cpu_possible(int cpu) { return kabi_cpu_possible(cpu); }
 // The CPU we run on now: only a hint unless preemption is disabled.
 inline int this_cpu_hint() { return kabi_raw_smp_processor_id(); }

@@ -13,6 +13,7 @@ constexpr int NoDev = -KABI_ENODEV;
 constexpr int NotSupp = -KABI_EOPNOTSUPP;
 constexpr int TimedOut = -KABI_ETIMEDOUT;
 constexpr int Intr = -KABI_EINTR;
+constexpr int Perm = -KABI_EPERM;
 } // namespace kxx::err
 
 namespace kxx {

@@ -17,6 +17,8 @@ void altwq_kxx_exit(void);
  * while a test has armed an expectation, a counted, quiet note. Any context.
  */
 void kxx_warn_report(const char *file, int line, const char *what);
+/* The same with a printf-style message (KXX_WARN_ONCE). */
+void kxx_warn_report_fmt(const char *file, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Test hooks: arm/disarm and read the count of expected warnings. */
 void kxx_expect_warnings_begin(void);
 int kxx_expect_warnings_end(void);

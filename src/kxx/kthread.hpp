@@ -13,6 +13,7 @@
 #include "kabi/kthread.h"
 #include "kabi/sched.h"
 #include "kxx/result.hpp"
+#include "kxx/task.hpp"
 
 namespace kxx {
 
@@ -74,10 +75,13 @@ public:
 		if (!KXX_WARN_ON_ONCE(!task_))
 			kabi_task_put(exchange(task_, nullptr));
 	}
-	kabi_task *task() const { return task_; }
+	TaskRef task() const { return TaskRef(task_); }
 	bool running() const { return task_ != nullptr; }
 
 	static bool should_stop() { return kabi_kthread_should_stop(); }
+	// The data of the current task if it is a kthread running fn, else
+	// nullptr. Any context (nullptr outside task context's kthreads).
+	static void *current_data_if(kabi_kthread_fn fn) { return kabi_current_kthread_data_if(fn); }
 
 private:
 	explicit Kthread(kabi_task *task) : task_(task) {}

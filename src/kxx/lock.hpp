@@ -1,11 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 // Locks whose data cannot be reached without holding them.
 //
-//   kxx::Guarded<Counters, kxx::RawSpinLock> stats{KXX_LOCK_CLASS("stats")};
+//   struct StatsLock;                              // the lock's role
+//   kxx::Guarded<Counters, kxx::RawSpinLock<StatsLock>> stats{KXX_LOCK_CLASS("stats")};
 //   {
 //           auto locked = stats.lock<kxx::IrqSave>();   // the mode is required
 //           locked->hits++;
 //   }
+//
+// Every lock has a role, a tag type naming what it protects (a pool's lock,
+// the attach mutex). The role is part of the lock's type and of its
+// guards', so a guard of one role is no proof for data locked by another:
+// Guarded<T, Lock> and LockedBy<T, Lock> accept only guards of exactly Lock.
+// Where the instance matters too (which pool), LockedBy names a function
+// that finds the owner's lock, and each access checks the guard holds that
+// one (a pointer compare; a warning on a foreign guard).
 //
 // Spinlocks (RawSpinLock, SpinLock) take a mode tag: NoIrq (process or
 // softirq data never touched from hardirq), Irq (IRQs known enabled; they
@@ -14,8 +23,10 @@
 // copyable nor movable. Each KXX_LOCK_CLASS() site is its own lockdep class.
 #pragma once
 #include "kabi/lock.h"
+#include "kabi/sched.h"
 #include "kxx/sizes.hpp"
 #include "kxx/types.hpp"
+#include "kxx/warn.hpp"
 
 namespace kxx {
 
@@ -44,11 +55,10 @@ private:
 		return kxx_lock_class_; \
 	}())
 
-template <typename Lock, typename Mode> struct LockOps; // only the valid pairs exist
-
-class RawSpinLock : Pinned {
+// The three kinds of kernel lock, without a role: what LockOps operate on.
+class RawSpinLockStorage : Pinned {
 public:
-	explicit RawSpinLock(LockClass &cls) { kabi_raw_spin_init(raw(), cls.name(), cls.key()); }
+	explicit RawSpinLockStorage(LockClass &cls) { kabi_raw_spin_init(raw(), cls.name(), cls.key()); }
 	bool is_locked() { return kabi_raw_spin_is_locked(raw()); }
 	kabi_raw_spinlock *raw() { return storage_.as<kabi_raw_spinlock>(); }
 
@@ -56,9 +66,9 @@ private:
 	KXX_OPAQUE(RAW_SPINLOCK) storage_;
 };
 
-class SpinLock : Pinned {
+class SpinLockStorage : Pinned {
 public:
-	explicit SpinLock(LockClass &cls) { kabi_spin_init(raw(), cls.name(), cls.key()); }
+	explicit SpinLockStorage(LockClass &cls) { kabi_spin_init(raw(), cls.name(), cls.key()); }
 	bool is_locked() { return kabi_spin_is_locked(raw()); }
 	kabi_spinlock *raw() { return storage_.as<kabi_spinlock>(); }
 
@@ -67,10 +77,10 @@ private:
 };
 
 // May sleep: every operation but is_locked.
-class Mutex : Pinned {
+class MutexStorage : Pinned {
 public:
-	explicit Mutex(LockClass &cls) { kabi_mutex_init(raw(), cls.name(), cls.key()); }
-	~Mutex() { kabi_mutex_destroy(raw()); }
+	explicit MutexStorage(LockClass &cls) { kabi_mutex_init(raw(), cls.name(), cls.key()); }
+	~MutexStorage() { kabi_mutex_destroy(raw()); }
 	bool is_locked() { return kabi_mutex_is_locked(raw()); }
 	kabi_mutex *raw() { return storage_.as<kabi_mutex>(); }
 
@@ -78,32 +88,51 @@ private:
 	KXX_OPAQUE(MUTEX) storage_;
 };
 
-#define KXX_SPIN_LOCK_OPS(LOCK, PREFIX) \
-	template <> struct LockOps<LOCK, NoIrq> { \
-		static unsigned long acquire(LOCK &l) { return PREFIX##_lock(l.raw()), 0; } \
-		static void release(LOCK &l, unsigned long) { PREFIX##_unlock(l.raw()); } \
+// A lock of a role. Role is only a name; it need not be defined.
+template <typename Role> class RawSpinLock : public RawSpinLockStorage {
+public:
+	using Kind = RawSpinLockStorage;
+	using RawSpinLockStorage::RawSpinLockStorage;
+};
+template <typename Role> class SpinLock : public SpinLockStorage {
+public:
+	using Kind = SpinLockStorage;
+	using SpinLockStorage::SpinLockStorage;
+};
+template <typename Role> class Mutex : public MutexStorage {
+public:
+	using Kind = MutexStorage;
+	using MutexStorage::MutexStorage;
+};
+
+template <typename Kind, typename Mode> struct LockOps; // only the valid pairs exist
+
+#define KXX_SPIN_LOCK_OPS(KIND, PREFIX) \
+	template <> struct LockOps<KIND, NoIrq> { \
+		static unsigned long acquire(KIND &l) { return PREFIX##_lock(l.raw()), 0; } \
+		static void release(KIND &l, unsigned long) { PREFIX##_unlock(l.raw()); } \
 	}; \
-	template <> struct LockOps<LOCK, Irq> { \
-		static unsigned long acquire(LOCK &l) { return PREFIX##_lock_irq(l.raw()), 0; } \
-		static void release(LOCK &l, unsigned long) { PREFIX##_unlock_irq(l.raw()); } \
+	template <> struct LockOps<KIND, Irq> { \
+		static unsigned long acquire(KIND &l) { return PREFIX##_lock_irq(l.raw()), 0; } \
+		static void release(KIND &l, unsigned long) { PREFIX##_unlock_irq(l.raw()); } \
 	}; \
-	template <> struct LockOps<LOCK, IrqSave> { \
-		static unsigned long acquire(LOCK &l) { return PREFIX##_lock_irqsave(l.raw()); } \
-		static void release(LOCK &l, unsigned long flags) { PREFIX##_unlock_irqrestore(l.raw(), flags); } \
+	template <> struct LockOps<KIND, IrqSave> { \
+		static unsigned long acquire(KIND &l) { return PREFIX##_lock_irqsave(l.raw()); } \
+		static void release(KIND &l, unsigned long flags) { PREFIX##_unlock_irqrestore(l.raw(), flags); } \
 	};
-KXX_SPIN_LOCK_OPS(RawSpinLock, kabi_raw_spin)
-KXX_SPIN_LOCK_OPS(SpinLock, kabi_spin)
+KXX_SPIN_LOCK_OPS(RawSpinLockStorage, kabi_raw_spin)
+KXX_SPIN_LOCK_OPS(SpinLockStorage, kabi_spin)
 #undef KXX_SPIN_LOCK_OPS
 
-template <> struct LockOps<Mutex, MaySleep> {
-	static unsigned long acquire(Mutex &m) { return kabi_mutex_lock(m.raw()), 0; }
-	static void release(Mutex &m, unsigned long) { kabi_mutex_unlock(m.raw()); }
+template <> struct LockOps<MutexStorage, MaySleep> {
+	static unsigned long acquire(MutexStorage &m) { return kabi_mutex_lock(m.raw()), 0; }
+	static void release(MutexStorage &m, unsigned long) { kabi_mutex_unlock(m.raw()); }
 };
 
 // Holds `Lock` in `Mode` for its lifetime. Naming a mode a lock does not
 // support (or none) does not compile.
 template <typename Lock, typename Mode> class [[nodiscard]] Guard : Pinned {
-	using Ops = LockOps<Lock, Mode>;
+	using Ops = LockOps<typename Lock::Kind, Mode>;
 
 public:
 	explicit Guard(Lock &lock) : lock_(lock), state_(Ops::acquire(lock)) {}
@@ -117,8 +146,23 @@ public:
 		fn();
 		state_ = Ops::acquire(lock_);
 	}
-	// Whether this guard holds `lock` (for data locked by another object).
+	// Sleeps (TASK_INTERRUPTIBLE) with the lock dropped, then runs
+	// after_wake() still unlocked, and takes the lock again. The task state
+	// is set before the lock drops, so a wakeup from anyone who takes the
+	// lock after us is not lost. May sleep: a spinlock's holder must have
+	// nothing else held.
+	template <typename F> void sleep_unlocked(F &&after_wake)
+	{
+		kabi_set_current_interruptible();
+		call_unlocked([&] {
+			kabi_schedule();
+			after_wake();
+		});
+	}
+	void sleep_unlocked() { sleep_unlocked([] {}); }
+	// Whether this guard holds `lock`.
 	bool holds(const Lock &lock) const { return &lock_ == &lock; }
+	bool holds(const Lock *lock) const { return &lock_ == lock; }
 
 private:
 	Lock &lock_;
@@ -152,21 +196,40 @@ private:
 };
 
 // T protected by a lock that lives in another object (a work item's fields
-// protected by its worker's lock): access takes a guard of that lock type as
-// proof that one is held; callers that know the instance check holds().
-template <typename T, typename Lock> class LockedBy : Pinned {
+// protected by its worker's lock): access takes a guard of exactly that
+// lock type as proof. Without OwnerLock the role alone is checked (a role
+// with one lock, a global). OwnerLock, if given, is `const Lock *fn(const void
+// *self)` (self: this LockedBy): it finds the lock that must be held for
+// this field (nullptr, no owner, fails the check), and get() checks the
+// guard is that lock's. Adds no storage: the layout is T's.
+template <typename T, typename Lock, auto OwnerLock = nullptr> class LockedBy : Pinned {
 public:
 	template <typename... Args> explicit LockedBy(Args &&...args) : data_(forward<Args>(args)...) {}
-	template <typename Mode> T &get(const Guard<Lock, Mode> &) { return data_; }
-	template <typename Mode> const T &get(const Guard<Lock, Mode> &) const { return data_; }
+	template <typename Mode> T &get(const Guard<Lock, Mode> &g)
+	{
+		check(g);
+		return data_;
+	}
+	template <typename Mode> const T &get(const Guard<Lock, Mode> &g) const
+	{
+		check(g);
+		return data_;
+	}
 
 private:
+	template <typename Mode> void check(const Guard<Lock, Mode> &g) const
+	{
+		if constexpr (!is_same_v<decltype(OwnerLock), decltype(nullptr)>)
+			KXX_WARN_ONCE(!g.holds(OwnerLock(this)), "LockedBy data reached under another instance's lock");
+	}
 	T data_;
 };
 
 // The wrappers are exactly the kernel objects (checked against src/kabi/sizes.c).
-static_assert(sizeof(RawSpinLock) == KABI_SIZEOF_RAW_SPINLOCK && alignof(RawSpinLock) == KABI_ALIGNOF_RAW_SPINLOCK);
-static_assert(sizeof(SpinLock) == KABI_SIZEOF_SPINLOCK && alignof(SpinLock) == KABI_ALIGNOF_SPINLOCK);
-static_assert(sizeof(Mutex) == KABI_SIZEOF_MUTEX && alignof(Mutex) == KABI_ALIGNOF_MUTEX);
+static_assert(sizeof(RawSpinLock<struct AnyRole>) == KABI_SIZEOF_RAW_SPINLOCK &&
+	      alignof(RawSpinLock<struct AnyRole>) == KABI_ALIGNOF_RAW_SPINLOCK);
+static_assert(sizeof(SpinLock<struct AnyRole>) == KABI_SIZEOF_SPINLOCK &&
+	      alignof(SpinLock<struct AnyRole>) == KABI_ALIGNOF_SPINLOCK);
+static_assert(sizeof(Mutex<struct AnyRole>) == KABI_SIZEOF_MUTEX && alignof(Mutex<struct AnyRole>) == KABI_ALIGNOF_MUTEX);
 
 } // namespace kxx

@@ -17,6 +17,7 @@ struct RcuSetLink {
 
 template <auto Link, size_t Buckets = 64> class RcuSet : Pinned {
 	using T = typename member_traits<decltype(Link)>::owner;
+	struct WritersRole;
 
 public:
 	explicit RcuSet(LockClass &cls) : writers_(cls) {}
@@ -35,7 +36,7 @@ public:
 	// May sleep.
 	void insert(T &obj)
 	{
-		Guard<Mutex, MaySleep> g(writers_);
+		Guard<Mutex<WritersRole>, MaySleep> g(writers_);
 		RcuSetLink &link = obj.*Link;
 		Atomic<RcuSetLink *> &head = bucket(&obj);
 		link.next.store(head.load(Relaxed), Relaxed);
@@ -45,7 +46,7 @@ public:
 	// May sleep. Returns false if obj was not in the set.
 	bool remove(T &obj)
 	{
-		Guard<Mutex, MaySleep> g(writers_);
+		Guard<Mutex<WritersRole>, MaySleep> g(writers_);
 		RcuSetLink &link = obj.*Link;
 		for (Atomic<RcuSetLink *> *p = &bucket(&obj); RcuSetLink *l = p->load(Relaxed); p = &l->next) {
 			if (l == &link) {
@@ -60,7 +61,7 @@ public:
 	// May sleep.
 	size_t size()
 	{
-		Guard<Mutex, MaySleep> g(writers_);
+		Guard<Mutex<WritersRole>, MaySleep> g(writers_);
 		return count_;
 	}
 
@@ -70,7 +71,7 @@ private:
 		return const_cast<Atomic<RcuSetLink *> &>(heads_[(reinterpret_cast<uintptr_t>(obj) >> 6) % Buckets]);
 	}
 	Atomic<RcuSetLink *> heads_[Buckets];
-	Mutex writers_;
+	Mutex<WritersRole> writers_;
 	size_t count_ = 0;
 };
 

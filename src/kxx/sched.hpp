@@ -26,7 +26,6 @@ inline void udelay(unsigned long us) { kabi_udelay(us); }
 inline void cond_resched() { kabi_cond_resched(); }			// may sleep
 inline void cpu_relax() { kabi_cpu_relax(); }
 
-inline kabi_task *current_task() { return kabi_current(); }
 inline bool irqs_disabled() { return kabi_irqs_disabled(); }
 inline bool preemptible() { return kabi_preemptible(); }
 inline bool in_hardirq() { return kabi_in_hardirq(); }
@@ -53,12 +52,16 @@ private:
 	unsigned long flags_;
 };
 
-// snprintf() into buf (always terminated). Any context.
+// snprintf()/vsnprintf() into buf (always terminated). Any context.
+inline int vformat(char *buf, size_t size, const char *fmt, __builtin_va_list args)
+{
+	return kabi_vsnprintf(buf, size, fmt, args);
+}
 __attribute__((format(printf, 3, 4))) inline int format(char *buf, size_t size, const char *fmt, ...)
 {
 	__builtin_va_list args;
 	__builtin_va_start(args, fmt);
-	int n = kabi_vsnprintf(buf, size, fmt, args);
+	int n = vformat(buf, size, fmt, args);
 	__builtin_va_end(args);
 	return n;
 }

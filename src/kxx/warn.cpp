@@ -54,6 +54,19 @@ extern "C" void kxx_warn_report(const char *file, int line, const char *what)
 		kabi_warn(file, line, what);
 }
 
+extern "C" void kxx_warn_report_fmt(const char *file, int line, const char *fmt, ...)
+{
+	__builtin_va_list args;
+	__builtin_va_start(args, fmt);
+	if (expecting.load(kxx::Acquire)) {
+		expected_hits.fetch_add(1, kxx::Relaxed);
+		kabi_log_expected_fmt(file, line, fmt, args);
+	} else if (first_report(file, line)) {
+		kabi_warn_fmt(file, line, fmt, args);
+	}
+	__builtin_va_end(args);
+}
+
 extern "C" void kxx_expect_warnings_begin(void)
 {
 	expected_hits.store(0, kxx::Relaxed);

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
-// WARN_ON_ONCE for C++: evaluates to the condition, reports the first hit of
-// each site as a kernel WARNING (unless a test expects it). Any context.
+// WARN_ON_ONCE and WARN_ONCE for C++: each evaluates to the condition and
+// reports the first hit of its site as a kernel WARNING (unless a test
+// expects it), KXX_WARN_ONCE with a printf-style message. Any context.
+//
+//   if (KXX_WARN_ON_ONCE(!work))
+//           return false;
+//   KXX_WARN_ONCE(armed, "destroying %s with a delayed work armed", wq->name);
 #pragma once
 #include "kxx/exports.h"
 #include "kxx/types.hpp"
@@ -12,6 +17,14 @@
 		const bool kxx_warn_cond_ = !!(cond); \
 		if (KXX_UNLIKELY(kxx_warn_cond_)) \
 			kxx_warn_report(__FILE__, __LINE__, #cond); \
+		kxx_warn_cond_; \
+	})
+
+#define KXX_WARN_ONCE(cond, fmt, ...) \
+	({ \
+		const bool kxx_warn_cond_ = !!(cond); \
+		if (KXX_UNLIKELY(kxx_warn_cond_)) \
+			kxx_warn_report_fmt(__FILE__, __LINE__, fmt, ##__VA_ARGS__); \
 		kxx_warn_cond_; \
 	})
 

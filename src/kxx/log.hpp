@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-2.0
+// The kernel log, prefixed "altwq: ". Any context.
+//
+//   kxx::log::warning("max_active %d for %s is out of range", n, name);
+#pragma once
+#include "kabi/log.h"
+
+namespace kxx::log {
+
+#define KXX_LOG_LEVEL(NAME, LEVEL) \
+	__attribute__((format(printf, 1, 2))) inline void NAME(const char *fmt, ...) \
+	{ \
+		__builtin_va_list args; \
+		__builtin_va_start(args, fmt); \
+		kabi_vlog(LEVEL, fmt, args); \
+		__builtin_va_end(args); \
+	}
+KXX_LOG_LEVEL(err, KABI_LOG_ERR)
+KXX_LOG_LEVEL(warning, KABI_LOG_WARNING)
+KXX_LOG_LEVEL(info, KABI_LOG_INFO)
+#undef KXX_LOG_LEVEL
+
+} // namespace kxx::log

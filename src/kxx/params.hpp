@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: GPL-2.0
+// altwq.ko's module parameters (declared in src/kabi/module.c). Any context.
+#pragma once
+#include "kabi/params.h"
+
+namespace kxx::params {
+
+// How long a surplus idle worker lives before it is reaped; at least 1.
+inline unsigned int idle_timeout_ms() { return kabi_param_idle_timeout_ms(); }
+inline void set_idle_timeout_ms(unsigned int ms) { kabi_param_set_idle_timeout_ms(ms); }
+
+} // namespace kxx::params

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-2.0
+// Tasks: a handle to a task someone else keeps alive (a Kthread handle, or
+// the task itself), and what the current task may do about its own state.
+//
+//   kxx::TaskRef t = thread.task();
+//   t.wake();                                  // any context
+//   KXX_TRY(t.set_nice(-20));                  // process context
+//   KXX_TRY(t.allow_cpu(cpu));                 // may sleep
+//
+//   kxx::current::set_interruptible();         // then look, then sleep:
+//   if (!condition) kxx::current::schedule();  // may sleep
+#pragma once
+#include "kabi/kthread.h"
+#include "kabi/sched.h"
+#include "kxx/result.hpp"
+
+namespace kxx {
+
+class TaskRef {
+public:
+	constexpr TaskRef() : task_(nullptr) {}
+	explicit TaskRef(kabi_task *task) : task_(task) {}
+	static TaskRef current() { return TaskRef(kabi_current()); }
+
+	explicit operator bool() const { return task_ != nullptr; }
+	bool operator==(const TaskRef &o) const { return task_ == o.task_; }
+	kabi_task *raw() const { return task_; }
+
+	// Wakes the task if it sleeps; true if it did. Any context.
+	bool wake() const { return kabi_wake_up_process(task_) != 0; }
+	// The CPU it runs on or last ran on. Any context.
+	int cpu() const { return kabi_task_cpu(task_); }
+	// set_user_nice(), checked: -EINVAL outside [-20, 19], -EPERM if the
+	// task did not take it. Process context.
+	[[nodiscard]] Status set_nice(int nice) const
+	{
+		if (nice < -20 || nice > 19)
+			return Error{err::Inval};
+		kabi_task_set_nice(task_, nice);
+		return kabi_task_nice(task_) == nice ? Status() : Status(Error{err::Perm});
+	}
+	// set_cpus_allowed_ptr() to one CPU, or to every active CPU. May sleep
+	// (a running task is migrated before it returns).
+	[[nodiscard]] Status allow_cpu(int cpu) const { return status(kabi_task_allow_cpu(task_, cpu)); }
+	[[nodiscard]] Status allow_active_cpus() const { return status(kabi_task_allow_active_cpus(task_)); }
+
+private:
+	static Status status(int ret) { return ret ? Status(Error{ret}) : Status(); }
+	kabi_task *task_;
+};
+
+// The current task's own state.
+namespace current {
+
+// set_current_state(): set before the last look at the condition slept on,
+// so a wakeup after that look is not lost. Any context.
+inline void set_interruptible() { kabi_set_current_interruptible(); }
+inline void set_running() { kabi_set_current_running(); }
+// schedule(): sleeps unless woken since set_interruptible(). May sleep.
+inline void schedule() { kabi_schedule(); }
+
+// migrate_disable()/migrate_enable(): the task stays on this CPU, and may
+// sleep and wake here even while the CPU is going down (it then holds the
+// CPU's hotplug at the point that waits for such tasks). Nests. Process
+// context.
+inline void migrate_disable() { kabi_migrate_disable(); }
+inline void migrate_enable() { kabi_migrate_enable(); }
+
+// The freezer, for freezable kthreads. Process context.
+inline void set_freezable() { kabi_set_freezable(); }
+inline bool freezing() { return kabi_freezing_current(); }
+inline void try_to_freeze() { kabi_try_to_freeze(); } // may sleep
+
+} // namespace current
+
+} // namespace kxx
