@@ -34,8 +34,10 @@
 
 typedef void (*altwq_kthread_work_func_t)(struct altwq_kthread_work *work);
 
-/* Set by ALTWQ_KTHREAD_INIT_WORK; a work without it is refused. */
+/* Set by the init macros; a work without one is refused. A delayed work's
+ * says so, so cancelling it through its work stops its timer too. */
 #define ALTWQ_KTHREAD_WORK_MAGIC 0x6b777721U
+#define ALTWQ_KTHREAD_DWORK_MAGIC 0x6b776421U
 
 struct altwq_kthread_work {
 	struct list_head node;		/* on the worker's work or delayed list */
@@ -65,6 +67,7 @@ struct altwq_kthread_delayed_work {
 	do {									\
 		struct altwq_kthread_delayed_work *__altwq_dw = (dwork_ptr);	\
 		ALTWQ_KTHREAD_INIT_WORK(&__altwq_dw->work, (fn));		\
+		__altwq_dw->work.magic = ALTWQ_KTHREAD_DWORK_MAGIC;		\
 		timer_setup(&__altwq_dw->timer,				\
 			    altwq_kthread_delayed_work_timer_fn, TIMER_IRQSAFE);	\
 	} while (0)

@@ -2,7 +2,10 @@
 // altwq kthread_worker behaviour the in-tree worker does not share, and bad
 // input: refused with a warning (counted by ExpectWarnings), never a crash.
 #include <altwq/kthread_worker_api.h>
+#include "kthread_worker/test_hooks.h"
+#include "kthread_worker/worker.hpp"
 #include "kw_test.hpp"
+#include "kxx/cpu_hotplug.hpp"
 #include "kxx/errno.hpp"
 #include "kxx/warn.hpp"
 
@@ -149,16 +152,34 @@ KXX_TEST(kthread_worker_altwq_only, destroy_with_armed_delayed_work_is_refused)
 
 KXX_TEST(kthread_worker_altwq_only, bad_create_arguments_are_refused)
 {
+	const int offline = test::last_online_cpu();
+	KT_ASSERT(test, offline > 0);
+	KT_ASSERT_OK(test, cpu_down(offline));
 	ExpectWarnings warnings;
 	altwq_kthread_worker *w = altwq_kthread_create_worker(0x80, "kw-bad-flags");
-	KT_EXPECT(test, kxx::is_err(w));
 	KT_EXPECT_EQ(test, kxx::ptr_err(w), kxx::err::Inval);
-	w = altwq_kthread_create_worker_on_cpu(-1, 0, "kw-bad-cpu");
-	KT_EXPECT_EQ(test, kxx::ptr_err(w), kxx::err::Inval);
-	KT_EXPECT_EQ(test, warnings.finish(), 2);
 	w = altwq_kthread_create_worker_on_cpu(int(nr_cpu_ids()), 0, "kw-no-cpu");
-	KT_EXPECT(test, kxx::is_err(w));
 	KT_EXPECT_EQ(test, kxx::ptr_err(w), kxx::err::Inval);
+	w = altwq_kthread_create_worker_on_cpu(-2, 0, "kw-negative-cpu");
+	KT_EXPECT_EQ(test, kxx::ptr_err(w), kxx::err::Inval);
+	w = altwq_kthread_create_worker_on_cpu(offline, 0, "kw-offline-cpu");
+	KT_EXPECT_EQ(test, kxx::ptr_err(w), kxx::err::Inval);
+	KT_EXPECT_EQ(test, warnings.finish(), 4);
+	KT_EXPECT(test, cpu_up(offline).ok());
+}
+
+// As in 6.12, -1 is no CPU in particular: an unbound worker.
+KXX_TEST(kthread_worker_altwq_only, create_on_cpu_minus_one_is_unbound)
+{
+	altwq_kthread_worker *w = altwq_kthread_create_worker_on_cpu(-1, 0, "kw-any-cpu");
+	KT_ASSERT(test, !kxx::is_err(w));
+	Body body;
+	TestWork work(alt, body);
+	KT_ASSERT(test, bool(work));
+	KT_EXPECT(test, alt->queue(w, work.get()));
+	alt->flush_work(work.get());
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
+	altwq_kthread_destroy_worker(w);
 }
 
 KXX_TEST(kthread_worker_altwq_only, flush_of_a_delayed_work_survives_mod)
@@ -231,4 +252,70 @@ KXX_TEST(kthread_worker_altwq_only, calls_racing_destroy_complete_or_are_refused
 		KT_EXPECT_EQ(test, bodies[i].inside.load(Acquire), 0);
 		works[i]->~TestWork();
 	}
+}
+
+// A mod_delayed_work that drops the worker's lock (to stop the timer) while
+// destroy runs must not arm a timer on the worker destroy is about to free.
+// Another CPU loops cancel + mod with a long delay while this one destroys
+// after 0-300 us; if destroy went through, no timer may be left armed.
+KXX_TEST(kthread_worker_altwq_only, mod_racing_destroy_leaves_no_timer_armed)
+{
+	constexpr int Rounds = 150;
+	int went_through = 0, armed_after = 0;
+	for (int round = 0; round < Rounds; round++) {
+		void *worker = alt->create_worker(-1);
+		Body body;
+		TestWork work(alt, body);
+		KT_ASSERT(test, worker && work);
+		Atomic<int> stop{0};
+		{
+			ExpectWarnings refusals; // the calls after destroy
+			int err = test::run_on_threads(2, [&](int t) {
+				if (t == 1) {
+					while (!stop.load(Acquire)) {
+						(void)alt->cancel_delayed_sync(work.get());
+						(void)alt->mod_delayed(worker, work.get(), 600 * Hz);
+					}
+					return;
+				}
+				udelay(random_u32() % 300);
+				alt->destroy_worker(worker); // refused if the work is armed now
+				stop.store(1, Release);
+			});
+			KT_EXPECT_EQ(test, err, 0);
+		}
+		if (altwq_kw_worker_is_live(static_cast<altwq_kthread_worker *>(worker))) {
+			KT_EXPECT(test, alt->cancel_delayed_sync(work.get()));
+			alt->destroy_worker(worker);
+			continue;
+		}
+		went_through++;
+		kxx::Timer &timer = kw_altwq_dwork(work.get())->timer;
+		if (timer.pending()) {
+			armed_after++;
+			(void)timer.del_sync(); // before it fires into the freed worker
+		}
+	}
+	KT_EXPECT_EQ(test, armed_after, 0);
+	KT_EXPECT_GT(test, went_through, 0);
+	altwq_kunit_log(test, "%d of %d destroys went through during the race, %d left a timer armed", went_through,
+			Rounds, armed_after);
+}
+
+// kthread_cancel_work_sync(&dwork->work) stops the timer too (6.12 leaves
+// it armed, and destroy then frees a worker that timer will queue on).
+KXX_TEST(kthread_worker_altwq_only, cancel_work_sync_of_a_delayed_work_stops_its_timer)
+{
+	void *worker = alt->create_worker(-1);
+	Body body;
+	TestWork work(alt, body);
+	KT_ASSERT(test, worker && work);
+	KT_EXPECT(test, alt->queue_delayed(worker, work.get(), 60 * Hz));
+	KT_EXPECT(test, alt->cancel_sync(work.get()));
+	KT_EXPECT(test, !kw_altwq_dwork(work.get())->timer.pending());
+	ExpectWarnings warnings;
+	alt->destroy_worker(worker);
+	KT_EXPECT_EQ(test, warnings.finish(), 0);
+	KT_EXPECT(test, !altwq_kw_worker_is_live(static_cast<altwq_kthread_worker *>(worker)));
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 0);
 }

@@ -45,7 +45,12 @@ WorkerRef WorkerRef::of(altwq_kthread_worker *worker)
 {
 	RcuReadGuard rcu;
 	if (KXX_WARN_ON_ONCE(!is_live(worker, rcu)))
-		return WorkerRef(nullptr);
+		return WorkerRef();
+	return taken_under(worker, rcu);
+}
+
+WorkerRef WorkerRef::taken_under(altwq_kthread_worker *worker, const RcuReadGuard &)
+{
 	// Before destroy's synchronize_rcu() returns, so destroy sees it.
 	worker->users.fetch_add(1, Full);
 	return WorkerRef(worker);
@@ -54,7 +59,7 @@ WorkerRef WorkerRef::of(altwq_kthread_worker *worker)
 WorkerRef WorkerRef::of_work(altwq_kthread_work *work)
 {
 	altwq_kthread_worker *worker = work->worker.load(Acquire);
-	return worker ? of(worker) : WorkerRef(nullptr);
+	return worker ? of(worker) : WorkerRef();
 }
 
 WorkerRef::~WorkerRef()
@@ -120,36 +125,61 @@ namespace {
 constinit Atomic<long> nr_cancels_found_running{0};
 constinit Atomic<long> nr_cancels_waited{0};
 
+// Takes work off its worker's lists and stops its timer (dwork). If its
+// instance is running, raises canceling (so it cannot re-queue itself) and
+// returns a reference on the worker for the wait; else an empty one.
+// *was_pending: whether it was queued or armed. Does not sleep.
+WorkerRef cancel_pending(altwq_kthread_work *work, altwq_kthread_delayed_work *dwork, bool *was_pending)
+{
+	*was_pending = false;
+	RcuReadGuard rcu;
+	altwq_kthread_worker *worker = work->worker.load(Acquire);
+	if (!worker)
+		return WorkerRef();
+	if (KXX_WARN_ON_ONCE(!is_live(worker, rcu)))
+		return WorkerRef();
+	auto q = worker->queues.lock<IrqSave>();
+	if (KXX_WARN_ON_ONCE(q->dying))
+		return WorkerRef();
+	if (dwork) {
+		stop_timer(q, dwork);
+		if (KXX_WARN_ON_ONCE(q->dying)) // L was dropped
+			return WorkerRef();
+	}
+	*was_pending = dequeue(*q, q, work);
+	if (q->current_work != work)
+		return WorkerRef();
+	nr_cancels_found_running.fetch_add(1, Relaxed);
+	// The running instance cannot re-queue itself from here on.
+	work->canceling.get(q)++;
+	return WorkerRef::taken_under(worker, rcu);
+}
+
 bool cancel_sync(altwq_kthread_work *work, altwq_kthread_delayed_work *dwork)
 {
 	KXX_MIGHT_SLEEP();
-	WorkerRef worker = WorkerRef::of_work(work);
+	bool was_pending;
+	WorkerRef worker = cancel_pending(work, dwork, &was_pending);
 	if (!worker)
-		return false;
-	auto q = worker.get()->queues.lock<IrqSave>();
-	if (KXX_WARN_ON_ONCE(q->dying))
-		return false;
-	if (dwork)
-		stop_timer(q, dwork);
-	const bool was_pending = dequeue(*q, q, work);
-	if (q->current_work != work)
 		return was_pending;
-	nr_cancels_found_running.fetch_add(1, Relaxed);
-	// The running instance cannot re-queue itself from here on.
-	int &canceling = work->canceling.get(q);
-	canceling++;
-	// With L dropped, the worker can take it for its next work and so
-	// record that a short instance has ended: the flush then finds the work
-	// idle and neither queues nor sleeps.
-	q.call_unlocked([&] {
-		if (wait_for_last_instance(worker.get(), work, OnDying::Wait))
-			nr_cancels_waited.fetch_add(1, Relaxed);
-	});
-	canceling--;
+	// Built with L dropped, as the kernel does: the worker can meanwhile
+	// take L for its next work and so record that a short instance has
+	// ended; the flush then finds the work idle and neither queues nor
+	// sleeps.
+	if (wait_for_last_instance(worker.get(), work, OnDying::Wait))
+		nr_cancels_waited.fetch_add(1, Relaxed);
+	auto q = worker.get()->queues.lock<IrqSave>();
+	work->canceling.get(q)--;
 	return was_pending;
 }
 
 } // namespace
+
+extern "C" bool altwq_kw_worker_is_live(altwq_kthread_worker *worker)
+{
+	RcuReadGuard rcu;
+	return is_live(worker, rcu);
+}
 
 extern "C" void altwq_kw_get_cancel_counts(altwq_kw_cancel_counts *counts)
 {
@@ -159,11 +189,13 @@ extern "C" void altwq_kw_get_cancel_counts(altwq_kw_cancel_counts *counts)
 
 // On return the work is neither pending nor running, even if it re-queues
 // itself. Returns whether it was pending.
+// On a delayed work's work this is cancel_delayed_work_sync: its timer is
+// stopped too (6.12 leaves it armed, to queue the work later).
 extern "C" bool altwq_kthread_cancel_work_sync(altwq_kthread_work *work)
 {
 	if (!valid_work(work))
 		return false;
-	return cancel_sync(work, nullptr);
+	return cancel_sync(work, is_delayed_work(work) ? owner_of<&altwq_kthread_delayed_work::work>(work) : nullptr);
 }
 
 extern "C" bool altwq_kthread_cancel_delayed_work_sync(altwq_kthread_delayed_work *dwork)

@@ -75,6 +75,11 @@ bool dequeue(Queues &q, QueuesGuard &g, altwq_kthread_work *work, bool keep_flus
 
 void stop_timer(QueuesGuard &g, altwq_kthread_delayed_work *dwork)
 {
+	// The timer is armed only while the work is marked delayed, and its
+	// callback unmarks it under L before it is done with the work: not
+	// marked, there is no timer to stop and no callback to wait for.
+	if (!dwork->work.delayed.get(g))
+		return;
 	int &canceling = dwork->work.canceling.get(g);
 	canceling++;
 	// The callback takes L: wait for it with L dropped.
@@ -168,6 +173,10 @@ extern "C" bool altwq_kthread_mod_delayed_work(altwq_kthread_worker *worker, alt
 			return false;
 		// The timer is IRQ-safe: stopping it only spins, fine under RCU.
 		stop_timer(g, dwork);
+		// L was dropped: destroy may have begun meanwhile (it then found
+		// nothing armed, and must not find a timer armed behind it).
+		if (KXX_WARN_ON_ONCE(q.dying))
+			return false;
 		// Another cancel or mod holds the work: it decides; the number of
 		// queued instances does not change.
 		if (work->canceling.get(g) > 0)

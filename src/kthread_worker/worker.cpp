@@ -1,17 +1,33 @@
 // SPDX-License-Identifier: GPL-2.0
 // Worker lifetime: create (on a CPU), the thread loop, destroy; the registry
 // of live workers that lets every entry point refuse a dead one.
-#include "kabi/alloc.h"
-#include "kabi/log.h"
-#include "kabi/sched.h"
 #include "kthread_worker/worker.hpp"
 #include "kxx/alloc.hpp"
 #include "kxx/cpu.hpp"
+#include "kxx/string.hpp"
+#include "kxx/task.hpp"
 
 using namespace kxx;
 using namespace altwq::kw;
 
 constinit Registry *altwq::kw::registry = nullptr;
+
+namespace altwq::kw {
+
+// The lock of the worker the work whose field sits at `field` is tied to.
+static const WorkerLock *tied_worker_lock(const void *field, size_t offset)
+{
+	auto *work = reinterpret_cast<const altwq_kthread_work *>(static_cast<const char *>(field) - offset);
+	altwq_kthread_worker *worker = work->worker.load(Relaxed);
+	return worker ? &worker->queues.raw_lock() : nullptr;
+}
+const WorkerLock *canceling_lock(const void *field)
+{
+	return tied_worker_lock(field, offsetof(altwq_kthread_work, canceling));
+}
+const WorkerLock *delayed_lock(const void *field) { return tied_worker_lock(field, offsetof(altwq_kthread_work, delayed)); }
+
+} // namespace altwq::kw
 
 altwq_kthread_worker::altwq_kthread_worker(unsigned int flags_, int cpu_)
 	: queues(KXX_LOCK_CLASS("altwq_kthread_worker.lock")), flags(flags_), cpu(cpu_)
@@ -22,13 +38,13 @@ altwq_kthread_worker::altwq_kthread_worker(unsigned int flags_, int cpu_)
 int altwq_kthread_worker::run()
 {
 	if (flags & ALTWQ_KTW_FREEZABLE)
-		kabi_set_freezable();
+		current::set_freezable();
 	for (;;) {
 		// A full barrier: pairs with the wakeup in insert_work() and in
 		// kthread_stop(), so neither is lost before schedule().
-		kabi_set_current_interruptible();
+		current::set_interruptible();
 		if (Kthread::should_stop()) {
-			kabi_set_current_running();
+			current::set_running();
 			queues.lock<Irq>()->current_work = nullptr;
 			return 0;
 		}
@@ -39,42 +55,37 @@ int altwq_kthread_worker::run()
 			q->current_work = work;
 		}
 		if (work) {
-			kabi_set_current_running();
+			current::set_running();
 			work->func(work);
 			// The function may have freed the work: no touching it now.
-		} else if (!kabi_freezing_current()) {
-			kabi_schedule();
+		} else if (!current::freezing()) {
+			current::schedule();
 		} else {
 			// Not frozen with a sleeping state set (might_sleep would object).
-			kabi_set_current_running();
+			current::set_running();
 		}
 		// Every pass, so a worker that is never idle still freezes.
 		if (flags & ALTWQ_KTW_FREEZABLE)
-			kabi_try_to_freeze();
+			current::try_to_freeze();
 		cond_resched();
 	}
 }
 
 namespace {
 
-// May sleep.
+// May sleep. cpu: Kthread::AnyCpu or an online CPU.
 altwq_kthread_worker *create_worker(int cpu, unsigned int flags, const char *namefmt, __builtin_va_list args)
 {
 	if (KXX_WARN_ON_ONCE(!namefmt) || KXX_WARN_ON_ONCE(flags & ~ALTWQ_KTW_FREEZABLE))
 		return err_ptr<altwq_kthread_worker>(err::Inval);
-	if (cpu != Kthread::AnyCpu && !cpu_online(cpu))
-		return err_ptr<altwq_kthread_worker>(err::Inval);
-	char *name = kabi_kvasprintf(GfpKernel.bits(), namefmt, args);
-	if (!name)
-		return err_ptr<altwq_kthread_worker>(err::NoMem);
+	auto name = String::vformat(GfpKernel, namefmt, args);
+	if (!name.ok())
+		return err_ptr<altwq_kthread_worker>(name.error());
 	auto worker = make_box<altwq_kthread_worker>(GfpKernel, flags, cpu);
-	if (!worker.ok()) {
-		kabi_kfree(name);
+	if (!worker.ok())
 		return err_ptr<altwq_kthread_worker>(worker.error());
-	}
 	altwq_kthread_worker *w = worker.value().get();
-	auto thread = Kthread::create<&altwq_kthread_worker::run>(w, name, cpu);
-	kabi_kfree(name);
+	auto thread = Kthread::create<&altwq_kthread_worker::run>(w, name.value().get(), cpu);
 	if (!thread.ok())
 		return err_ptr<altwq_kthread_worker>(thread.error());
 	w->thread = thread.take();
@@ -94,9 +105,13 @@ extern "C" altwq_kthread_worker *altwq_kthread_create_worker(unsigned int flags,
 	return w;
 }
 
+// cpu -1 makes an unbound worker, as in 6.12; a CPU that does not exist or
+// is offline is refused with a warning (6.12 binds to it anyway, and the
+// thread then runs wherever the scheduler puts it).
 extern "C" altwq_kthread_worker *altwq_kthread_create_worker_on_cpu(int cpu, unsigned int flags, const char namefmt[], ...)
 {
-	if (KXX_WARN_ON_ONCE(cpu < 0))
+	if (cpu != Kthread::AnyCpu &&
+	    KXX_WARN_ONCE(!cpu_online(cpu), "kthread_create_worker_on_cpu: CPU %d is offline or does not exist", cpu))
 		return err_ptr<altwq_kthread_worker>(err::Inval);
 	__builtin_va_list args;
 	__builtin_va_start(args, namefmt);
@@ -115,14 +130,11 @@ extern "C" void altwq_kthread_destroy_worker(altwq_kthread_worker *worker)
 		if (!ref)
 			return;
 		auto q = worker->queues.lock<IrqSave>();
-		if (KXX_WARN_ON_ONCE(q->dying))
+		if (KXX_WARN_ONCE(q->dying, "kthread_destroy_worker: already being destroyed"))
 			return; // a concurrent destroy owns it
-		const bool delayed_works_armed = !q->delayed_list.empty();
-		if (KXX_WARN_ON_ONCE(delayed_works_armed)) {
-			kabi_log(KABI_LOG_WARNING,
-				 "kthread_worker destroy refused: delayed works still armed; cancel them first");
+		if (KXX_WARN_ONCE(!q->delayed_list.empty(),
+				  "kthread_destroy_worker refused: delayed works still armed; cancel them first"))
 			return;
-		}
 		q->dying = true; // from here every entry point refuses
 	}
 	flush_all(worker);
@@ -130,6 +142,20 @@ extern "C" void altwq_kthread_destroy_worker(altwq_kthread_worker *worker)
 	rcu::synchronize(); // users inside RCU are gone; WorkerRefs are counted
 	if (worker->users.sub_return(1, Full) != 0)
 		worker->released.wait();
+	// Every call that was in progress has returned, and each looked at
+	// `dying` after its last lock drop, so none armed a timer after destroy
+	// began. Should one be armed anyway, it is stopped here rather than
+	// left to fire into freed memory.
+	for (;;) {
+		auto q = worker->queues.lock<IrqSave>();
+		altwq_kthread_work *work = q->delayed_list.front();
+		if (!work)
+			break;
+		KXX_WARN_ONCE(true, "kthread_destroy_worker: delayed work %ps armed during destroy", work->func);
+		auto *dwork = owner_of<&altwq_kthread_delayed_work::work>(work);
+		stop_timer(q, dwork);
+		(void)dequeue(*q, q, work);
+	}
 	// Nobody can insert work now, so nobody looks at the thread handle.
 	(void)worker->thread.stop();
 	{
@@ -148,9 +174,7 @@ extern "C" int altwq_kthread_worker_init(void)
 extern "C" void altwq_kthread_worker_exit(void)
 {
 	size_t live = registry->size();
-	if (live)
-		kabi_log(KABI_LOG_ERR, "%zu kthread_worker(s) never destroyed at unload", live);
-	KXX_WARN_ON_ONCE(live);
+	KXX_WARN_ONCE(live, "%zu kthread_worker(s) never destroyed at unload", live);
 	delete registry;
 	registry = nullptr;
 }

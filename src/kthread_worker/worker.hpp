@@ -18,16 +18,23 @@
 //
 // Locking: the worker's raw spinlock guards its lists, current_work and
 // each tied work's node, canceling and delayed (L). work->worker is set once,
-// by compare-exchange under L, and read without L to find L.
+// by compare-exchange under L, and read without L to find L. Every caller
+// that drops L (to stop a timer, to wait) looks at `dying` again once it
+// has it back.
 //
-// Worker lifetime: entry points that do not sleep use the worker inside an
-// RCU read section after finding it in the registry of live workers; those
-// that sleep hold a WorkerRef. Destroy sets dying (every entry point then
-// refuses), runs what was queued, unpublishes the worker, waits for RCU and
-// for the references to drain, and only then stops the thread and frees it.
+// Worker lifetime:
+//
+//   created --(registry insert)--> live --(destroy: dying = true)--> dying
+//     dying: every entry point refuses; what was queued runs (flush_all);
+//     the worker leaves the registry; destroy waits for RCU readers (the
+//     entry points that do not sleep look the worker up and use it inside
+//     one RCU read section) and for WorkerRefs (taken by the entry points
+//     that sleep, and by a cancel only once it must wait) to drain; armed
+//     timers are looked for once more and stopped; then the thread stops
+//     and the worker is freed.
 #pragma once
 #include <altwq/kthread_worker_api.h>
-#include "kabi_sizes.h"
+#include "kxx/sizes.hpp"
 #include "kxx/atomic.hpp"
 #include "kxx/completion.hpp"
 #include "kxx/kthread.hpp"
@@ -37,13 +44,22 @@
 #include "kxx/timer.hpp"
 #include "kxx/warn.hpp"
 
+namespace altwq::kw {
+struct WorkerLockRole; // L: a worker's lock
+using WorkerLock = kxx::RawSpinLock<WorkerLockRole>;
+// The lock of the worker a work is tied to (nullptr if none), for
+// LockedBy's owner check; given the address of the field.
+const WorkerLock *canceling_lock(const void *field);
+const WorkerLock *delayed_lock(const void *field);
+} // namespace altwq::kw
+
 struct altwq_kthread_work {
 	kxx::ListNode node;					// L: on work_list or delayed_list
 	void (*func)(altwq_kthread_work *work);			// set by init
 	kxx::Atomic<altwq_kthread_worker *> worker;		// L to write; see above
-	kxx::LockedBy<int, kxx::RawSpinLock> canceling;	// L
-	kxx::LockedBy<unsigned int, kxx::RawSpinLock> delayed; // L: on delayed_list
-	unsigned int magic;					// ALTWQ_KW_WORK_MAGIC once initialised
+	kxx::LockedBy<int, altwq::kw::WorkerLock, &altwq::kw::canceling_lock> canceling; // L
+	kxx::LockedBy<unsigned int, altwq::kw::WorkerLock, &altwq::kw::delayed_lock> delayed; // L: on delayed_list
+	unsigned int magic;					// ALTWQ_KW_[D]WORK_MAGIC once initialised
 };
 
 struct altwq_kthread_delayed_work {
@@ -84,7 +100,7 @@ struct Queues {
 	bool dying = false;				// destroy has begun: every entry point refuses
 };
 
-using QueuesGuard = kxx::Guard<kxx::RawSpinLock, kxx::IrqSave>;
+using QueuesGuard = kxx::Guard<WorkerLock, kxx::IrqSave>;
 
 } // namespace altwq::kw
 
@@ -92,7 +108,7 @@ struct altwq_kthread_worker {
 	altwq_kthread_worker(unsigned int flags, int cpu);
 	int run(); // the thread
 
-	kxx::Guarded<altwq::kw::Queues, kxx::RawSpinLock> queues;
+	kxx::Guarded<altwq::kw::Queues, altwq::kw::WorkerLock> queues;
 	kxx::Kthread thread;
 	unsigned int flags;
 	int cpu; // bound CPU, or Kthread::AnyCpu
@@ -118,8 +134,11 @@ inline bool is_live(const altwq_kthread_worker *worker, const kxx::RcuReadGuard 
 // Refuses (with a warning) NULL and never-initialised works.
 inline bool valid_work(const altwq_kthread_work *work)
 {
-	return !KXX_WARN_ON_ONCE(!work || work->magic != ALTWQ_KW_WORK_MAGIC || !work->func);
+	return !KXX_WARN_ON_ONCE(!work || (work->magic != ALTWQ_KW_WORK_MAGIC && work->magic != ALTWQ_KW_DWORK_MAGIC) ||
+				 !work->func);
 }
+// Whether work is the work of an altwq_kthread_delayed_work (its init says so).
+inline bool is_delayed_work(const altwq_kthread_work *work) { return work->magic == ALTWQ_KW_DWORK_MAGIC; }
 
 // A counted reference on a live worker, for entry points that sleep; empty
 // (with a warning) if the worker is not live. Any context.
@@ -128,6 +147,9 @@ public:
 	static WorkerRef of(altwq_kthread_worker *worker);
 	// The worker the work is tied to: empty without a warning if none.
 	static WorkerRef of_work(altwq_kthread_work *work);
+	// A worker the caller found live in this RCU read section.
+	static WorkerRef taken_under(altwq_kthread_worker *worker, const kxx::RcuReadGuard &);
+	WorkerRef() : w_(nullptr) {}
 	WorkerRef(WorkerRef &&o) : w_(kxx::exchange(o.w_, nullptr)) {}
 	~WorkerRef();
 	explicit operator bool() const { return w_ != nullptr; }
@@ -152,9 +174,11 @@ bool dequeue(Queues &q, QueuesGuard &g, altwq_kthread_work *work, bool keep_flus
 // asked: cancel, which checked before, waits on one. May sleep.
 enum class OnDying { Refuse, Wait };
 bool wait_for_last_instance(altwq_kthread_worker *worker, altwq_kthread_work *work, OnDying on_dying);
-// L held, released and retaken (may sleep unless in IRQ-safe context): the
-// timer is stopped and its callback not running; canceling > 0 meanwhile
-// keeps anyone from queueing the work.
+// L held, and released and retaken if the timer may be armed or firing (an
+// IRQ-safe timer: the wait spins, so any context but the timer's own): on
+// return the timer is stopped and its callback not running; canceling > 0
+// meanwhile keeps anyone from queueing the work. The caller looks at
+// `dying` again.
 void stop_timer(QueuesGuard &g, altwq_kthread_delayed_work *dwork);
 // L held. Flushes waiting on a delayed work follow it onto work_list.
 void move_delayed_flushers(Queues &q, altwq_kthread_work *work);
