@@ -8,6 +8,7 @@ ALTWQ_SUITE(kxx_lock,
 	ALTWQ_CASE(kxx_lock, irq_guard_holds_off_interrupts)
 	ALTWQ_CASE(kxx_lock, call_unlocked_drops_and_retakes)
 	ALTWQ_CASE(kxx_lock, locked_by_takes_the_guard)
+	ALTWQ_CASE(kxx_lock, locked_by_refuses_another_instances_guard)
 	ALTWQ_CASE(kxx_lock, lock_class_per_site)
 )
 ALTWQ_SUITE(kxx_atomic,
@@ -104,8 +105,11 @@ ALTWQ_SUITE(kthread_worker_altwq_only,
 	ALTWQ_CASE(kthread_worker_altwq_only, work_is_tied_to_one_worker)
 	ALTWQ_CASE(kthread_worker_altwq_only, destroy_with_armed_delayed_work_is_refused)
 	ALTWQ_CASE(kthread_worker_altwq_only, bad_create_arguments_are_refused)
+	ALTWQ_CASE(kthread_worker_altwq_only, create_on_cpu_minus_one_is_unbound)
 	ALTWQ_CASE(kthread_worker_altwq_only, flush_of_a_delayed_work_survives_mod)
 	ALTWQ_CASE(kthread_worker_altwq_only, calls_racing_destroy_complete_or_are_refused)
+	ALTWQ_CASE(kthread_worker_altwq_only, mod_racing_destroy_leaves_no_timer_armed)
+	ALTWQ_CASE(kthread_worker_altwq_only, cancel_work_sync_of_a_delayed_work_stops_its_timer)
 )
 
 /* The same workqueue cases against altwq and against the kernel's own. */
@@ -132,6 +136,11 @@ ALTWQ_SUITE(kthread_worker_altwq_only,
 	ALTWQ_CASE(suite, every_kind_of_queue_runs_works) \
 	ALTWQ_CASE(suite, destroy_after_heavy_use_runs_everything) \
 	ALTWQ_CASE(suite, delayed_work_outlives_its_first_queue) \
+	ALTWQ_CASE(suite, cancel_sync_waiting_for_a_run_leaves_the_work_idle_and_refuses_queueing) \
+	ALTWQ_CASE(suite, set_max_active_zero_clamps_to_one) \
+	ALTWQ_CASE(suite, works_queued_while_a_cpu_goes_down_run_there) \
+	ALTWQ_CASE(suite, works_run_on_a_cpu_whose_take_down_was_rolled_back) \
+	ALTWQ_CASE(suite, flush_waits_for_the_last_queueing_under_cpu_hotplug) \
 	ALTWQ_CASE(suite, torture_random_ops_keep_the_books)
 ALTWQ_SUITE(workqueue, ALTWQ_WQ_SHARED_CASES(workqueue))
 ALTWQ_SUITE(workqueue_intree, ALTWQ_WQ_SHARED_CASES(workqueue_intree))
@@ -146,4 +155,6 @@ ALTWQ_SUITE(workqueue_altwq_only,
 	ALTWQ_CASE(workqueue_altwq_only, on_stack_work_runs_and_is_destroyed_clean)
 	ALTWQ_CASE(workqueue_altwq_only, destroyed_queues_free_every_pwq)
 	ALTWQ_CASE(workqueue_altwq_only, destroy_ends_a_self_rearming_delayed_work)
+	ALTWQ_CASE(workqueue_altwq_only, calls_on_a_destroyed_queue_are_refused)
+	ALTWQ_CASE(workqueue_altwq_only, a_worker_moved_off_its_cpu_stops_counting_and_binds_itself_again)
 )

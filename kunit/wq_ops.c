@@ -99,6 +99,7 @@ static void alt_quiesce(void) { altwq_wq_flush_releases(); }
 const struct wq_ops altwq_wq_ops_altwq = {
 	.name = "altwq",
 	.cpu_unbound = ALTWQ_WORK_CPU_UNBOUND,
+	.runs_a_going_down_cpus_works_there = false,
 	.alloc = alt_alloc,
 	.alloc_ordered = alt_alloc_ordered,
 	.destroy = alt_destroy,
@@ -198,6 +199,7 @@ static void intree_quiesce(void) { rcu_barrier(); }
 const struct wq_ops altwq_wq_ops_intree = {
 	.name = "in-tree",
 	.cpu_unbound = -1,
+	.runs_a_going_down_cpus_works_there = true,
 	.alloc = intree_alloc,
 	.alloc_ordered = intree_alloc_ordered,
 	.destroy = intree_destroy,

@@ -29,6 +29,14 @@ enum { TWQ_SYSTEM, TWQ_SYSTEM_HIGHPRI, TWQ_SYSTEM_LONG, TWQ_SYSTEM_UNBOUND };
 struct wq_ops {
 	const char *name;
 	int cpu_unbound;	/* the "any CPU" value of the *_on() calls */
+	/*
+	 * Whether works queued on a CPU going down (after the scheduler's
+	 * deactivation, before the workqueue's own hotplug callback) all run
+	 * there, even across a sleep. 6.12: yes (its kworkers are per-CPU
+	 * kthreads). altwq: a worker is woken there, but once preempted or
+	 * asleep the scheduler moves it (README, "CPU hotplug").
+	 */
+	bool runs_a_going_down_cpus_works_there;
 	void *(*alloc)(unsigned int flags, int max_active);	/* NULL on failure */
 	void *(*alloc_ordered)(void);
 	void (*destroy)(void *wq);

@@ -26,12 +26,12 @@
  *    |   `-----> PENDING, timer armed    or inactive list)  before func runs;
  *    |           | timer fires: queued -----^               it may be queued
  *    |           |                                          again meanwhile and
- *    |           |                                          then runs again
- *    |           |                                          after, never beside)
- *    |           v cancel* steal PENDING (del timer / unlink)        |
- *    |        CANCELING (PENDING kept, queueing refused) -------------'
- *    |           | cancel_*_sync waits for a RUNNING instance      func returns
- *    `-----------' PENDING cleared                         IDLE <----'
+ *    |           v cancel* steal PENDING                    then runs again
+ *    |             (del timer / unlink), then clear it      after, never beside)
+ *    |                                                                 |
+ *    |   cancel_*_sync of a RUNNING instance: DISABLED while it waits  |
+ *    |   (not pending; queueing and mod_delayed_work refused, as 6.10+)|
+ *    `------------------------------------------------- func returns --'
  *
  * A work runs on one worker at a time across all CPUs of its queue: queued
  * while running, it goes to the worker already running it.
@@ -61,8 +61,8 @@ struct altwq_delayed_work {
 	struct list_head armed_entry;	/* on wq's list of armed timers */
 };
 
-/* work->data of a work that never ran: no pool, nothing pending. */
-#define ALTWQ_WORK_DATA_INIT	(~0UL << 8)
+/* work->data of a work that never ran: no pool, not disabled, nothing pending. */
+#define ALTWQ_WORK_DATA_INIT	(~0UL << 24)
 
 #define ALTWQ_INIT_WORK(work_ptr, fn)						\
 	do {									\

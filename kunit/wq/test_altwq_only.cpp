@@ -4,6 +4,7 @@
 // shortage, refusals of bad input, destroy with armed timers, CPU hotplug,
 // and that nothing is left allocated.
 #include <altwq/workqueue_api.h>
+#include "hotplug_hook.hpp"
 #include "kxx/cpu_hotplug.hpp"
 #include "kxx/warn.hpp"
 #include "wq/test_hooks.h"
@@ -273,4 +274,84 @@ KXX_TEST(workqueue_altwq_only, destroy_ends_a_self_rearming_delayed_work)
 	KT_EXPECT_LE(test, warnings.finish(), 1); // the armed timer it found, if any
 	KT_EXPECT_EQ(test, body.runs.load(Acquire), 51);
 	KT_EXPECT(test, !ops->pending(w.get()));
+}
+
+// The kernel's destroy_workqueue on a destroyed queue touches freed memory;
+// altwq looks the queue up first (a registry of live queues) and refuses,
+// as it does every call on it. The work handed in stays usable.
+KXX_TEST(workqueue_altwq_only, calls_on_a_destroyed_queue_are_refused)
+{
+	Body body;
+	TestWork w(ops, body);
+	KT_ASSERT(test, w);
+	void *wq = ops->alloc(0, 0);
+	KT_ASSERT(test, wq);
+	ops->destroy(wq);
+	ops->quiesce(); // freed now
+	ExpectWarnings warnings;
+	ops->destroy(wq);
+	KT_EXPECT(test, !ops->queue_on(ops->cpu_unbound, wq, w.get()));
+	KT_EXPECT(test, !ops->queue_delayed_on(ops->cpu_unbound, wq, w.get(), 1));
+	KT_EXPECT(test, !ops->mod_delayed_on(ops->cpu_unbound, wq, w.get(), 1));
+	ops->flush_wq(wq);
+	ops->drain(wq);
+	ops->set_max_active(wq, 2);
+	KT_EXPECT_EQ(test, warnings.finish(), 7);
+	KT_EXPECT(test, !ops->pending(w.get()));
+	KT_EXPECT(test, ops->queue_on(ops->cpu_unbound, ops->system(TWQ_SYSTEM), w.get()));
+	(void)ops->flush_work(w.get());
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
+}
+
+namespace {
+struct MovedProbe {
+	int cpu = -1;
+	Atomic<int> woke_cpu{-1};
+	Atomic<int> running_after{-1};
+};
+void sleep_then_look(wq_test_work *, void *ctx)
+{
+	MovedProbe *p = static_cast<MovedProbe *>(ctx);
+	msleep(5); // wakes while the CPU goes down: the scheduler moves us
+	p->woke_cpu.store(this_cpu_hint(), Relaxed);
+	p->running_after.store(stats_of(p->cpu).nr_running, Release);
+}
+} // namespace
+
+// A pool worker woken on a CPU going down, before altwq's callback unbinds
+// the pool, is moved by the scheduler: it stops counting for concurrency at
+// once, and binds itself to the CPU again when the take-down is rolled back
+// (altwq's callbacks never run then).
+KXX_TEST(workqueue_altwq_only, a_worker_moved_off_its_cpu_stops_counting_and_binds_itself_again)
+{
+	const int cpu = last_online_cpu();
+	KT_ASSERT(test, cpu > 0);
+	TestWq wq(ops, 0, 0);
+	MovedProbe probe;
+	probe.cpu = cpu;
+	wq_test_work *sleeper = ops->new_work(sleep_then_look, &probe);
+	Body body;
+	TestWork later(ops, body);
+	KT_ASSERT(test, wq && sleeper && later);
+	const altwq_wq_pool_stats before = stats_of(cpu);
+	auto fn = [&](int dying) {
+		(void)ops->queue_on(dying, wq.get(), sleeper);
+		(void)ops->flush_work(sleeper);
+		return err::Busy;
+	};
+	auto hook = KT_ASSERT_OK(test, make_box<test::LateDownHook<decltype(fn)>>(GfpKernel, fn));
+	KT_ASSERT_OK(test, hook->start(cpu));
+	KT_EXPECT(test, !cpu_down(cpu).ok());
+	hook->stop();
+	KT_ASSERT(test, cpu_online(cpu));
+	KT_EXPECT_NE(test, probe.woke_cpu.load(Acquire), cpu);
+	KT_EXPECT_EQ(test, probe.running_after.load(Acquire), 0); // moved: not counted
+	KT_EXPECT_GE(test, stats_of(cpu).nr_misplaced - before.nr_misplaced, 1L);
+	for (int i = 0; i < 3; i++) {
+		KT_EXPECT(test, ops->queue_on(cpu, wq.get(), later.get()));
+		KT_EXPECT(test, wait_until([&] { return body.runs.load(Acquire) == i + 1; }, 5000));
+		KT_EXPECT_EQ(test, body.last_cpu.load(Acquire), cpu);
+	}
+	KT_EXPECT_GE(test, stats_of(cpu).nr_self_rebinds - before.nr_self_rebinds, 1L);
+	ops->free_work(sleeper);
 }

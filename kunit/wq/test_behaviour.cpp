@@ -471,3 +471,67 @@ WQ_TEST(delayed_work_outlives_its_first_queue)
 	KT_EXPECT(test, ops->cancel_delayed_sync(w.get()));
 	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
 }
+
+// As 6.10+: while a cancel_*_sync waits for the running instance, the work
+// is not pending, and neither queueing nor mod_delayed_work adds one.
+WQ_TEST(cancel_sync_waiting_for_a_run_leaves_the_work_idle_and_refuses_queueing)
+{
+	Completion gate; // outlives the work that waits on it
+	OneWork one(ops);
+	auto &[wq, body, w] = one;
+	body.gate = &gate;
+	KT_ASSERT(test, one.ok());
+	KT_EXPECT(test, ops->queue_on(ops->cpu_unbound, wq.get(), w.get()));
+	KT_EXPECT(test, wait_until([&] { return body.started.load(Acquire) == 1; }, 5000));
+	Atomic<int> cancelled{-1};
+	bool pending_during = true, mod_during = true, queue_during = true;
+	unsigned int busy_during = 0;
+	int err = test::run_on_threads(2, [&](int i) {
+		if (i == 0) {
+			cancelled.store(ops->cancel_sync(w.get()) ? 1 : 0, Release);
+			return;
+		}
+		msleep(50); // the cancel waits for the run by now
+		pending_during = ops->pending(w.get());
+		busy_during = ops->busy(w.get());
+		mod_during = ops->mod_delayed_on(ops->cpu_unbound, wq.get(), w.get(), 0);
+		queue_during = ops->queue_on(ops->cpu_unbound, wq.get(), w.get());
+		gate.complete_all();
+	});
+	gate.complete_all(); // also when the threads could not start
+	KT_EXPECT_EQ(test, err, 0);
+	KT_EXPECT(test, !pending_during);
+	KT_EXPECT_EQ(test, busy_during, (unsigned int)TWQ_BUSY_RUNNING);
+	KT_EXPECT(test, !mod_during);
+	KT_EXPECT(test, !queue_during);
+	KT_EXPECT_EQ(test, cancelled.load(Acquire), 0);
+	msleep(20);
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
+	KT_EXPECT(test, !ops->pending(w.get()));
+	// Enabled again once the cancel returned.
+	KT_EXPECT(test, ops->queue_on(ops->cpu_unbound, wq.get(), w.get()));
+	(void)ops->flush_work(w.get()); // false if it already ran
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 2);
+}
+
+// 0 means "the default" only to alloc_workqueue: set_max_active clamps it
+// to 1 (with a message), as 6.12 does.
+WQ_TEST(set_max_active_zero_clamps_to_one)
+{
+	enum { N = 3 };
+	TestWq wq(ops, 0, N);
+	WorkSet set(ops, N);
+	Completion gate;
+	Concurrency conc;
+	KT_ASSERT(test, wq && set.ok());
+	ops->set_max_active(wq.get(), 0);
+	int cpu = last_online_cpu();
+	KT_EXPECT_EQ(test, set.queue_all_on(wq.get(), cpu, [&](Body &b, int) { b.gate = &gate; b.concurrency = &conc; }), (int)N);
+	KT_EXPECT(test, wait_until([&] { return set.total(&Body::started) == 1; }, 5000));
+	msleep(30);
+	KT_EXPECT_EQ(test, set.total(&Body::started), 1);
+	gate.complete_all();
+	ops->flush_wq(wq.get());
+	KT_EXPECT_EQ(test, set.total(&Body::runs), (int)N);
+	KT_EXPECT_EQ(test, conc.max.load(Acquire), 1);
+}

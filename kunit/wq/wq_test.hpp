@@ -15,6 +15,7 @@
 namespace altwq::wqtest {
 
 using namespace kxx;
+using test::last_online_cpu;
 using test::wait_until;
 
 // Defines one case run twice: suite workqueue (altwq) and suite
@@ -45,6 +46,7 @@ struct Body {
 	Atomic<int> started{0};
 	Atomic<int> inside{0};
 	Atomic<int> overlapped{0};
+	Atomic<int> start_cpu{-1};
 	Atomic<int> last_cpu{-1};
 	Atomic<int> saw_itself_current{0};
 	Concurrency *concurrency = nullptr;	// shared by several works
@@ -72,6 +74,7 @@ inline void body_fn(wq_test_work *work, void *ctx)
 		b->saw_itself_current.fetch_add(1, Relaxed);
 	if (b->next_index && b->next_index->fetch_add(1, Full) != b->index)
 		b->order_violations->fetch_add(1, Relaxed);
+	b->start_cpu.store(this_cpu_hint(), Relaxed);
 	b->started.fetch_add(1, Full);
 	if (b->gate)
 		b->gate->wait();
@@ -196,14 +199,5 @@ private:
 	Body *bodies_; // on the heap: too big for a kernel stack
 	wq_test_work *works_[MaxWorks] = {};
 };
-
-// The highest-numbered online CPU (not the boot CPU when there are more).
-inline int last_online_cpu()
-{
-	int last = 0;
-	for (int cpu : online_cpus())
-		last = cpu;
-	return last;
-}
 
 } // namespace altwq::wqtest

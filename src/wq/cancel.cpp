@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 // Stealing PENDING (cancel, mod), flush_work through barrier works, and the
-// questions about a work: busy, current. A cancel that must wait marks the
-// work CANCELING, so queueing it is refused and a second canceller waits
-// for the first instead of spinning against it.
+// questions about a work: busy, current. As in 6.10+, a cancel_*_sync that
+// must wait for a running instance disables the work meanwhile (a count in
+// its off-queue data word): it is not pending, and queueing it is refused,
+// until the cancel is done.
 #include "kxx/sched.hpp"
+#include "kxx/task.hpp"
 #include "wq/wq.hpp"
 
 using namespace kxx;
@@ -39,29 +41,6 @@ void insert_barrier(Pwq &pwq, PoolLocked &s, Barrier &b, altwq_work *target, Wor
 		pwq.c.get(s).nr_in_flight[color]++;
 }
 
-// Queues a barrier behind the last instance of work; false if it is idle.
-bool start_flush(altwq_work *work, Barrier &b)
-{
-	RcuReadGuard rcu;
-	Pool *pool = pool_of(work, rcu);
-	if (!pool)
-		return false;
-	auto s = pool->lock();
-	Pwq *pwq = data_pwq(work->data.load(Relaxed));
-	Worker *running = nullptr;
-	if (pwq) {
-		if (pwq->pool != pool)
-			return false;
-	} else {
-		running = find_worker_executing(s, work);
-		if (!running)
-			return false;
-		pwq = running->current_pwq;
-	}
-	insert_barrier(*pwq, s, b, work, running);
-	return true;
-}
-
 // Whether the current task is the worker running work (waiting for it
 // would wait forever).
 bool flushing_itself(altwq_work *work)
@@ -70,46 +49,69 @@ bool flushing_itself(altwq_work *work)
 	return w && w->current_work.load(Relaxed) == work;
 }
 
-// May sleep. Waits until no cancel of work by another task is in progress.
-void wait_for_other_cancel(altwq_work *work)
+// Queues b behind the last instance of work: true if it did (wait for b),
+// false if the work is idle, or if the caller is running it (refused with
+// a warning).
+bool start_flush(altwq_work *work, Barrier &b)
 {
-	CancelWaiter waiter;
-	waiter.work = work;
-	// Fully ordered: pairs with the smp_mb() after the canceller clears the
-	// work (set_pool_and_clear_pending): it sees us, or we see it done.
-	g->nr_cancel_waiters.fetch_add(1, Full);
-	g->cancel_waiters.lock<IrqSave>()->push_back(waiter);
-	// The lock orders this read after a finishing canceller's clear, or
-	// puts us on the list before it walks it.
-	if (is_canceling(work->data.load(Relaxed)))
-		waiter.done.wait();
-	{
-		auto l = g->cancel_waiters.lock<IrqSave>();
-		if (waiter.node.linked())
-			l->remove(waiter);
+	RcuReadGuard rcu;
+	const unsigned long data = work->data.load(Acquire);
+	Pwq *pwq = data_pwq(data);
+	Pool *pool = pwq ? pwq->pool : pool_by_id(offq_of(data).pool_id);
+	// Off queue and nobody busy on its pool: not running (no lock needed).
+	if (!pwq && !may_be_running(pool))
+		return false;
+	auto s = pool->lock();
+	pwq = data_pwq(work->data.load(Relaxed));
+	Worker *running = nullptr;
+	if (pwq) {
+		if (pwq->pool != pool)
+			return false; // moved meanwhile: the instance we saw is gone
+	} else {
+		running = find_worker_executing(s, work);
+		if (!running)
+			return false;
+		pwq = running->current_pwq;
 	}
-	g->nr_cancel_waiters.fetch_sub(1, Relaxed);
+	if (KXX_WARN_ONCE(flushing_itself(work), "work %ps flushes or cancel-syncs itself", work->func))
+		return false;
+	insert_barrier(*pwq, s, b, work, running);
+	return true;
 }
 
-// After set_pool_and_clear_pending() (its smp_mb() orders the clear before
-// the count is read).
-void wake_other_cancels(altwq_work *work)
+// May sleep. Waits for the running instance, if any.
+void wait_for_running(altwq_work *work)
 {
-	if (g->nr_cancel_waiters.load(Relaxed) == 0)
-		return;
-	auto l = g->cancel_waiters.lock<IrqSave>();
-	for (CancelWaiter &w : *l) {
-		if (w.work == work) {
-			l->remove(w);
-			w.done.complete();
+	Barrier b;
+	if (start_flush(work, b))
+		b.done.wait();
+}
+
+// After a cancel's wait: drops its disable count.
+void enable_after_cancel(altwq_work *work)
+{
+	for (;;) {
+		{
+			IrqOffGuard irq;
+			// Disabled, it is neither queued nor armed: 0, or -EAGAIN
+			// while a refused queuer gives PENDING back.
+			int ret = try_to_grab_pending(work, false);
+			if (ret >= 0) {
+				Offq offq = offq_of(work->data.load(Relaxed));
+				if (!KXX_WARN_ON_ONCE(ret != 0 || offq.disable == 0))
+					offq.disable--;
+				set_offq_and_clear_pending(work, offq);
+				return;
+			}
 		}
+		cpu_relax();
 	}
 }
 
 // May sleep.
 bool cancel_sync(altwq_work *work, bool is_dwork)
 {
-	if (KXX_WARN_ON_ONCE(!work) || KXX_WARN_ON_ONCE(!work->func) || KXX_WARN_ON_ONCE(flushing_itself(work)))
+	if (KXX_WARN_ON_ONCE(!work) || KXX_WARN_ON_ONCE(!work->func))
 		return false;
 	KXX_MIGHT_SLEEP();
 	int ret;
@@ -118,21 +120,24 @@ bool cancel_sync(altwq_work *work, bool is_dwork)
 			IrqOffGuard irq;
 			ret = try_to_grab_pending(work, is_dwork);
 			if (ret >= 0) {
-				// Ours now: queueing it is refused until we are done.
-				set_pool_and_keep_pending(work, work->data.load(Relaxed) >> OffqPoolShift, OffqCanceling);
+				Offq offq = offq_of(work->data.load(Relaxed));
+				// PENDING is ours: nobody can queue it. Not running: done.
+				if (!may_be_running(pool_by_id(offq.pool_id))) {
+					set_offq_and_clear_pending(work, offq);
+					return ret == 1;
+				}
+				// It may be running: disabled while we wait, not pending.
+				if (!KXX_WARN_ONCE(offq.disable == OffqDisableMax, "work %ps: disable count overflow",
+						   work->func))
+					offq.disable++;
+				set_offq_and_clear_pending(work, offq);
 				break;
 			}
 		}
-		if (ret == err::NoEnt)
-			wait_for_other_cancel(work);
-		else
-			cpu_relax();
+		cpu_relax(); // IRQs back on for a moment, then again
 	}
-	Barrier b;
-	if (start_flush(work, b))
-		b.done.wait();
-	set_pool_and_clear_pending(work, work->data.load(Relaxed) >> OffqPoolShift);
-	wake_other_cancels(work);
+	wait_for_running(work);
+	enable_after_cancel(work);
 	return ret == 1;
 }
 
@@ -146,11 +151,9 @@ bool cancel(altwq_work *work, bool is_dwork)
 			IrqOffGuard irq;
 			int ret = try_to_grab_pending(work, is_dwork);
 			if (ret >= 0) {
-				set_pool_and_clear_pending(work, work->data.load(Relaxed) >> OffqPoolShift);
+				set_offq_and_clear_pending(work, offq_of(work->data.load(Relaxed)));
 				return ret == 1;
 			}
-			if (ret == err::NoEnt)
-				return false;
 		}
 		cpu_relax();
 	}
@@ -169,8 +172,9 @@ Barrier::Barrier()
 int try_to_grab_pending(altwq_work *work, bool is_dwork)
 {
 	if (is_dwork && steal_armed_timer(to_dwork(work)))
-		return 1; // set_pool_and_keep_pending() is not needed: off queue already
-	if (!test_and_set_pending(work))
+		return 1; // off queue already: its data is as it was
+	unsigned long old;
+	if (!test_and_set_pending(work, &old))
 		return 0;
 	RcuReadGuard rcu;
 	if (Pool *pool = pool_of(work, rcu)) {
@@ -184,14 +188,12 @@ int try_to_grab_pending(altwq_work *work, bool is_dwork)
 				move_linked_works(work, s->worklist);
 			WorkList::unlink(*work);
 			pwq_dec_nr_in_flight(*pwq, s, data);
-			set_pool_and_keep_pending(work, static_cast<unsigned long>(pool->id));
+			set_offq_and_keep_pending(work, offq_left(static_cast<unsigned long>(pool->id)));
 			kick(*pool, s);
 			return 1;
 		}
 	}
-	// Between owners: a queuer, a firing timer or a canceller holds it.
-	if (is_canceling(work->data.load(Relaxed)))
-		return err::NoEnt;
+	// Between owners: a queuer, a firing timer or a refused queuer holds it.
 	return err::Again;
 }
 
@@ -199,7 +201,7 @@ int try_to_grab_pending(altwq_work *work, bool is_dwork)
 
 extern "C" bool altwq_flush_work(altwq_work *work)
 {
-	if (KXX_WARN_ON_ONCE(!work) || KXX_WARN_ON_ONCE(!work->func) || KXX_WARN_ON_ONCE(flushing_itself(work)))
+	if (KXX_WARN_ON_ONCE(!work) || KXX_WARN_ON_ONCE(!work->func))
 		return false;
 	KXX_MIGHT_SLEEP();
 	Barrier b;
@@ -215,8 +217,12 @@ extern "C" bool altwq_flush_delayed_work(altwq_delayed_work *dwork)
 		return false;
 	{
 		IrqOffGuard irq;
-		if (altwq_workqueue *wq = steal_armed_timer(dwork))
-			(void)queue_owned_work(dwork->cpu, wq, &dwork->work);
+		// Deletes an armed timer, and waits for one that has fired to have
+		// queued the work (an IRQ-safe timer: it spins), as 6.12 does.
+		if (dwork->timer.del_sync()) {
+			RcuReadGuard rcu;
+			(void)queue_owned_work(dwork->cpu, unarm_stolen_timer(dwork), &dwork->work);
+		}
 	}
 	return altwq_flush_work(&dwork->work);
 }
@@ -256,8 +262,6 @@ extern "C" altwq_work *altwq_current_work(void)
 
 extern "C" void altwq_destroy_work_on_stack(altwq_work *work)
 {
-	if (KXX_WARN_ON_ONCE(!work))
-		return;
-	const bool on_stack_work_still_busy = altwq_work_busy(work) != 0;
-	KXX_WARN_ON_ONCE(on_stack_work_still_busy);
+	if (!KXX_WARN_ON_ONCE(!work))
+		KXX_WARN_ONCE(altwq_work_busy(work) != 0, "on-stack work %ps destroyed while pending or running", work->func);
 }

@@ -2,12 +2,11 @@
 // Worker pools: the pool table, the busy hash, idle workers and their
 // reaping, the manager that makes workers, mayday, CPU hotplug, and the
 // teardown that waits for every worker to detach and exit.
-#include "kabi/kthread.h"
-#include "kabi/log.h"
-#include "kabi/params.h"
 #include "kxx/alloc.hpp"
 #include "kxx/cpu.hpp"
+#include "kxx/params.hpp"
 #include "kxx/sched.hpp"
+#include "kxx/task.hpp"
 #include "wq/wq.hpp"
 
 using namespace kxx;
@@ -25,7 +24,7 @@ enum : unsigned int {
 };
 enum : int { HighpriNice = -20 };
 
-unsigned long idle_timeout() { return msecs_to_jiffies(kabi_param_idle_timeout_ms()); }
+unsigned long idle_timeout() { return msecs_to_jiffies(params::idle_timeout_ms()); }
 
 List<&Worker::busy_node> &busy_bucket(PoolLocked &s, const altwq_work *work)
 {
@@ -35,7 +34,14 @@ List<&Worker::busy_node> &busy_bucket(PoolLocked &s, const altwq_work *work)
 void wake_first_idle(PoolLocked &s)
 {
 	if (Worker *w = s->idle_list.front())
-		kabi_wake_up_process(w->thread.task());
+		w->thread.task().wake();
+}
+
+// Every idle worker, so each looks at the pool again (a pinned one unpins).
+void wake_all_idle(PoolLocked &s)
+{
+	for (Worker &w : s->idle_list)
+		w.thread.task().wake();
 }
 
 // L held. Takes an idle worker off the books and tells it to exit.
@@ -46,7 +52,7 @@ void set_worker_dying(Pool &pool, PoolLocked &s, Worker &w)
 	w.flags.fetch_or(WorkerDie, Relaxed);
 	g->nr_dying.fetch_add(1, Relaxed);
 	pool.nr_reaped.fetch_add(1, Relaxed);
-	kabi_wake_up_process(w.thread.task());
+	w.thread.task().wake();
 }
 
 // L not held; may sleep. The manager's job: make workers until the pool
@@ -74,9 +80,27 @@ void maybe_create_worker(Pool &pool)
 
 } // namespace
 
+// The pool lock of the worker whose field at `offset` is at `field`.
+static const PoolLock *pool_lock_of_worker(const void *field, size_t offset)
+{
+	auto *w = reinterpret_cast<const Worker *>(static_cast<const char *>(field) - offset);
+	return w->pool ? &w->pool->state.raw_lock() : nullptr;
+}
+const PoolLock *worker_pool_lock(const void *field) { return pool_lock_of_worker(field, offsetof(Worker, scheduled)); }
+const PoolLock *worker_pool_lock_of_last_active(const void *field)
+{
+	return pool_lock_of_worker(field, offsetof(Worker, last_active));
+}
+
+const PoolLock *pwq_pool_lock(const void *field)
+{
+	auto *pwq = reinterpret_cast<const Pwq *>(static_cast<const char *>(field) - offsetof(Pwq, c));
+	return &pwq->pool->state.raw_lock();
+}
+
 Globals::Globals()
 	: attach(KXX_LOCK_CLASS("altwq_attach_mutex")), mayday(KXX_LOCK_CLASS("altwq_mayday_lock")),
-	  cancel_waiters(KXX_LOCK_CLASS("altwq_cancel_waiters")),
+	  registry(KXX_LOCK_CLASS("altwq_workqueue_registry")),
 	  hotplug(CpuHotplugWatch::callbacks<&Globals::hotplug, &Globals::cpu_online, &Globals::cpu_going_down>())
 {
 }
@@ -97,29 +121,27 @@ unsigned long data_pool_id(unsigned long data)
 	return data >> OffqPoolShift;
 }
 
-Pool *pool_of(const altwq_work *work, const RcuReadGuard &)
+Pool *pool_by_id(unsigned long id)
 {
-	unsigned long id = data_pool_id(work->data.load(Relaxed));
-	if (id == PoolIdNone || id >= static_cast<unsigned long>(g->nr_pools))
-		return nullptr;
-	return g->pools[id];
+	return id < static_cast<unsigned long>(g->nr_pools) ? g->pools[id] : nullptr;
 }
 
-void set_pool_and_clear_pending(altwq_work *work, unsigned long pool_id)
+Pool *pool_of(const altwq_work *work, const RcuReadGuard &)
+{
+	// Acquire: see may_be_running().
+	return pool_by_id(data_pool_id(work->data.load(Acquire)));
+}
+
+void set_offq_and_clear_pending(altwq_work *work, Offq offq)
 {
 	// Everything the PENDING owner wrote is visible before the bit drops;
 	// the next owner sets it with a full RMW (test_and_set_pending).
 	smp_wmb();
-	work->data.store(pool_id << OffqPoolShift, Relaxed);
+	work->data.store(offq_bits(offq), Relaxed);
 	// Pairs with test_and_set_pending(): a queuer that still sees PENDING
 	// set is ordered before this, so our caller (about to run the work, or
 	// having cancelled it) cannot miss a queueing that it refused.
 	smp_mb();
-}
-
-void set_pool_and_keep_pending(altwq_work *work, unsigned long pool_id, unsigned long extra)
-{
-	work->data.store((pool_id << OffqPoolShift) | WorkPending | extra, Relaxed);
 }
 
 int unbound_pool_id(bool highpri) { return static_cast<int>(nr_cpu_ids()) * 2 + (highpri ? 1 : 0); }
@@ -145,8 +167,17 @@ Worker *find_worker_executing(PoolLocked &s, const altwq_work *work)
 	return nullptr;
 }
 
-void busy_add(PoolLocked &s, Worker &w, const altwq_work *work) { busy_bucket(s, work).push_back(w); }
-void busy_del(PoolLocked &s, Worker &w, const altwq_work *work) { busy_bucket(s, work).remove(w); }
+void busy_add(Pool &pool, PoolLocked &s, Worker &w, const altwq_work *work)
+{
+	busy_bucket(s, work).push_back(w);
+	pool.nr_busy.store(pool.nr_busy.load(Relaxed) + 1, Relaxed);
+}
+
+void busy_del(Pool &pool, PoolLocked &s, Worker &w, const altwq_work *work)
+{
+	busy_bucket(s, work).remove(w);
+	pool.nr_busy.store(pool.nr_busy.load(Relaxed) - 1, Relaxed);
+}
 
 void worker_enter_idle(Pool &pool, PoolLocked &s, Worker &w)
 {
@@ -174,7 +205,7 @@ void worker_leave_idle(PoolLocked &s, Worker &w)
 	s->idle_list.remove(w);
 }
 
-bool manage_workers(Pool &pool, PoolLocked &s, Worker &)
+bool manage_workers(Pool &pool, PoolLocked &s)
 {
 	if (s->manager_active)
 		return false;
@@ -187,7 +218,7 @@ bool manage_workers(Pool &pool, PoolLocked &s, Worker &)
 void send_mayday(Pwq &pwq, PoolLocked &s)
 {
 	altwq_workqueue *wq = pwq.wq;
-	Guard<RawSpinLock, IrqSave> y(g->mayday);
+	Guard<MaydayLock, IrqSave> y(g->mayday);
 	if (!wq->rescuer || pwq.mayday_node.linked())
 		return;
 	get_pwq(pwq, s); // the rescuer puts it
@@ -197,7 +228,7 @@ void send_mayday(Pwq &pwq, PoolLocked &s)
 
 Pwq *pop_mayday(altwq_workqueue *wq)
 {
-	Guard<RawSpinLock, IrqSave> y(g->mayday);
+	Guard<MaydayLock, IrqSave> y(g->mayday);
 	return wq->maydays.get(y).pop_front();
 }
 
@@ -271,9 +302,9 @@ Status create_worker(Pool &pool)
 	if (pool.cpu >= 0)
 		w->thread.bind(pool.cpu);
 	if (pool.highpri)
-		kabi_task_set_nice(w->thread.task(), HighpriNice);
+		KXX_WARN_ON_ONCE(!w->thread.task().set_nice(HighpriNice).ok());
 
-	Guard<Mutex, MaySleep> a(g->attach);
+	Guard<AttachMutex, MaySleep> a(g->attach);
 	pool.workers.get(a).push_back(*w);
 	bool bound;
 	{
@@ -283,7 +314,7 @@ Status create_worker(Pool &pool)
 			w->flags.fetch_or(WorkerUnbound, Relaxed);
 	}
 	if (!bound && pool.cpu >= 0)
-		(void)kabi_task_allow_active_cpus(w->thread.task());
+		KXX_WARN_ON_ONCE(!w->thread.task().allow_active_cpus().ok());
 
 	auto s = pool.lock();
 	s->nr_workers++;
@@ -293,11 +324,30 @@ Status create_worker(Pool &pool)
 	return {};
 }
 
+void rebind_misplaced(Worker &w)
+{
+	Pool &pool = *w.pool;
+	// A: the hotplug callbacks move workers under it, and set disassociated.
+	Guard<AttachMutex, MaySleep> a(g->attach);
+	bool associated;
+	{
+		auto s = pool.lock();
+		associated = !s->disassociated;
+	}
+	// Not yet active (still going down, or not yet back): stay misplaced;
+	// the teardown, or the next look, settles it.
+	if (!associated || !cpu_active(pool.cpu) || !TaskRef::current().allow_cpu(pool.cpu).ok())
+		return;
+	auto s = pool.lock();
+	worker_clr_flags(w, WorkerMisplaced, s);
+	pool.nr_self_rebinds.fetch_add(1, Relaxed);
+}
+
 // On that CPU, before it goes (may sleep): the pool's workers become
 // unbound and stop counting for concurrency, as in an unbound pool.
 int Globals::cpu_going_down(unsigned int cpu)
 {
-	Guard<Mutex, MaySleep> a(attach);
+	Guard<AttachMutex, MaySleep> a(attach);
 	for (int hp = 0; hp < 2; hp++) {
 		Pool &pool = *pools[pool_id_of(static_cast<int>(cpu), hp != 0)];
 		{
@@ -307,9 +357,14 @@ int Globals::cpu_going_down(unsigned int cpu)
 				w.flags.fetch_or(WorkerUnbound, Full);
 				w.recount();
 			}
+			// An idle worker sleeps pinned to this CPU; woken, it sees the
+			// pool disassociated and unpins before this CPU's hotplug
+			// waits for pinned tasks (after this callback).
+			wake_all_idle(s);
 		}
+		// Waits for a pinned worker to unpin and move.
 		for (Worker &w : pool.workers.get(a))
-			(void)kabi_task_allow_active_cpus(w.thread.task());
+			KXX_WARN_ON_ONCE(!w.thread.task().allow_active_cpus().ok());
 		auto s = pool.lock();
 		kick(pool, s);
 	}
@@ -325,17 +380,22 @@ int Globals::cpu_online(unsigned int cpu)
 		Pool &pool = *pools[pool_id_of(static_cast<int>(cpu), hp != 0)];
 		bool first;
 		{
-			Guard<Mutex, MaySleep> a(attach);
+			Guard<AttachMutex, MaySleep> a(attach);
 			for (Worker &w : pool.workers.get(a))
-				(void)kabi_task_allow_cpu(w.thread.task(), static_cast<int>(cpu));
+				KXX_WARN_ON_ONCE(!w.thread.task().allow_cpu(static_cast<int>(cpu)).ok());
 			auto s = pool.lock();
 			s->disassociated = false;
 			for (Worker &w : pool.workers.get(a)) {
 				unsigned int f = w.flags.load(Relaxed);
-				if (f & WorkerUnbound)
-					w.flags.store((f & ~static_cast<unsigned int>(WorkerUnbound)) | WorkerRebound, Full);
+				if (f & (WorkerUnbound | WorkerMisplaced))
+					w.flags.store((f & ~static_cast<unsigned int>(WorkerUnbound | WorkerMisplaced)) |
+							      WorkerRebound,
+						      Full);
 			}
 			first = s->nr_workers == 0;
+			// Idle workers went to sleep unpinned while the pool was
+			// unbound: woken, each looks again and sleeps pinned.
+			wake_all_idle(s);
 		}
 		if (first) {
 			Status st = create_worker(pool);
@@ -357,7 +417,7 @@ void pool_teardown(Pool &pool)
 {
 	Completion detached;
 	{
-		Guard<Mutex, MaySleep> a(g->attach);
+		Guard<AttachMutex, MaySleep> a(g->attach);
 		pool.detach_done = &detached;
 	}
 	for (;;) {
@@ -374,13 +434,13 @@ void pool_teardown(Pool &pool)
 	}
 	bool wait;
 	{
-		Guard<Mutex, MaySleep> a(g->attach);
+		Guard<AttachMutex, MaySleep> a(g->attach);
 		wait = !pool.workers.get(a).empty();
 	}
 	if (wait)
 		detached.wait();
 	{
-		Guard<Mutex, MaySleep> a(g->attach);
+		Guard<AttachMutex, MaySleep> a(g->attach);
 		pool.detach_done = nullptr;
 	}
 	pool.idle_timer.del_sync();

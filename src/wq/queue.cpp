@@ -2,7 +2,8 @@
 // Queueing: the PENDING bit decides who owns a work; its owner picks the
 // pwq (the one already running the work, if any, so it never runs beside
 // itself), and puts it on the pool's worklist or, past max_active, on the
-// pwq's inactive list. Delayed works own PENDING through their timer.
+// pwq's inactive list. Delayed works own PENDING through their timer. A
+// disabled work (a cancel_*_sync waits for it) is refused.
 #include "kxx/cpu.hpp"
 #include "kxx/sched.hpp"
 #include "wq/wq.hpp"
@@ -25,13 +26,13 @@ bool valid_target(int cpu, altwq_workqueue *wq, altwq_work *work)
 {
 	if (KXX_WARN_ON_ONCE(!wq) || KXX_WARN_ON_ONCE(!work) || KXX_WARN_ON_ONCE(!work->func))
 		return false;
-	return !KXX_WARN_ON_ONCE(cpu != ALTWQ_WORK_CPU_UNBOUND && !cpu_possible(cpu));
+	return !KXX_WARN_ONCE(cpu != ALTWQ_WORK_CPU_UNBOUND && !cpu_possible(cpu), "CPU %d does not exist", cpu);
 }
 
-// IRQs off, PENDING owned: gives it up without queueing.
+// IRQs off, PENDING owned (of an off-queue work): gives it up without queueing.
 bool refuse(altwq_work *work)
 {
-	set_pool_and_clear_pending(work, work->data.load(Relaxed) >> OffqPoolShift);
+	set_offq_and_clear_pending(work, offq_of(work->data.load(Relaxed)));
 	return false;
 }
 
@@ -43,12 +44,12 @@ bool accepts(altwq_workqueue *wq)
 		return true;
 	// Draining or being destroyed: the queue's own works may still queue
 	// (drain runs them); once drained for good, nothing may.
-	const bool queueing_on_a_dying_workqueue = (st & WqDestroying) || !is_chained_work(wq);
-	return !KXX_WARN_ON_ONCE(queueing_on_a_dying_workqueue);
+	return !KXX_WARN_ONCE((st & WqDestroying) || !is_chained_work(wq),
+			      "queueing on workqueue %s while it is drained or destroyed", wq->name);
 }
 
 // IRQs off, PENDING owned, delay > 0.
-bool arm_delayed(int cpu, altwq_workqueue *wq, altwq_delayed_work *dwork, unsigned long delay)
+void arm_delayed(int cpu, altwq_workqueue *wq, altwq_delayed_work *dwork, unsigned long delay)
 {
 	auto a = wq->armed.lock<IrqSave>();
 	dwork->wq = wq;
@@ -58,7 +59,6 @@ bool arm_delayed(int cpu, altwq_workqueue *wq, altwq_delayed_work *dwork, unsign
 		dwork->timer.arm(delay);
 	else if (KXX_WARN_ON_ONCE(!dwork->timer.arm_on(cpu, delay)))
 		dwork->timer.arm(delay);
-	return true;
 }
 
 // IRQs off, PENDING owned.
@@ -70,12 +70,18 @@ bool queue_delayed_owned(int cpu, altwq_workqueue *wq, altwq_delayed_work *dwork
 		return queue_owned_work(cpu, wq, &dwork->work);
 	if (!accepts(wq))
 		return refuse(&dwork->work);
-	return arm_delayed(cpu, wq, dwork, delay);
+	arm_delayed(cpu, wq, dwork, delay);
+	return true;
 }
 
 } // namespace
 
 namespace altwq::wq {
+
+bool is_live_wq(const altwq_workqueue *wq, const RcuReadGuard &rcu)
+{
+	return !KXX_WARN_ONCE(!g->registry.contains(wq, rcu), "workqueue %p was destroyed or never made", wq);
+}
 
 bool queue_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work)
 {
@@ -121,10 +127,24 @@ void insert_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work)
 	}
 }
 
+altwq_workqueue *unarm_stolen_timer(altwq_delayed_work *dwork)
+{
+	// dwork->wq is stable: only the timer's owner changes it. The queue
+	// stays: destroy waits for an armed entry whose timer it cannot delete
+	// to leave the list.
+	altwq_workqueue *wq = dwork->wq;
+	wq->armed.lock<IrqSave>()->remove(*dwork);
+	dwork->wq = nullptr;
+	return wq;
+}
+
 altwq_workqueue *steal_armed_timer(altwq_delayed_work *dwork)
 {
-	// The queue is freed after an RCU grace period, and destroy first
-	// disarms every timer armed for it: while we hold RCU, a queue still
+	if (dwork->timer.del())
+		return unarm_stolen_timer(dwork);
+	// Not pending: not armed, or its callback runs (and holds D until it
+	// has queued the work). The queue is freed after an RCU grace period,
+	// and only once no timer is armed for it: under RCU, a queue still
 	// named by dwork->wq can be locked.
 	RcuReadGuard rcu;
 	for (;;) {
@@ -151,7 +171,11 @@ extern "C" bool altwq_queue_work_on(int cpu, altwq_workqueue *wq, altwq_work *wo
 	if (!valid_target(cpu, wq, work))
 		return false;
 	IrqOffGuard irq;
-	if (test_and_set_pending(work))
+	RcuReadGuard rcu;
+	if (!is_live_wq(wq, rcu))
+		return false;
+	unsigned long old;
+	if (test_and_set_pending(work, &old) || refused_if_disabled(work, old))
 		return false;
 	return queue_owned_work(cpu, wq, work);
 }
@@ -162,7 +186,11 @@ extern "C" bool altwq_queue_delayed_work_on(int cpu, altwq_workqueue *wq, altwq_
 	if (!valid_target(cpu, wq, dwork ? &dwork->work : nullptr))
 		return false;
 	IrqOffGuard irq;
-	if (test_and_set_pending(&dwork->work))
+	RcuReadGuard rcu;
+	if (!is_live_wq(wq, rcu))
+		return false;
+	unsigned long old;
+	if (test_and_set_pending(&dwork->work, &old) || refused_if_disabled(&dwork->work, old))
 		return false;
 	return queue_delayed_owned(cpu, wq, dwork, delay);
 }
@@ -176,11 +204,15 @@ extern "C" void altwq_delayed_work_timer_fn(timer_list *timer)
 	// a fired timer is on its way into the queue.
 	auto a = wq->armed.lock<IrqSave>();
 	a->remove(*dwork);
+	// Cleared before the work is queued: once queued it may run and be
+	// freed. So a reader of a cleared wq may still find the work on its way
+	// (flush_delayed_work waits for the callback instead).
 	dwork->wq = nullptr;
 	// A timer armed for a queue that drains or is being destroyed still
 	// delivers (no softirq is a chained work): the drain or destroy waits
 	// for it. Only a queue drained for good refuses it.
-	if (KXX_WARN_ON_ONCE(wq->state.load(Relaxed) & WqDestroying))
+	if (KXX_WARN_ONCE(wq->state.load(Relaxed) & WqDestroying, "delayed work %ps fired into destroyed workqueue %s",
+			  dwork->work.func, wq->name))
 		refuse(&dwork->work);
 	else
 		insert_owned_work(dwork->cpu, wq, &dwork->work);
@@ -194,14 +226,17 @@ extern "C" bool altwq_mod_delayed_work_on(int cpu, altwq_workqueue *wq, altwq_de
 	for (;;) {
 		{
 			IrqOffGuard irq;
+			RcuReadGuard rcu;
+			if (!is_live_wq(wq, rcu))
+				return false;
 			int ret = try_to_grab_pending(&dwork->work, true);
 			if (ret >= 0) {
-				(void)queue_delayed_owned(cpu, wq, dwork, delay);
+				// A disabled work (a cancel_*_sync waits on it) is not
+				// queued again, and was not pending.
+				if (!refused_if_disabled(&dwork->work, dwork->work.data.load(Relaxed)))
+					(void)queue_delayed_owned(cpu, wq, dwork, delay);
 				return ret == 1;
 			}
-			// Another task is cancelling it: as the kernel does, report it pending.
-			if (ret == err::NoEnt)
-				return true;
 		}
 		cpu_relax();
 	}

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 // The engine's test hooks (see test_hooks.h).
-#include "kabi/params.h"
 #include "kxx/cpu.hpp"
+#include "kxx/params.hpp"
 #include "wq/test_hooks.h"
 #include "wq/wq.hpp"
 
@@ -21,12 +21,14 @@ extern "C" int altwq_wq_get_pool_stats(int cpu, bool highpri, struct altwq_wq_po
 	out->nr_reaped = pool.nr_reaped.load(Relaxed);
 	out->nr_kicks = pool.nr_kicks.load(Relaxed);
 	out->nr_kick_wakeups = pool.nr_kick_wakeups.load(Relaxed);
+	out->nr_misplaced = pool.nr_misplaced.load(Relaxed);
+	out->nr_self_rebinds = pool.nr_self_rebinds.load(Relaxed);
 	return 0;
 }
 
 extern "C" void altwq_wq_fail_worker_creations(int n) { g->fail_creations.store(n, Full); }
-extern "C" void altwq_wq_set_idle_timeout_ms(unsigned int ms) { kabi_param_set_idle_timeout_ms(ms); }
-extern "C" unsigned int altwq_wq_idle_timeout_ms(void) { return kabi_param_idle_timeout_ms(); }
+extern "C" void altwq_wq_set_idle_timeout_ms(unsigned int ms) { params::set_idle_timeout_ms(ms); }
+extern "C" unsigned int altwq_wq_idle_timeout_ms(void) { return params::idle_timeout_ms(); }
 extern "C" long altwq_wq_live_workqueues(void) { return g->nr_live_wqs.load(Relaxed); }
 extern "C" long altwq_wq_live_pwqs(void) { return g->nr_live_pwqs.load(Relaxed); }
 extern "C" void altwq_wq_flush_releases(void) { altwq_kthread_flush_worker(g->release_worker); }

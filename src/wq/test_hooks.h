@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * What altwq_test.ko (and altwq_bench.ko, for its counters) may look at and
- * turn inside the cmwq engine (exported in the ALTWQ_INTERNAL namespace). Valid C and C++. Any context unless said.
+ * turn inside the cmwq engine (exported in the ALTWQ_INTERNAL namespace).
+ * Valid C and C++, no kernel header. Any context unless said.
  */
 #ifndef ALTWQ_WQ_TEST_HOOKS_H
 #define ALTWQ_WQ_TEST_HOOKS_H
-#include "kabi/types.h"
-KABI_BEGIN
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 struct altwq_wq_pool_stats {
 	int nr_workers;		/* attached and not told to exit */
@@ -16,6 +18,8 @@ struct altwq_wq_pool_stats {
 	long nr_reaped;		/* workers told to exit since load */
 	long nr_kicks;		/* irq_works raised when a running worker slept */
 	long nr_kick_wakeups;	/* idle workers those woke */
+	long nr_misplaced;	/* workers found running off the pool's CPU */
+	long nr_self_rebinds;	/* of those, bound to it again by themselves */
 };
 
 /* cpu -1: the unbound pool. 0, or -EINVAL for a CPU without pools. */
@@ -30,5 +34,7 @@ long altwq_wq_live_pwqs(void);
 /* Waits until every release already queued has run. May sleep. */
 void altwq_wq_flush_releases(void);
 
-KABI_END
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -9,10 +9,9 @@
 // an atomic exchange followed by the matching nr_running change, so the sum
 // stays right whoever races: the worker's own sched_out/sched_in, the worker
 // changing its flags, or CPU hotplug unbinding it.
-#include "kabi/kthread.h"
-#include "kabi/sched.h"
 #include "kxx/cpu.hpp"
 #include "kxx/sched.hpp"
+#include "kxx/task.hpp"
 #include "wq/wq.hpp"
 
 using namespace kxx;
@@ -58,10 +57,20 @@ void Worker::sched_out(bool blocking)
 		pool->nr_kicks.fetch_add(1, Relaxed);
 }
 
-// After the switch, preemption off.
-void Worker::sched_in(int)
+// After the switch, preemption off. A bound worker that finds itself off
+// its pool's CPU was moved by the scheduler (a wakeup while the CPU was
+// going down, before our hotplug callback ran): it stops counting, and
+// binds itself again once the CPU is back (rebind_misplaced()).
+void Worker::sched_in(int cpu)
 {
-	if (counted.load(Relaxed) == 0 && !(flags.load(Relaxed) & WorkerNotRunning))
+	const unsigned int f = flags.load(Relaxed);
+	if (KXX_UNLIKELY(cpu != pool->cpu) && !(f & (WorkerUnbound | WorkerMisplaced))) {
+		flags.fetch_or(WorkerMisplaced, Full);
+		pool->nr_misplaced.fetch_add(1, Relaxed);
+		recount();
+		return;
+	}
+	if (counted.load(Relaxed) == 0 && !(f & WorkerNotRunning))
 		recount();
 }
 
@@ -69,9 +78,9 @@ Worker *current_worker()
 {
 	if (!in_task())
 		return nullptr;
-	void *w = kabi_current_kthread_data_if(&worker_thread);
+	void *w = Kthread::current_data_if(&worker_thread);
 	if (!w)
-		w = kabi_current_kthread_data_if(&rescuer_thread);
+		w = Kthread::current_data_if(&rescuer_thread);
 	return static_cast<Worker *>(w);
 }
 
@@ -126,7 +135,7 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 	WorkList::unlink(*work);
 	if (KXX_WARN_ON_ONCE(!pwq))
 		return;
-	busy_add(s, w, work);
+	busy_add(pool, s, w, work);
 	w.current_work.store(work, Relaxed);
 	w.current_func = work->func;
 	w.current_pwq = pwq;
@@ -137,7 +146,8 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 	// More queued and nobody counted as running (unbound pools, a CPU
 	// intensive work): another worker takes the next one.
 	kick(pool, s);
-	set_pool_and_clear_pending(work, static_cast<unsigned long>(pool.id));
+	// After busy_add(): see may_be_running().
+	set_offq_and_clear_pending(work, offq_left(static_cast<unsigned long>(pool.id)));
 
 	void (*fn)(altwq_work *) = w.current_func;
 	s.call_unlocked([&] {
@@ -148,7 +158,7 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 
 	if (cpu_intensive)
 		worker_clr_flags(w, WorkerCpuIntensive, s);
-	busy_del(s, w, work);
+	busy_del(pool, s, w, work);
 	w.current_work.store(nullptr, Relaxed);
 	w.current_func = nullptr;
 	w.current_pwq = nullptr;
@@ -174,7 +184,7 @@ void process_scheduled_works(Worker &w, PoolLocked &s)
 	}
 	Pool &pool = *w->pool;
 	{
-		Guard<Mutex, MaySleep> a(g->attach);
+		Guard<AttachMutex, MaySleep> a(g->attach);
 		auto &workers = pool.workers.get(a);
 		workers.remove(*w);
 		if (workers.empty() && pool.detach_done)
@@ -200,17 +210,15 @@ void rescue(Worker &r, Pwq &pwq)
 {
 	Pool &pool = *pwq.pool;
 	{
-		Guard<Mutex, MaySleep> a(g->attach);
+		Guard<AttachMutex, MaySleep> a(g->attach);
 		r.pool = &pool;
 		bool bound;
 		{
 			auto s = pool.lock();
 			bound = pool.cpu >= 0 && !s->disassociated;
 		}
-		if (bound)
-			(void)kabi_task_allow_cpu(current_task(), pool.cpu);
-		else
-			(void)kabi_task_allow_active_cpus(current_task());
+		TaskRef self = TaskRef::current();
+		KXX_WARN_ON_ONCE(!(bound ? self.allow_cpu(pool.cpu) : self.allow_active_cpus()).ok());
 	}
 	{
 		auto s = pool.lock();
@@ -232,7 +240,7 @@ void rescue(Worker &r, Pwq &pwq)
 		put_pwq(pwq, s); // the reference send_mayday() took
 		kick(pool, s);
 	}
-	Guard<Mutex, MaySleep> a(g->attach);
+	Guard<AttachMutex, MaySleep> a(g->attach);
 	r.pool = nullptr;
 }
 
@@ -252,12 +260,18 @@ int worker_thread(void *arg)
 		for (;;) {
 			if (w.flags.load(Relaxed) & WorkerDie)
 				break;
+			if (KXX_UNLIKELY(w.flags.load(Relaxed) & WorkerMisplaced)) {
+				s.call_unlocked([&] { rebind_misplaced(w); });
+				// Idle meanwhile: it may have been reaped.
+				if (w.flags.load(Relaxed) & WorkerDie)
+					break;
+			}
 			worker_leave_idle(s, w);
 			for (;;) {
 				if (!need_more_worker(pool, s))
 					break;
 				// Keep one idle worker for the next sleep: be the manager first.
-				if (!may_start_working(s) && manage_workers(pool, s, w))
+				if (!may_start_working(s) && manage_workers(pool, s))
 					continue;
 				worker_clr_flags(w, WorkerPrep | WorkerRebound, s);
 				do {
@@ -271,9 +285,22 @@ int worker_thread(void *arg)
 				break;
 			}
 			worker_enter_idle(pool, s, w);
-			// Before the lock drops: a wakeup from now on is not lost.
-			kabi_set_current_interruptible();
-			s.call_unlocked([] { kabi_schedule(); });
+			// Idle, a bound worker sleeps pinned to its CPU: a wakeup that
+			// comes while the CPU is going down (after the scheduler stops
+			// placing ordinary kthreads there, before our hotplug callback
+			// unbinds the pool) still runs it there, as the kernel's
+			// per-CPU kworkers are run. It unpins before it runs any work,
+			// so no work can hold up the CPU's hotplug.
+			if (idle_pinned(pool, s, w)) {
+				current::migrate_disable();
+				w.pinned = true;
+			}
+			s.sleep_unlocked([&] {
+				if (w.pinned) {
+					current::migrate_enable();
+					w.pinned = false;
+				}
+			});
 		}
 	}
 	worker_exit(&w);
@@ -285,18 +312,18 @@ int rescuer_thread(void *arg)
 	Worker &r = *static_cast<Worker *>(arg);
 	altwq_workqueue *wq = r.rescue_wq;
 	for (;;) {
-		kabi_set_current_interruptible();
+		current::set_interruptible();
 		// Read before the maydays: a stop asked for later still finds them done.
 		const bool stop = Kthread::should_stop();
 		while (Pwq *pwq = pop_mayday(wq)) {
-			kabi_set_current_running();
+			current::set_running();
 			rescue(r, *pwq);
 		}
 		if (stop) {
-			kabi_set_current_running();
+			current::set_running();
 			return 0;
 		}
-		kabi_schedule();
+		current::schedule();
 	}
 }
 

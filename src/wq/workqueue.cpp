@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 // Workqueues: alloc and destroy, flush_workqueue with flush colours, drain,
 // max_active, the system queues, and the engine's load and unload.
-#include "kabi/log.h"
-#include "kabi/sched.h"
 #include "kxx/alloc.hpp"
 #include "kxx/cpu.hpp"
+#include "kxx/log.hpp"
 #include "kxx/sched.hpp"
 #include "wq/wq.hpp"
 
@@ -16,7 +15,7 @@ constinit altwq_workqueue *altwq_system_highpri_wq = nullptr;
 constinit altwq_workqueue *altwq_system_long_wq = nullptr;
 constinit altwq_workqueue *altwq_system_unbound_wq = nullptr;
 
-altwq_workqueue::altwq_workqueue(unsigned int flags_, int)
+altwq_workqueue::altwq_workqueue(unsigned int flags_)
 	: flags(flags_), shared(KXX_LOCK_CLASS("altwq_workqueue.mutex")),
 	  flush_mutex(KXX_LOCK_CLASS("altwq_workqueue.flush_mutex")), armed(KXX_LOCK_CLASS("altwq_workqueue.armed"))
 {
@@ -27,13 +26,13 @@ namespace {
 constexpr unsigned int KnownFlags = ALTWQ_UNBOUND | ALTWQ_HIGHPRI | ALTWQ_CPU_INTENSIVE | ALTWQ_MEM_RECLAIM |
 				    __ALTWQ_ORDERED;
 
+// As 6.12: out of [1, ALTWQ_MAX_ACTIVE] is clamped into it, with a message
+// (0 means the default only to alloc_workqueue, which maps it first).
 int clamp_max_active(int max_active, const char *name)
 {
-	if (max_active == 0)
-		return ALTWQ_DFL_ACTIVE;
 	if (max_active < 1 || max_active > ALTWQ_MAX_ACTIVE) {
-		kabi_log(KABI_LOG_WARNING, "max_active %d requested for %s is out of range, clamping between 1 and %d",
-			 max_active, name, ALTWQ_MAX_ACTIVE);
+		log::warning("max_active %d requested for %s is out of range, clamping between 1 and %d", max_active,
+			     name, ALTWQ_MAX_ACTIVE);
 		return max_active < 1 ? 1 : ALTWQ_MAX_ACTIVE;
 	}
 	return max_active;
@@ -113,11 +112,11 @@ altwq_workqueue *alloc_workqueue(const char *fmt, unsigned int flags, int max_ac
 	// Ordered means one unbound pwq running one work at a time.
 	if (KXX_WARN_ON_ONCE((flags & __ALTWQ_ORDERED) && (!(flags & ALTWQ_UNBOUND) || max_active != 1)))
 		return nullptr;
-	altwq_workqueue *wq = new (GfpKernel) altwq_workqueue(flags, max_active);
+	altwq_workqueue *wq = new (GfpKernel) altwq_workqueue(flags);
 	if (!wq)
 		return nullptr;
-	kabi_vsnprintf(wq->name, sizeof(wq->name), fmt, args);
-	max_active = clamp_max_active(max_active, wq->name);
+	vformat(wq->name, sizeof(wq->name), fmt, args);
+	max_active = clamp_max_active(max_active ? max_active : ALTWQ_DFL_ACTIVE, wq->name);
 	Status st = make_pwqs(wq, max_active);
 	if (st.ok() && (flags & ALTWQ_MEM_RECLAIM))
 		st = make_rescuer(wq);
@@ -126,6 +125,7 @@ altwq_workqueue *alloc_workqueue(const char *fmt, unsigned int flags, int max_ac
 		return nullptr;
 	}
 	g->nr_live_wqs.fetch_add(1, Relaxed);
+	g->registry.insert(*wq);
 	return wq;
 }
 
@@ -157,12 +157,12 @@ extern "C" altwq_workqueue *altwq_alloc_workqueue(const char *fmt, unsigned int 
 	return wq;
 }
 
-extern "C" void altwq_flush_workqueue(altwq_workqueue *wq)
+namespace {
+
+// May sleep. F, then M and L in turn: waits for every work queued before.
+void flush_workqueue(altwq_workqueue *wq)
 {
-	if (KXX_WARN_ON_ONCE(!wq))
-		return;
-	KXX_MIGHT_SLEEP();
-	Guard<Mutex, MaySleep> f(wq->flush_mutex);
+	Guard<FlushMutex, MaySleep> f(wq->flush_mutex);
 	Completion done;
 	const int color = wq->work_color, next = (color + 1) % NrColors;
 	wq->flush_done = &done;
@@ -187,11 +187,9 @@ extern "C" void altwq_flush_workqueue(altwq_workqueue *wq)
 	wq->flush_done = nullptr;
 }
 
-extern "C" void altwq_drain_workqueue(altwq_workqueue *wq)
+// May sleep.
+void drain_workqueue(altwq_workqueue *wq)
 {
-	if (KXX_WARN_ON_ONCE(!wq))
-		return;
-	KXX_MIGHT_SLEEP();
 	{
 		auto m = wq->shared.lock<MaySleep>();
 		if (m->nr_drainers++ == 0)
@@ -199,22 +197,85 @@ extern "C" void altwq_drain_workqueue(altwq_workqueue *wq)
 	}
 	// Works the queue's own works queue meanwhile (chained) are let in.
 	for (unsigned int tries = 1;; tries++) {
-		altwq_flush_workqueue(wq);
+		flush_workqueue(wq);
 		if (is_drained(wq))
 			break;
 		if (tries == 10 || (tries % 100 == 0 && tries <= 1000))
-			kabi_log(KABI_LOG_WARNING, "workqueue %s is not drained after %u flushes", wq->name, tries);
+			log::warning("workqueue %s is not drained after %u flushes", wq->name, tries);
 	}
 	auto m = wq->shared.lock<MaySleep>();
 	if (--m->nr_drainers == 0)
 		wq->state.fetch_and(~static_cast<unsigned int>(WqDraining), Full);
 }
 
+} // namespace
+
+namespace altwq::wq {
+
+WqRef WqRef::of(altwq_workqueue *wq)
+{
+	RcuReadGuard rcu;
+	if (!is_live_wq(wq, rcu))
+		return WqRef(nullptr);
+	// Not from zero: a queue whose last user is gone is being freed (after
+	// the grace period this read section holds off).
+	for (int users = wq->users.load(Relaxed); users > 0;)
+		if (wq->users.compare_exchange(users, users + 1, Full))
+			return WqRef(wq);
+	KXX_WARN_ONCE(true, "workqueue %s is being freed", wq->name);
+	return WqRef(nullptr);
+}
+
+WqRef::~WqRef()
+{
+	if (wq_)
+		workqueue_put_user(wq_);
+}
+
+void fire_armed_timers(altwq_workqueue *wq)
+{
+	for (;;) {
+		IrqOffGuard irq;
+		auto a = wq->armed.lock<IrqSave>();
+		altwq_delayed_work *dwork = a->front();
+		if (!dwork)
+			return;
+		// Disarmed and unlisted in one go: the work cannot run (and be
+		// freed, or armed elsewhere) in between.
+		if (!dwork->timer.del()) {
+			a.call_unlocked([] { cpu_relax(); }); // its callback runs and waits for the lock
+			continue;
+		}
+		a->remove(*dwork);
+		dwork->wq = nullptr;
+		KXX_WARN_ONCE(true, "destroying workqueue %s with delayed work %ps armed: running it now", wq->name,
+			      dwork->work.func);
+		insert_owned_work(dwork->cpu, wq, &dwork->work);
+	}
+}
+
+} // namespace altwq::wq
+
+extern "C" void altwq_flush_workqueue(altwq_workqueue *wq)
+{
+	KXX_MIGHT_SLEEP();
+	if (WqRef ref = WqRef::of(wq))
+		flush_workqueue(wq);
+}
+
+extern "C" void altwq_drain_workqueue(altwq_workqueue *wq)
+{
+	KXX_MIGHT_SLEEP();
+	if (WqRef ref = WqRef::of(wq))
+		drain_workqueue(wq);
+}
+
 extern "C" void altwq_workqueue_set_max_active(altwq_workqueue *wq, int max_active)
 {
-	if (KXX_WARN_ON_ONCE(!wq) || KXX_WARN_ON_ONCE(wq->flags & __ALTWQ_ORDERED))
-		return;
 	KXX_MIGHT_SLEEP();
+	WqRef ref = WqRef::of(wq);
+	if (!ref || KXX_WARN_ONCE(wq->flags & __ALTWQ_ORDERED, "max_active of ordered workqueue %s is fixed", wq->name))
+		return;
 	max_active = clamp_max_active(max_active, wq->name);
 	auto m = wq->shared.lock<MaySleep>();
 	m->saved_max_active = max_active;
@@ -227,46 +288,18 @@ extern "C" void altwq_workqueue_set_max_active(altwq_workqueue *wq, int max_acti
 	}
 }
 
-namespace altwq::wq {
-
-void fire_armed_timers(altwq_workqueue *wq)
-{
-	for (;;) {
-		IrqOffGuard irq;
-		altwq_delayed_work *stolen = nullptr;
-		{
-			auto a = wq->armed.lock<IrqSave>();
-			altwq_delayed_work *dwork = a->front();
-			if (!dwork)
-				return;
-			// Disarmed and unlisted in one go: the work cannot run (and be
-			// freed, or armed elsewhere) in between.
-			if (dwork->timer.del()) {
-				a->remove(*dwork);
-				dwork->wq = nullptr;
-				stolen = dwork;
-			}
-		}
-		if (stolen) {
-			const bool destroyed_with_armed_delayed_work = true;
-			KXX_WARN_ON_ONCE(destroyed_with_armed_delayed_work);
-			insert_owned_work(stolen->cpu, wq, &stolen->work);
-		} else {
-			cpu_relax(); // its callback runs and waits for the lock
-		}
-	}
-}
-
-} // namespace altwq::wq
-
 extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 {
-	if (KXX_WARN_ON_ONCE(!wq))
-		return;
 	KXX_MIGHT_SLEEP();
+	WqRef ref = WqRef::of(wq);
+	if (!ref)
+		return;
 	// From here only the queue's own works may queue, and without delay.
 	{
 		auto m = wq->shared.lock<MaySleep>();
+		if (KXX_WARN_ONCE(wq->state.load(Relaxed) & WqTearingDown, "destroy_workqueue(%s) called twice",
+				  wq->name))
+			return;
 		wq->state.fetch_or(WqTearingDown, Full);
 	}
 	// Armed delayed works are run now rather than left to fire into a freed
@@ -275,7 +308,7 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 	// drain check to see.
 	for (;;) {
 		fire_armed_timers(wq);
-		altwq_drain_workqueue(wq);
+		drain_workqueue(wq);
 		bool none_armed = wq->armed.lock<IrqSave>()->empty(); // the guard ends here
 		if (none_armed && is_drained(wq))
 			break;
@@ -284,7 +317,7 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 		// Drained, and nothing more can be queued: no pool asks for it any
 		// more. It finishes what it holds.
 		{
-			Guard<RawSpinLock, IrqSave> y(g->mayday);
+			Guard<MaydayLock, IrqSave> y(g->mayday);
 			wq->rescuer = nullptr;
 		}
 		(void)r->thread.stop();
@@ -305,7 +338,10 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 			put_pwq(pwq, s);
 		}
 	}
-	workqueue_put_user(wq);
+	// New callers are refused; those that found it a moment ago see
+	// WqDestroying, and the memory stays until their RCU sections end.
+	g->registry.remove(*wq);
+	workqueue_put_user(wq); // destroy's own; the WqRef's goes last
 }
 
 namespace altwq::wq {
@@ -345,7 +381,7 @@ extern "C" void altwq_wq_exit(void)
 		g->release_worker = nullptr;
 	}
 	if (long n = g->nr_live_wqs.load(Relaxed))
-		kabi_log(KABI_LOG_ERR, "%ld workqueues were never destroyed", n);
+		log::err("%ld workqueues were never destroyed", n);
 	pools_exit();
 	delete g;
 	g = nullptr;

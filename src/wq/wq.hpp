@@ -10,20 +10,36 @@
 // uses; a pwq carries max_active, the inactive list and the flush colours.
 // Pools own the workers; a pool's manager (one at a time) creates them.
 //
-// Locking rules, written on each field:
+// Locking rules, written on each field. Each lock has a role type (below),
+// so data of one rule cannot be reached under a guard of another:
 //   L  the pool's lock (raw spinlock; always taken IRQ-safe)
 //   A  the attach mutex (which workers belong to a pool; CPU affinity)
 //   M  the workqueue's mutex (its pwq lists, max_active, drainers)
 //   F  the workqueue's flush mutex (one flush_workqueue at a time)
-//   Y  the mayday lock (rescue requests), nests inside L
-//   D  the workqueue's armed-timer lock, nests inside nothing we hold
+//   Y  the mayday lock (rescue requests)
+//   D  the workqueue's armed-timer lock
 //   S  written by the worker itself; read by it, or by others under L
 //   I  set before publication, then read-only
 //   X  atomic; the comment at the use names the pairing
-// Lock order: A -> M -> L -> Y, and L -> the release kthread_worker's lock.
+// Lock order, outer first: F -> M -> L -> Y;  A -> L;  D -> L;
+// L -> the release kthread_worker's lock (a pwq's last put queues it).
+//
+// A pwq's life (its refcnt is L):
+//
+//   made by alloc (refcnt 1: the queue's) -- each queued work, barrier and
+//   mayday request holds one more -- destroy puts the queue's once drained
+//   -- refcnt 0, under L: its release work goes to the release
+//   kthread_worker -- pwq_release (M): off the queue's list, onto `dead`;
+//   drops a queue user -- the last user (RCU grace period, then) frees the
+//   dead pwqs and the queue.
+//
+// A queue's teardown (state, X, written under M):
+//
+//   live --destroy--> TearingDown (only its own works may queue, and
+//   without delay; armed timers are fired now) --drained--> Destroying
+//   (nothing may queue; it leaves the registry) --last user--> freed
 #pragma once
 #include <altwq/workqueue_api.h>
-#include "kabi_sizes.h"
 #include "kthread_worker/worker.hpp"
 #include "kxx/atomic.hpp"
 #include "kxx/completion.hpp"
@@ -34,7 +50,24 @@
 #include "kxx/lock.hpp"
 #include "kxx/preempt_notifier.hpp"
 #include "kxx/rcu.hpp"
+#include "kxx/rcu_set.hpp"
+#include "kxx/sizes.hpp"
 #include "kxx/timer.hpp"
+
+namespace altwq::wq {
+struct PoolLockRole;
+struct AttachRole;
+struct WqMutexRole;
+struct FlushMutexRole;
+struct MaydayRole;
+struct ArmedRole;
+using PoolLock = kxx::RawSpinLock<PoolLockRole>;	// L
+using AttachMutex = kxx::Mutex<AttachRole>;		// A
+using WqMutex = kxx::Mutex<WqMutexRole>;		// M
+using FlushMutex = kxx::Mutex<FlushMutexRole>;		// F
+using MaydayLock = kxx::RawSpinLock<MaydayRole>;	// Y
+using ArmedLock = kxx::RawSpinLock<ArmedRole>;		// D
+} // namespace altwq::wq
 
 struct altwq_work {
 	kxx::Atomic<unsigned long> data;	// X: the encoding is below
@@ -53,7 +86,8 @@ struct altwq_delayed_work {
 namespace altwq::wq {
 
 // work->data: the low byte is flags; the rest is a pwq pointer (WorkPwq set:
-// the work is queued) or, off queue, the id of the pool it last ran on.
+// the work is queued) or, off queue, a disable count and the id of the pool
+// the work last ran on (or was last queued on).
 enum : unsigned long {
 	WorkPending = 1UL << 0,		// owned by a queuer, a timer or a canceller
 	WorkInactive = 1UL << 1,	// not counted in nr_active (inactive list, barriers)
@@ -61,11 +95,17 @@ enum : unsigned long {
 	WorkLinked = 1UL << 3,		// the next work runs right after it, same worker
 	ColorShift = 4,
 	ColorMask = 0xfUL << ColorShift,
-	OffqCanceling = 1UL << 4,	// off queue only: a cancel owns PENDING
-	OffqPoolShift = 8,
-	PoolIdNone = ~0UL >> OffqPoolShift,
-	PwqAlign = 1UL << OffqPoolShift,
+	FlagBits = 8,
+	PwqAlign = 1UL << FlagBits,
 	FlagMask = PwqAlign - 1,
+	// Off queue: a cancel_*_sync waiting for a running instance holds one
+	// disable count; queueing a disabled work is refused.
+	OffqDisableShift = FlagBits,
+	OffqDisableBits = 16,
+	OffqDisableMax = (1UL << OffqDisableBits) - 1,
+	OffqDisableMask = OffqDisableMax << OffqDisableShift,
+	OffqPoolShift = OffqDisableShift + OffqDisableBits,
+	PoolIdNone = ~0UL >> OffqPoolShift,
 	WorkDataInit = PoolIdNone << OffqPoolShift,
 };
 enum : int {
@@ -76,10 +116,34 @@ enum : int {
 
 struct Pool;
 struct Pwq;
+struct Worker;
 
 using WorkList = kxx::List<&altwq_work::entry>;
 
+// The pool whose lock guards a worker's L fields (a rescuer's: the pool it
+// is helping), for LockedBy's owner check.
+const PoolLock *worker_pool_lock(const void *scheduled_field);
+const PoolLock *worker_pool_lock_of_last_active(const void *last_active_field);
+
 // Worker flags. The NotRunning ones keep a worker out of nr_running.
+//
+//            create                     picks up work              the work ends,
+//   (new) ---------> Prep|Idle --------------------------> (running) ----> Prep|Idle
+//                       ^        Prep, Rebound cleared    counted unless     ...
+//                       |        by the worker itself     another NotRunning
+//                       |                                 flag is set
+//   its CPU goes down: Unbound (hotplug; uncounted, runs anywhere)
+//   its CPU comes back: Unbound -> Rebound (bound again; counted once it picks
+//                       up work, so a worker asleep in a work is not counted)
+//   a bound worker found running off its CPU (sched_in): Misplaced
+//                       (uncounted); cleared by the worker once it has
+//                       bound itself again, or by the CPU's return
+//   CpuIntensive: while running an ALTWQ_CPU_INTENSIVE work
+//   Die: told to exit (reaped or torn down)
+//
+// `counted` is 1 exactly while the worker adds 1 to nr_running: every flag
+// change that may move it goes through recount(), which changes `counted`
+// only by atomic exchange and nr_running right after.
 enum : unsigned int {
 	WorkerDie = 1U << 1,		// reaped or torn down: exit
 	WorkerIdle = 1U << 2,		// on the idle list
@@ -88,7 +152,9 @@ enum : unsigned int {
 	WorkerUnbound = 1U << 7,	// unbound pool, or its CPU went away
 	WorkerRebound = 1U << 8,	// its CPU came back; cleared by the worker itself
 	WorkerRescuer = 1U << 9,	// a workqueue's rescuer
-	WorkerNotRunning = WorkerPrep | WorkerCpuIntensive | WorkerUnbound | WorkerRebound | WorkerRescuer,
+	WorkerMisplaced = 1U << 10,	// bound, but found running off its CPU
+	WorkerNotRunning = WorkerPrep | WorkerCpuIntensive | WorkerUnbound | WorkerRebound | WorkerRescuer |
+			   WorkerMisplaced,
 };
 
 struct Worker : kxx::Pinned {
@@ -97,19 +163,20 @@ struct Worker : kxx::Pinned {
 	kxx::ListNode idle_node;			// L: pool's idle list
 	kxx::ListNode busy_node;			// L: pool's busy hash
 	kxx::ListNode attach_node;			// A: pool's workers
-	kxx::LockedBy<kxx::List<&altwq_work::entry>, kxx::RawSpinLock> scheduled; // L: to run next, in order
-	kxx::LockedBy<unsigned long, kxx::RawSpinLock> last_active; // L: jiffies it went idle
+	kxx::LockedBy<WorkList, PoolLock, &worker_pool_lock> scheduled; // L: to run next, in order
+	kxx::LockedBy<unsigned long, PoolLock, &worker_pool_lock_of_last_active> last_active; // L: jiffies it went idle
 	kxx::Atomic<altwq_work *> current_work{nullptr}; // S
 	void (*current_func)(altwq_work *) = nullptr;	// S
 	Pwq *current_pwq = nullptr;			// S
 	int current_color = NoColor;			// S
-	kxx::Atomic<unsigned int> flags{WorkerPrep};	// L to write; the scheduler hooks read it
+	kxx::Atomic<unsigned int> flags{WorkerPrep};	// L to write, but Misplaced: X (set by sched_in)
 	kxx::Atomic<int> counted{0};			// X: 1 while it adds 1 to pool->nr_running
 	Pool *pool;					// I; a rescuer's: A, the pool it helps
 	altwq_workqueue *const rescue_wq;		// I: rescuers only
 	kxx::Kthread thread;				// I
 	kxx::PreemptNotifier notifier;
 	bool notifier_on = false;			// S
+	bool pinned = false;				// S: migrate_disable() held while idle
 	char name[24] = {};				// I
 
 	// The scheduler's hooks (registered by per-CPU pool workers only).
@@ -131,18 +198,23 @@ struct PoolState {
 	int next_worker_id = 0;
 };
 
-using PoolLocked = kxx::Locked<PoolState, kxx::RawSpinLock, kxx::IrqSave>;
+using PoolLocked = kxx::Locked<PoolState, PoolLock, kxx::IrqSave>;
 
 struct Pool : kxx::Pinned {
 	Pool(int id, int cpu, bool highpri);
 
-	kxx::Guarded<PoolState, kxx::RawSpinLock> state;
+	kxx::Guarded<PoolState, PoolLock> state;
 	PoolLocked lock() { return state.lock<kxx::IrqSave>(); }
 
 	// X: workers counted as running. Dropped by a worker's sched_out and
 	// read by queueing after a full barrier, each side fully ordered: see
 	// kick() and Worker::sched_out().
 	kxx::Atomic<int> nr_running{0};
+	// X: workers on the busy hash, written under L. Read without L by a
+	// cancel or flush that wants to know whether a work may be running:
+	// a worker counts itself before it drops the work's PENDING (see
+	// may_be_running()).
+	kxx::Atomic<int> nr_busy{0};
 	kxx::Atomic<bool> has_work{false};		// X: !worklist.empty(), written under L
 	const int id;					// I: index in the pool table
 	const int cpu;					// I: -1 for an unbound pool
@@ -150,12 +222,14 @@ struct Pool : kxx::Pinned {
 	kxx::Timer idle_timer;				// reaps idle workers
 	kxx::Timer mayday_timer;			// armed while the manager creates a worker
 	kxx::IrqWork kick_irq_work;			// wakes a worker on behalf of sched_out
-	kxx::LockedBy<kxx::List<&Worker::attach_node>, kxx::Mutex> workers; // A
+	kxx::LockedBy<kxx::List<&Worker::attach_node>, AttachMutex> workers; // A
 	kxx::Completion *detach_done = nullptr;		// A: teardown waits on it
 	kxx::Atomic<long> nr_created{0};		// X: statistics
 	kxx::Atomic<long> nr_reaped{0};
 	kxx::Atomic<long> nr_kicks{0};			// X: irq_works raised by sched_out
 	kxx::Atomic<long> nr_kick_wakeups{0};		// X: workers those woke
+	kxx::Atomic<long> nr_misplaced{0};		// X: workers found off its CPU
+	kxx::Atomic<long> nr_self_rebinds{0};		// X: of those, bound again by themselves
 
 	void idle_timer_fired();
 	void mayday_timer_fired();
@@ -173,12 +247,15 @@ struct PwqCounts {
 	WorkList inactive;			// waiting for nr_active < max_active
 };
 
+// The lock of the pool a pwq serves, for LockedBy's owner check.
+const PoolLock *pwq_pool_lock(const void *counts_field);
+
 struct alignas(PwqAlign) Pwq : kxx::Pinned {
 	Pwq(Pool *pool, altwq_workqueue *wq, int max_active);
 
 	Pool *const pool;			// I
 	altwq_workqueue *const wq;		// I
-	kxx::LockedBy<PwqCounts, kxx::RawSpinLock> c; // L of pool
+	kxx::LockedBy<PwqCounts, PoolLock, &pwq_pool_lock> c; // L of pool
 	kxx::ListNode wq_node;			// M: wq's pwqs or dead list
 	kxx::ListNode mayday_node;		// Y: wq's maydays
 	altwq_kthread_work release_work;	// queued when refcnt drops to 0
@@ -203,41 +280,36 @@ struct WqShared {
 } // namespace altwq::wq
 
 struct altwq_workqueue : kxx::Pinned {
-	altwq_workqueue(unsigned int flags, int max_active);
+	explicit altwq_workqueue(unsigned int flags);
 
 	const unsigned int flags;				// I: ALTWQ_*
 	kxx::Atomic<unsigned int> state{0};			// X: Wq*; written under M
-	kxx::Atomic<int> users{1};				// X: each pwq, plus destroy: the last frees
-	kxx::Guarded<altwq::wq::WqShared, kxx::Mutex> shared;	// M
-	kxx::Mutex flush_mutex;					// F
+	kxx::Atomic<int> users{1};				// X: each pwq, destroy, each WqRef: the last frees
+	kxx::Guarded<altwq::wq::WqShared, altwq::wq::WqMutex> shared; // M
+	altwq::wq::FlushMutex flush_mutex;			// F
 	int work_color = 0;					// F
 	kxx::Atomic<int> nr_pwqs_to_flush{0};			// X: pwqs the flush waits for (+1 while setting up)
 	kxx::Completion *flush_done = nullptr;			// F to write; read under L
 	altwq::wq::Pwq **cpu_pwqs = nullptr;			// I: bound queues, per possible CPU
 	altwq::wq::Pwq *unbound_pwq = nullptr;			// I: unbound queues
 	altwq::wq::Worker *rescuer = nullptr;			// Y to clear at destroy: ALTWQ_MEM_RECLAIM
-	kxx::LockedBy<kxx::List<&altwq::wq::Pwq::mayday_node>, kxx::RawSpinLock> maydays; // Y
-	kxx::Guarded<altwq::wq::ArmedList, kxx::RawSpinLock> armed; // D
+	kxx::LockedBy<kxx::List<&altwq::wq::Pwq::mayday_node>, altwq::wq::MaydayLock> maydays; // Y
+	kxx::Guarded<altwq::wq::ArmedList, altwq::wq::ArmedLock> armed; // D
+	kxx::RcuSetLink registry_link;				// the registry's writers' mutex
 	char name[32] = {};					// I
 };
 
 namespace altwq::wq {
 
-// A waiter for another task's cancel of the same work.
-struct CancelWaiter {
-	kxx::ListNode node;
-	altwq_work *work;
-	kxx::Completion done;
-};
+using Registry = kxx::RcuSet<&altwq_workqueue::registry_link>;
 
 // Module-wide state, made at load.
 struct Globals : kxx::Pinned {
 	Globals();
 
-	kxx::Mutex attach;						// A
-	kxx::RawSpinLock mayday;					// Y
-	kxx::Guarded<kxx::List<&CancelWaiter::node>, kxx::RawSpinLock> cancel_waiters;
-	kxx::Atomic<int> nr_cancel_waiters{0};				// X: see wait_for_other_cancel()
+	AttachMutex attach;						// A
+	MaydayLock mayday;						// Y
+	Registry registry;						// live workqueues
 	Pool **pools = nullptr;						// I: by id
 	int nr_pools = 0;						// I
 	altwq_kthread_worker *release_worker = nullptr;			// I: frees pwqs
@@ -262,20 +334,48 @@ inline Pwq *data_pwq(unsigned long data)
 }
 inline int data_color(unsigned long data) { return static_cast<int>((data & ColorMask) >> ColorShift); }
 inline unsigned long color_bits(int color) { return static_cast<unsigned long>(color) << ColorShift; }
+
+// What an off-queue data word says: the last pool and the disable count.
+struct Offq {
+	unsigned long pool_id;
+	unsigned long disable;
+};
+inline Offq offq_of(unsigned long data)
+{
+	return {data >> OffqPoolShift, (data & OffqDisableMask) >> OffqDisableShift};
+}
+inline unsigned long offq_bits(Offq o) { return (o.pool_id << OffqPoolShift) | (o.disable << OffqDisableShift); }
+// A work's off-queue state once it leaves a queue (queued works are never
+// disabled).
+inline Offq offq_left(unsigned long pool_id) { return {pool_id, 0}; }
+// Off queue, PENDING dropped: the work may be queued again. Caller owns PENDING.
+void set_offq_and_clear_pending(altwq_work *work, Offq offq);
+// Off queue, PENDING kept (the caller still owns the work).
+inline void set_offq_and_keep_pending(altwq_work *work, Offq offq)
+{
+	work->data.store(offq_bits(offq) | WorkPending, kxx::Relaxed);
+}
 // The id of the pool the work is queued on or last ran on; PoolIdNone if none.
 unsigned long data_pool_id(unsigned long data);
 // Under RcuReadGuard (a pwq is freed only after a grace period). Any context.
 Pool *pool_of(const altwq_work *work, const kxx::RcuReadGuard &);
+// The pool an off-queue id names, or nullptr (pools live as long as the module).
+Pool *pool_by_id(unsigned long id);
 // Sets PENDING; true if it was already set (someone else owns the work).
-inline bool test_and_set_pending(altwq_work *work)
+inline bool test_and_set_pending(altwq_work *work, unsigned long *old)
 {
-	return work->data.fetch_or(WorkPending, kxx::Full) & WorkPending;
+	*old = work->data.fetch_or(WorkPending, kxx::Full);
+	return *old & WorkPending;
 }
-// Off queue, PENDING dropped: the work may be queued again. Caller owns PENDING.
-void set_pool_and_clear_pending(altwq_work *work, unsigned long pool_id);
-// Off queue, PENDING kept (the caller still owns the work).
-void set_pool_and_keep_pending(altwq_work *work, unsigned long pool_id, unsigned long extra = 0);
-inline bool is_canceling(unsigned long data) { return !(data & WorkPwq) && (data & OffqCanceling); }
+// PENDING just taken from an off-queue work (old: the data before): a
+// disabled work is refused, PENDING given back. True if it was.
+inline bool refused_if_disabled(altwq_work *work, unsigned long old)
+{
+	if (KXX_LIKELY(!(old & OffqDisableMask)))
+		return false;
+	set_offq_and_clear_pending(work, offq_of(old));
+	return true;
+}
 
 // ---- policies: each answers one question about a pool, L held ----
 // Is there work that no running worker will get to?
@@ -302,6 +402,17 @@ inline bool too_many_workers(PoolLocked &s)
 	int nr_busy = s->nr_workers - nr_idle;
 	return nr_idle > 2 && (nr_idle - 2) * 4 >= nr_busy;
 }
+// Should an idle worker of this pool sleep pinned to its CPU (so a wakeup
+// while the CPU is going down still runs it there)?
+inline bool idle_pinned(Pool &pool, PoolLocked &s, const Worker &w)
+{
+	return pool.cpu >= 0 && !s->disassociated && !(w.flags.load(kxx::Relaxed) & (WorkerUnbound | WorkerMisplaced));
+}
+// Could a work whose off-queue data names this pool be running there? A
+// worker is on nr_busy before it drops the work's PENDING (set_offq_and_
+// clear_pending: a store after smp_wmb), so whoever then took PENDING with
+// a full RMW, or read that data with acquire, sees it counted. No lock.
+inline bool may_be_running(Pool *pool) { return pool && pool->nr_busy.load(kxx::Relaxed) != 0; }
 
 // ---- pool.cpp ----
 // L held. Records whether the worklist is empty for the scheduler hook.
@@ -310,19 +421,23 @@ void sync_has_work(Pool &pool, PoolLocked &s);
 void kick(Pool &pool, PoolLocked &s);
 // L held. The worker of this pool running `work`, if any.
 Worker *find_worker_executing(PoolLocked &s, const altwq_work *work);
-void busy_add(PoolLocked &s, Worker &w, const altwq_work *work);
-void busy_del(PoolLocked &s, Worker &w, const altwq_work *work);
+void busy_add(Pool &pool, PoolLocked &s, Worker &w, const altwq_work *work);
+void busy_del(Pool &pool, PoolLocked &s, Worker &w, const altwq_work *work);
 void worker_enter_idle(Pool &pool, PoolLocked &s, Worker &w);
 void worker_leave_idle(PoolLocked &s, Worker &w);
 // L held, dropped while a worker is made. True if it managed (then the
 // pool's state must be looked at again).
-bool manage_workers(Pool &pool, PoolLocked &s, Worker &w);
+bool manage_workers(Pool &pool, PoolLocked &s);
 // L held. Queues pwq for its workqueue's rescuer.
 void send_mayday(Pwq &pwq, PoolLocked &s);
 // The next pwq asking wq's rescuer for help (its reference comes along), or nullptr.
 Pwq *pop_mayday(altwq_workqueue *wq);
 // May sleep. Makes one worker for the pool and starts it idle.
 kxx::Status create_worker(Pool &pool);
+// May sleep; from the worker itself, L not held. A worker found off its
+// pool's CPU binds itself there again if the CPU is active and the pool
+// still bound to it.
+void rebind_misplaced(Worker &w);
 // Pool ids.
 inline int pool_id_of(int cpu, bool highpri) { return cpu * 2 + (highpri ? 1 : 0); }
 int unbound_pool_id(bool highpri);
@@ -359,24 +474,47 @@ kxx::Status system_wqs_init();
 void system_wqs_exit();
 
 // ---- queue.cpp ----
-// IRQs off, PENDING owned. False (PENDING dropped) if the queue refuses it.
+// IRQs off, PENDING owned, under the caller's RCU read section with wq
+// found live. False (PENDING dropped) if the queue refuses it.
 bool queue_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work);
 // Likewise, without asking whether the queue takes it (destroy's own use).
 void insert_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work);
 // IRQs off. Disarms dwork's timer if armed: returns the queue it was armed
-// for (PENDING is now ours), or nullptr. Waits out a timer callback that is
-// queueing it.
+// for (PENDING is now ours), or nullptr. A timer that has fired may still
+// be on its way to queueing the work.
 altwq_workqueue *steal_armed_timer(altwq_delayed_work *dwork);
+// IRQs off, dwork's timer just deleted by us (so PENDING is ours): takes it
+// off its queue's armed list and returns that queue.
+altwq_workqueue *unarm_stolen_timer(altwq_delayed_work *dwork);
+// Any context. Whether wq is a live queue (warns if not), under rcu.
+bool is_live_wq(const altwq_workqueue *wq, const kxx::RcuReadGuard &rcu);
 
 // ---- workqueue.cpp ----
 // May sleep. Queues every delayed work whose timer is armed now (warning once).
 void fire_armed_timers(altwq_workqueue *wq);
 
+// A counted user of a live queue, for the entry points that sleep (flush,
+// drain, max_active, destroy): the queue is not freed while it is held.
+// Empty (with a warning) if wq is not a live queue. Any context.
+class WqRef : kxx::Pinned {
+public:
+	static WqRef of(altwq_workqueue *wq);
+	WqRef(WqRef &&o) : wq_(kxx::exchange(o.wq_, nullptr)) {}
+	~WqRef(); // may sleep (the last user frees the queue)
+	explicit operator bool() const { return wq_ != nullptr; }
+
+private:
+	explicit WqRef(altwq_workqueue *wq) : wq_(wq) {}
+	altwq_workqueue *wq_;
+};
+
 // ---- cancel.cpp ----
 // IRQs off. Takes PENDING: 1 if the work was pending (now off its list or
 // its timer stopped), 0 if it was idle, -EAGAIN if another owner holds it
-// for a moment (retry), -ENOENT if a cancel holds it.
+// for a moment (retry).
 int try_to_grab_pending(altwq_work *work, bool is_dwork);
+// IRQs off. try_to_grab_pending() until it succeeds: 1 pending, 0 idle.
+int grab_pending(altwq_work *work, bool is_dwork);
 // A flush barrier, on the flusher's stack.
 struct Barrier : kxx::Pinned {
 	Barrier();
