@@ -72,6 +72,10 @@ struct altwq_kthread_delayed_work {
 			    altwq_kthread_delayed_work_timer_fn, TIMER_IRQSAFE);	\
 	} while (0)
 
+/* 6.12's lowercase names for the same. */
+#define altwq_kthread_init_work(work_ptr, fn) ALTWQ_KTHREAD_INIT_WORK(work_ptr, fn)
+#define altwq_kthread_init_delayed_work(dwork_ptr, fn) ALTWQ_KTHREAD_INIT_DELAYED_WORK(dwork_ptr, fn)
+
 static inline struct altwq_kthread_delayed_work *
 altwq_to_kthread_delayed_work(struct altwq_kthread_work *work)
 {

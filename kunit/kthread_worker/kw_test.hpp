@@ -2,7 +2,7 @@
 // Shared pieces of the kthread_worker cases: a counting work body and
 // owners for a test worker and test works, all through struct kw_ops.
 #pragma once
-#include "kw_ops.h"
+#include "altwq_structs.h"
 #include "kxx/atomic.hpp"
 #include "kxx/completion.hpp"
 #include "kxx/cpu.hpp"
@@ -39,7 +39,7 @@ struct Body {
 	void *worker = nullptr;
 };
 
-inline void body_fn(kw_test_work *work, void *ctx)
+inline void body_fn(kw_ops_work *work, void *ctx)
 {
 	Body *b = static_cast<Body *>(ctx);
 	if (b->inside.fetch_add(1, Full) != 0)
@@ -61,7 +61,7 @@ inline void body_fn(kw_test_work *work, void *ctx)
 
 class TestWorker : Pinned {
 public:
-	TestWorker(const kw_ops *ops, int cpu = -1) : ops_(ops), worker_(ops->create_worker(cpu)) {}
+	TestWorker(const kw_ops *ops, int cpu = -1) : ops_(ops), worker_(ops->create_worker("kw-test", cpu)) {}
 	~TestWorker()
 	{
 		if (worker_)
@@ -86,12 +86,12 @@ public:
 		if (work_)
 			ops_->free_work(work_);
 	}
-	kw_test_work *get() const { return work_; }
+	kw_ops_work *get() const { return work_; }
 	explicit operator bool() const { return work_ != nullptr; }
 
 private:
 	const kw_ops *ops_;
-	kw_test_work *work_;
+	kw_ops_work *work_;
 };
 
 // One worker and one work that runs `body`: most cases need no more.

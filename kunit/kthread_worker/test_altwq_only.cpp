@@ -17,11 +17,9 @@ const kw_ops *const alt = &altwq_kw_ops_altwq;
 
 KXX_TEST(kthread_worker_altwq_only, flush_waits_for_an_armed_timer)
 {
-	TestWorker worker(alt);
-	KT_ASSERT(test, bool(worker));
-	Body body;
-	TestWork work(alt, body);
-	KT_ASSERT(test, bool(work));
+	OneWork one(alt);
+	auto &[worker, body, work] = one;
+	KT_ASSERT(test, one.ok());
 	const uint64_t start = ktime_ns();
 	KT_EXPECT(test, alt->queue_delayed(worker.get(), work.get(), msecs_to_jiffies(30)));
 	alt->flush_work(work.get());
@@ -31,11 +29,9 @@ KXX_TEST(kthread_worker_altwq_only, flush_waits_for_an_armed_timer)
 
 KXX_TEST(kthread_worker_altwq_only, flush_of_a_cancelled_delayed_work_returns)
 {
-	TestWorker worker(alt);
-	KT_ASSERT(test, bool(worker));
-	Body body;
-	TestWork work(alt, body);
-	KT_ASSERT(test, bool(work));
+	OneWork one(alt);
+	auto &[worker, body, work] = one;
+	KT_ASSERT(test, one.ok());
 	KT_EXPECT(test, alt->queue_delayed(worker.get(), work.get(), 60 * Hz));
 	Atomic<int> flushed{0};
 	int err = test::run_on_threads(2, [&](int i) {
@@ -89,7 +85,7 @@ KXX_TEST(kthread_worker_altwq_only, destroyed_or_bogus_worker_is_refused)
 	Body body;
 	TestWork work(alt, body);
 	KT_ASSERT(test, bool(work));
-	void *dead = alt->create_worker(-1);
+	void *dead = alt->create_worker("kw-test", -1);
 	KT_ASSERT(test, dead != nullptr);
 	KT_EXPECT(test, alt->queue(dead, work.get()));
 	alt->destroy_worker(dead);
@@ -128,7 +124,7 @@ KXX_TEST(kthread_worker_altwq_only, work_is_tied_to_one_worker)
 
 KXX_TEST(kthread_worker_altwq_only, destroy_with_armed_delayed_work_is_refused)
 {
-	void *worker = alt->create_worker(-1);
+	void *worker = alt->create_worker("kw-test", -1);
 	KT_ASSERT(test, worker != nullptr);
 	Body body;
 	TestWork work(alt, body);
@@ -184,11 +180,9 @@ KXX_TEST(kthread_worker_altwq_only, create_on_cpu_minus_one_is_unbound)
 
 KXX_TEST(kthread_worker_altwq_only, flush_of_a_delayed_work_survives_mod)
 {
-	TestWorker worker(alt);
-	KT_ASSERT(test, bool(worker));
-	Body body;
-	TestWork work(alt, body);
-	KT_ASSERT(test, bool(work));
+	OneWork one(alt);
+	auto &[worker, body, work] = one;
+	KT_ASSERT(test, one.ok());
 	KT_EXPECT(test, alt->queue_delayed(worker.get(), work.get(), 60 * Hz));
 	int runs_at_flush_return = -1;
 	int err = test::run_on_threads(2, [&](int i) {
@@ -217,7 +211,7 @@ KXX_TEST(kthread_worker_altwq_only, calls_racing_destroy_complete_or_are_refused
 		works[i] = new (storage[i]) TestWork(alt, bodies[i]);
 		KT_ASSERT(test, bool(*works[i]));
 	}
-	void *worker = alt->create_worker(-1);
+	void *worker = alt->create_worker("kw-test", -1);
 	KT_ASSERT(test, worker != nullptr);
 	Atomic<int> destroyed{0};
 	Atomic<long> calls{0};
@@ -232,7 +226,7 @@ KXX_TEST(kthread_worker_altwq_only, calls_racing_destroy_complete_or_are_refused
 			}
 			// Keep going a little after the destroy returned.
 			for (int n = 0; destroyed.load(Acquire) == 0 || n < 50; n++) {
-				kw_test_work *w = works[random_u32() % Works]->get();
+				kw_ops_work *w = works[random_u32() % Works]->get();
 				switch (random_u32() % 4) {
 				case 0: (void)alt->queue(worker, w); break;
 				case 1: alt->flush_work(w); break;
@@ -263,7 +257,7 @@ KXX_TEST(kthread_worker_altwq_only, mod_racing_destroy_leaves_no_timer_armed)
 	constexpr int Rounds = 150;
 	int went_through = 0, armed_after = 0;
 	for (int round = 0; round < Rounds; round++) {
-		void *worker = alt->create_worker(-1);
+		void *worker = alt->create_worker("kw-test", -1);
 		Body body;
 		TestWork work(alt, body);
 		KT_ASSERT(test, worker && work);
@@ -306,7 +300,7 @@ KXX_TEST(kthread_worker_altwq_only, mod_racing_destroy_leaves_no_timer_armed)
 // it armed, and destroy then frees a worker that timer will queue on).
 KXX_TEST(kthread_worker_altwq_only, cancel_work_sync_of_a_delayed_work_stops_its_timer)
 {
-	void *worker = alt->create_worker(-1);
+	void *worker = alt->create_worker("kw-test", -1);
 	Body body;
 	TestWork work(alt, body);
 	KT_ASSERT(test, worker && work);

@@ -17,7 +17,7 @@ struct Tally {
 };
 
 struct Op {
-	static void random_op(const kw_ops *ops, void *worker, kw_test_work *work, Tally &t)
+	static void random_op(const kw_ops *ops, void *worker, kw_ops_work *work, Tally &t)
 	{
 		const unsigned int delay = random_u32() % 3;
 		switch (random_u32() % 6) {

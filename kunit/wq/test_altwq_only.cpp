@@ -77,7 +77,7 @@ struct Spinner {
 	Atomic<int> started{0};
 	Atomic<int> stop{0};
 };
-static void spin_fn(wq_test_work *, void *ctx)
+static void spin_fn(wq_ops_work *, void *ctx)
 {
 	Spinner *s = static_cast<Spinner *>(ctx);
 	s->started.store(1, Release);
@@ -94,7 +94,7 @@ KXX_TEST(workqueue_altwq_only, nr_running_counts_running_workers_not_sleeping_on
 	sleeper_body.gate = &gate;
 	TestWork sleeper(ops, sleeper_body);
 	Spinner spinner;
-	wq_test_work *spin = ops->new_work(spin_fn, &spinner);
+	wq_ops_work *spin = ops->new_work(spin_fn, &spinner);
 	KT_ASSERT(test, wq && sleeper && spin);
 	int cpu = last_online_cpu();
 	KT_EXPECT(test, wait_until([&] { return stats_of(cpu).nr_running == 0; }));
@@ -165,7 +165,7 @@ KXX_TEST(workqueue_altwq_only, bad_arguments_are_refused)
 	OneWork one(ops);
 	auto &[wq, body, w] = one;
 	KT_ASSERT(test, one.ok());
-	void *ordered = ops->alloc_ordered();
+	void *ordered = ops->alloc_ordered("twq-ordered");
 	KT_ASSERT(test, ordered);
 	ExpectWarnings warnings;
 	KT_EXPECT(test, !altwq_queue_work_on(ALTWQ_WORK_CPU_UNBOUND, nullptr, wq_altwq_work(w.get())));
@@ -187,7 +187,7 @@ KXX_TEST(workqueue_altwq_only, bad_arguments_are_refused)
 	(void)ops->flush_work(w.get());
 	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
 	// An out-of-range max_active is clamped, not refused.
-	void *clamped = ops->alloc(0, 100000);
+	void *clamped = ops->alloc("twq-clamped", 0, 100000);
 	KT_EXPECT(test, clamped);
 	if (clamped)
 		ops->destroy(clamped);
@@ -215,7 +215,7 @@ KXX_TEST(workqueue_altwq_only, works_queued_for_an_offline_cpu_still_run)
 	}
 	// And its workers count for concurrency again.
 	Spinner spinner;
-	wq_test_work *spin = ops->new_work(spin_fn, &spinner);
+	wq_ops_work *spin = ops->new_work(spin_fn, &spinner);
 	KT_ASSERT(test, spin);
 	KT_EXPECT(test, ops->queue_on(cpu, wq.get(), spin));
 	KT_EXPECT(test, wait_until([&] { return spinner.started.load(Acquire) == 1; }, 5000));
@@ -284,7 +284,7 @@ KXX_TEST(workqueue_altwq_only, calls_on_a_destroyed_queue_are_refused)
 	Body body;
 	TestWork w(ops, body);
 	KT_ASSERT(test, w);
-	void *wq = ops->alloc(0, 0);
+	void *wq = ops->alloc("twq-destroyed", 0, 0);
 	KT_ASSERT(test, wq);
 	ops->destroy(wq);
 	ops->quiesce(); // freed now
@@ -309,7 +309,7 @@ struct MovedProbe {
 	Atomic<int> woke_cpu{-1};
 	Atomic<int> running_after{-1};
 };
-void sleep_then_look(wq_test_work *, void *ctx)
+void sleep_then_look(wq_ops_work *, void *ctx)
 {
 	MovedProbe *p = static_cast<MovedProbe *>(ctx);
 	msleep(5); // wakes while the CPU goes down: the scheduler moves us
@@ -329,7 +329,7 @@ KXX_TEST(workqueue_altwq_only, a_worker_moved_off_its_cpu_stops_counting_and_bin
 	TestWq wq(ops, 0, 0);
 	MovedProbe probe;
 	probe.cpu = cpu;
-	wq_test_work *sleeper = ops->new_work(sleep_then_look, &probe);
+	wq_ops_work *sleeper = ops->new_work(sleep_then_look, &probe);
 	Body body;
 	TestWork later(ops, body);
 	KT_ASSERT(test, wq && sleeper && later);

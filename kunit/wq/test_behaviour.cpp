@@ -27,11 +27,9 @@ WQ_TEST(queued_while_running_runs_again_after_never_beside)
 	Completion gate; // outlives the work that waits on it
 	OneWork one(ops);
 	auto &[wq, body, w] = one;
-	body.gate = &gate;
 	KT_ASSERT(test, one.ok());
 	int a = test::nth_online_cpu(0), b = test::nth_online_cpu(1);
-	KT_EXPECT(test, ops->queue_on(a, wq.get(), w.get()));
-	KT_EXPECT(test, wait_until([&] { return body.started.load(Acquire) == 1; }, 5000));
+	KT_EXPECT(test, start_blocked(ops, one, gate, a));
 	KT_EXPECT_EQ(test, ops->busy(w.get()), (unsigned int)TWQ_BUSY_RUNNING);
 	// On another CPU: it must still wait for the first instance.
 	KT_EXPECT(test, ops->queue_on(b, wq.get(), w.get()));
@@ -127,7 +125,7 @@ struct MeetBody {
 	Atomic<int> met{0};
 	int others = 1;
 };
-static void meet_fn(wq_test_work *, void *ctx)
+static void meet_fn(wq_ops_work *, void *ctx)
 {
 	MeetBody *m = static_cast<MeetBody *>(ctx);
 	m->started.fetch_add(1, Full);
@@ -142,7 +140,7 @@ WQ_TEST(cpu_intensive_works_do_not_hold_back_others)
 {
 	TestWq wq(ops, TWQ_CPU_INTENSIVE, 0);
 	MeetBody meet;
-	wq_test_work *a = ops->new_work(meet_fn, &meet), *b = ops->new_work(meet_fn, &meet);
+	wq_ops_work *a = ops->new_work(meet_fn, &meet), *b = ops->new_work(meet_fn, &meet);
 	KT_ASSERT(test, wq && a && b);
 	int cpu = last_online_cpu();
 	KT_EXPECT(test, ops->queue_on(cpu, wq.get(), a));
@@ -230,10 +228,8 @@ static void wait_for_running(struct kunit *test, const wq_ops *ops, bool cancel)
 	Completion gate; // outlives the work that waits on it
 	OneWork one(ops);
 	auto &[wq, body, w] = one;
-	body.gate = &gate;
 	KT_ASSERT(test, one.ok());
-	KT_EXPECT(test, ops->queue_on(ops->cpu_unbound, wq.get(), w.get()));
-	KT_EXPECT(test, wait_until([&] { return body.started.load(Acquire) == 1; }, 5000));
+	KT_EXPECT(test, start_blocked(ops, one, gate, ops->cpu_unbound));
 	Atomic<int> result{-1}, runs_after{-1};
 	int err = test::run_on_threads(2, [&](int i) {
 		if (i == 0) {
@@ -343,10 +339,8 @@ WQ_TEST(concurrent_cancels_all_return)
 	Completion gate; // outlives the work that waits on it
 	OneWork one(ops);
 	auto &[wq, body, w] = one;
-	body.gate = &gate;
 	KT_ASSERT(test, one.ok());
-	KT_EXPECT(test, ops->queue_on(ops->cpu_unbound, wq.get(), w.get()));
-	KT_EXPECT(test, wait_until([&] { return body.started.load(Acquire) == 1; }, 5000));
+	KT_EXPECT(test, start_blocked(ops, one, gate, ops->cpu_unbound));
 	Atomic<int> returned{0};
 	int err = test::run_on_threads(4, [&](int i) {
 		if (i == 3) {
@@ -479,10 +473,8 @@ WQ_TEST(cancel_sync_waiting_for_a_run_leaves_the_work_idle_and_refuses_queueing)
 	Completion gate; // outlives the work that waits on it
 	OneWork one(ops);
 	auto &[wq, body, w] = one;
-	body.gate = &gate;
 	KT_ASSERT(test, one.ok());
-	KT_EXPECT(test, ops->queue_on(ops->cpu_unbound, wq.get(), w.get()));
-	KT_EXPECT(test, wait_until([&] { return body.started.load(Acquire) == 1; }, 5000));
+	KT_EXPECT(test, start_blocked(ops, one, gate, ops->cpu_unbound));
 	Atomic<int> cancelled{-1};
 	bool pending_during = true, mod_during = true, queue_during = true;
 	unsigned int busy_during = 0;

@@ -26,7 +26,7 @@ int random_cpu_or_any(const wq_ops *ops)
 	return r == num_online_cpus() ? ops->cpu_unbound : test::nth_online_cpu(static_cast<int>(r));
 }
 
-void random_op(const wq_ops *ops, void *wq, wq_test_work *work, Tally &t)
+void random_op(const wq_ops *ops, void *wq, wq_ops_work *work, Tally &t)
 {
 	switch (random_u32() % 8) {
 	case 0:

@@ -3,7 +3,7 @@
 // happened, and owners for a test queue and test works, all through
 // struct wq_ops so the same case runs against altwq and the in-tree queue.
 #pragma once
-#include "wq_ops.h"
+#include "altwq_structs.h"
 #include "kxx/alloc.hpp"
 #include "kxx/atomic.hpp"
 #include "kxx/completion.hpp"
@@ -63,9 +63,10 @@ struct Body {
 	Atomic<int> *order_violations = nullptr;
 };
 
-inline void body_fn(wq_test_work *work, void *ctx)
+inline void body_fn(wq_ops_work *work, void *ctx)
 {
 	Body *b = static_cast<Body *>(ctx);
+	b->start_cpu.store(this_cpu_hint(), Relaxed);
 	if (b->inside.fetch_add(1, Full) != 0)
 		b->overlapped.fetch_add(1, Relaxed);
 	if (b->concurrency)
@@ -74,7 +75,6 @@ inline void body_fn(wq_test_work *work, void *ctx)
 		b->saw_itself_current.fetch_add(1, Relaxed);
 	if (b->next_index && b->next_index->fetch_add(1, Full) != b->index)
 		b->order_violations->fetch_add(1, Relaxed);
-	b->start_cpu.store(this_cpu_hint(), Relaxed);
 	b->started.fetch_add(1, Full);
 	if (b->gate)
 		b->gate->wait();
@@ -99,7 +99,7 @@ class TestWq : Pinned {
 public:
 	// A queue of this backend (ordered if `ordered`).
 	TestWq(const wq_ops *ops, unsigned int flags, int max_active, bool ordered = false)
-		: ops_(ops), wq_(ordered ? ops->alloc_ordered() : ops->alloc(flags, max_active))
+		: ops_(ops), wq_(ordered ? ops->alloc_ordered("twq-ordered") : ops->alloc("twq", flags, max_active))
 	{
 	}
 	~TestWq()
@@ -127,12 +127,12 @@ public:
 			ops_->free_work(work_);
 		}
 	}
-	wq_test_work *get() const { return work_; }
+	wq_ops_work *get() const { return work_; }
 	explicit operator bool() const { return work_ != nullptr; }
 
 private:
 	const wq_ops *ops_;
-	wq_test_work *work_;
+	wq_ops_work *work_;
 };
 
 // A per-CPU queue and one work running `body`: most cases need no more.
@@ -145,6 +145,15 @@ struct OneWork : Pinned {
 	Body body; // configure before queueing
 	TestWork work;
 };
+
+// Queues one's work on cpu, set to block on gate once it runs, and waits
+// until it does: true if it started. The gate must outlive the work.
+inline bool start_blocked(const wq_ops *ops, OneWork &one, Completion &gate, int cpu)
+{
+	one.body.gate = &gate;
+	return ops->queue_on(cpu, one.wq.get(), one.work.get()) &&
+	       wait_until([&] { return one.body.started.load(Acquire) == 1; }, 5000);
+}
 
 // Up to MaxWorks works, each with its own body, for the many-works cases.
 enum : int { MaxWorks = 16 };
@@ -184,7 +193,7 @@ public:
 		return queued;
 	}
 	Body &body(int i) { return bodies_[i]; }
-	wq_test_work *work(int i) { return works_[i]; }
+	wq_ops_work *work(int i) { return works_[i]; }
 	int total(Atomic<int> Body::*field)
 	{
 		int sum = 0;
@@ -197,7 +206,7 @@ private:
 	const wq_ops *ops_;
 	int n_;
 	Body *bodies_; // on the heap: too big for a kernel stack
-	wq_test_work *works_[MaxWorks] = {};
+	wq_ops_work *works_[MaxWorks] = {};
 };
 
 } // namespace altwq::wqtest

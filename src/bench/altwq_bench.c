@@ -24,8 +24,8 @@
 #include <linux/tracepoint.h>
 #endif
 #include <linux/atomic.h>
-#include <altwq/kthread_worker.h>
 #include "bench.h"
+#include "ops/kw_work.h"
 #include "kabi/export.h"
 #include "kthread_worker/test_hooks.h"
 
@@ -39,31 +39,17 @@ static unsigned int kw_samples = 200;
 module_param(kw_samples, uint, 0444);
 MODULE_PARM_DESC(kw_samples, "samples per round (latency workloads)");
 
-/* ---- one ops table over both kthread_worker implementations ---- */
+/* ---- the kthread_worker operations, over both implementations ---- */
 
 struct bench_work {
-	union {
-		struct kthread_delayed_work intree;
-		struct altwq_kthread_delayed_work alt;
-	} u;
+	struct kw_ops_work op;
 	struct completion *started;	/* signalled on each run, if set */
 	u64 queued_ns;			/* for queue->start latency */
 	u64 start_latency_ns;
 	bool requeue;			/* re-queues itself each run */
 	struct worker_task *runner;	/* records the task that runs it, if set */
-	const struct kw_bench_ops *ops;
+	const struct kw_ops *ops;
 	void *worker;
-};
-
-struct kw_bench_ops {
-	const char *name;
-	void *(*create)(void);
-	void (*destroy)(void *worker);
-	void (*init)(struct bench_work *w);
-	bool (*queue)(void *worker, struct bench_work *w);
-	void (*flush_worker)(void *worker);
-	void (*flush_work)(struct bench_work *w);
-	bool (*cancel_delayed_sync)(struct bench_work *w);
 };
 
 /* The task that ran a work, its context switch count and the time then. */
@@ -78,8 +64,10 @@ static unsigned long context_switches(struct task_struct *task)
 	return READ_ONCE(task->nvcsw) + READ_ONCE(task->nivcsw);
 }
 
-static void bench_body(struct bench_work *w)
+static void bench_body(struct kw_ops_work *op, void *ctx)
 {
+	struct bench_work *w = container_of(op, struct bench_work, op);
+
 	if (w->runner) {
 		w->runner->task = current;
 		w->runner->switches = context_switches(current);
@@ -90,58 +78,15 @@ static void bench_body(struct bench_work *w)
 	if (w->started)
 		complete(w->started);
 	if (w->requeue)
-		w->ops->queue(w->worker, w);
+		w->ops->queue(w->worker, &w->op);
 }
 
-static void intree_fn(struct kthread_work *work)
-{
-	bench_body(container_of(work, struct bench_work, u.intree.work));
-}
+static void *bench_create(const struct kw_ops *ops) { return ops->create_worker("bench", -1); }
+static void bench_init(const struct kw_ops *ops, struct bench_work *w) { ops->init_work(&w->op, bench_body, NULL); }
 
-static void *intree_create(void)
-{
-	struct kthread_worker *worker = kthread_create_worker(0, "bench-intree");
-
-	return IS_ERR(worker) ? NULL : worker;
-}
-static void intree_destroy(void *worker) { kthread_destroy_worker(worker); }
-static void intree_init(struct bench_work *w) { kthread_init_delayed_work(&w->u.intree, intree_fn); }
-static bool intree_queue(void *worker, struct bench_work *w) { return kthread_queue_work(worker, &w->u.intree.work); }
-static void intree_flush_worker(void *worker) { kthread_flush_worker(worker); }
-static void intree_flush_work(struct bench_work *w) { kthread_flush_work(&w->u.intree.work); }
-static bool intree_cancel(struct bench_work *w) { return kthread_cancel_delayed_work_sync(&w->u.intree); }
-
-static const struct kw_bench_ops intree_ops = {
-	.name = "in-tree", .create = intree_create, .destroy = intree_destroy, .init = intree_init,
-	.queue = intree_queue, .flush_worker = intree_flush_worker, .flush_work = intree_flush_work,
-	.cancel_delayed_sync = intree_cancel,
-};
-
-static void alt_fn(struct altwq_kthread_work *work)
-{
-	bench_body(container_of(work, struct bench_work, u.alt.work));
-}
-
-static void *alt_create(void)
-{
-	struct altwq_kthread_worker *worker = altwq_kthread_create_worker(0, "bench-altwq");
-
-	return IS_ERR(worker) ? NULL : worker;
-}
-static void alt_destroy(void *worker) { altwq_kthread_destroy_worker(worker); }
-static void alt_init(struct bench_work *w) { ALTWQ_KTHREAD_INIT_DELAYED_WORK(&w->u.alt, alt_fn); }
-static bool alt_queue(void *worker, struct bench_work *w) { return altwq_kthread_queue_work(worker, &w->u.alt.work); }
-static void alt_flush_worker(void *worker) { altwq_kthread_flush_worker(worker); }
-static void alt_flush_work(struct bench_work *w) { altwq_kthread_flush_work(&w->u.alt.work); }
-static bool alt_cancel(struct bench_work *w) { return altwq_kthread_cancel_delayed_work_sync(&w->u.alt); }
-
-static const struct kw_bench_ops altwq_ops = {
-	.name = "altwq", .create = alt_create, .destroy = alt_destroy, .init = alt_init,
-	.queue = alt_queue, .flush_worker = alt_flush_worker, .flush_work = alt_flush_work,
-	.cancel_delayed_sync = alt_cancel,
-};
-
-static const struct kw_bench_ops *const impls[] = { &intree_ops, &altwq_ops };
+static const struct kw_ops *const intree_ops = &altwq_kw_ops_intree;
+static const struct kw_ops *const altwq_ops = &altwq_kw_ops_altwq;
+static const struct kw_ops *const impls[] = { &altwq_kw_ops_intree, &altwq_kw_ops_altwq };
 
 void bench_report(const char *workload, const char *impl, unsigned int round, u64 value, const char *unit)
 {
@@ -153,7 +98,7 @@ void bench_profile(const char *workload, const char *counter, unsigned int round
 	pr_info("ALTWQ-BENCH-PROFILE %s %s %u %lld\n", workload, counter, round, value);
 }
 
-static void report(const char *workload, const struct kw_bench_ops *ops, unsigned int round,
+static void report(const char *workload, const struct kw_ops *ops, unsigned int round,
 		   u64 value, const char *unit)
 {
 	bench_report(workload, ops->name, round, value, unit);
@@ -182,11 +127,11 @@ u64 bench_percentile(u64 *samples, unsigned int n, unsigned int p)
  * the worker from the first work's start to the last's (ns per work), and
  * how often the scheduler switched the worker task out meanwhile.
  */
-static int kw_queue_flush_throughput(const struct kw_bench_ops *ops, unsigned int round)
+static int kw_queue_flush_throughput(const struct kw_ops *ops, unsigned int round)
 {
 	struct bench_work *works = kvcalloc(kw_works, sizeof(*works), GFP_KERNEL);
 	struct worker_task first = {}, last = {};
-	void *worker = ops->create();
+	void *worker = bench_create(ops);
 	u64 start, queued, elapsed;
 	unsigned int i;
 	int err = 0;
@@ -197,13 +142,13 @@ static int kw_queue_flush_throughput(const struct kw_bench_ops *ops, unsigned in
 	}
 	for (i = 0; i < kw_works; i++) {
 		works[i].ops = ops;
-		ops->init(&works[i]);
+		bench_init(ops, &works[i]);
 	}
 	works[0].runner = &first;
 	works[kw_works - 1].runner = &last;
 	start = ktime_get_ns();
 	for (i = 0; i < kw_works; i++)
-		if (!ops->queue(worker, &works[i]))
+		if (!ops->queue(worker, &works[i].op))
 			err = -EIO;
 	queued = ktime_get_ns();
 	ops->flush_worker(worker);
@@ -222,30 +167,30 @@ static int kw_queue_flush_throughput(const struct kw_bench_ops *ops, unsigned in
 	report("kw_queue_flush_throughput_worker_switches", ops, round, last.switches - first.switches, "switches");
 out:
 	if (worker)
-		ops->destroy(worker);
+		ops->destroy_worker(worker);
 	kvfree(works);
 	return err;
 }
 
 /* The latency workloads' common part: one worker, one work, kw_samples slots. */
 struct sampled_run {
-	const struct kw_bench_ops *ops;
+	const struct kw_ops *ops;
 	void *worker;
 	struct bench_work *w;
 	u64 *samples;
 };
 
-static int sampled_begin(struct sampled_run *r, const struct kw_bench_ops *ops)
+static int sampled_begin(struct sampled_run *r, const struct kw_ops *ops)
 {
 	r->ops = ops;
 	r->samples = kcalloc(kw_samples, sizeof(u64), GFP_KERNEL);
 	r->w = kzalloc(sizeof(*r->w), GFP_KERNEL);
-	r->worker = ops->create();
+	r->worker = bench_create(ops);
 	if (!r->samples || !r->w || !r->worker)
 		return -ENOMEM;
 	r->w->ops = ops;
 	r->w->worker = r->worker;
-	ops->init(r->w);
+	bench_init(ops, r->w);
 	return 0;
 }
 
@@ -253,7 +198,7 @@ static int sampled_begin(struct sampled_run *r, const struct kw_bench_ops *ops)
 static void sampled_end(struct sampled_run *r)
 {
 	if (r->worker)
-		r->ops->destroy(r->worker);
+		r->ops->destroy_worker(r->worker);
 	kfree(r->w);
 	kfree(r->samples);
 }
@@ -265,7 +210,7 @@ static void sampled_report(struct sampled_run *r, const char *workload, unsigned
 }
 
 /* Queue one work on an idle worker, wait for it: queue->start p50 and p99. */
-static int kw_queue_start_latency(const struct kw_bench_ops *ops, unsigned int round)
+static int kw_queue_start_latency(const struct kw_ops *ops, unsigned int round)
 {
 	DECLARE_COMPLETION_ONSTACK(started);
 	struct sampled_run r = {};
@@ -279,14 +224,14 @@ static int kw_queue_start_latency(const struct kw_bench_ops *ops, unsigned int r
 		usleep_range(200, 300); /* the worker goes idle */
 		reinit_completion(&started);
 		r.w->queued_ns = ktime_get_ns();
-		if (!ops->queue(r.worker, r.w) || !wait_for_completion_timeout(&started, 10 * HZ)) {
+		if (!ops->queue(r.worker, &r.w->op) || !wait_for_completion_timeout(&started, 10 * HZ)) {
 			err = -EIO;
 			break;
 		}
-		ops->flush_work(r.w);
+		ops->flush_work(&r.w->op);
 		r.samples[i] = r.w->start_latency_ns;
 	}
-	ops->flush_work(r.w);
+	ops->flush_work(&r.w->op);
 	if (!err) {
 		sampled_report(&r, "kw_queue_start_latency_p50", round, 50);
 		sampled_report(&r, "kw_queue_start_latency_p99", round, 99);
@@ -297,7 +242,7 @@ out:
 }
 
 /* flush_work right after queueing a trivial work: mostly the worker's wakeup. */
-static int kw_flush_work_cost(const struct kw_bench_ops *ops, unsigned int round)
+static int kw_flush_work_cost(const struct kw_ops *ops, unsigned int round)
 {
 	struct sampled_run r = {};
 	unsigned int i;
@@ -306,12 +251,12 @@ static int kw_flush_work_cost(const struct kw_bench_ops *ops, unsigned int round
 	for (i = 0; !err && i < kw_samples; i++) {
 		u64 t0;
 
-		if (!ops->queue(r.worker, r.w)) {
+		if (!ops->queue(r.worker, &r.w->op)) {
 			err = -EIO;
 			break;
 		}
 		t0 = ktime_get_ns();
-		ops->flush_work(r.w);
+		ops->flush_work(&r.w->op);
 		r.samples[i] = ktime_get_ns() - t0;
 	}
 	if (!err)
@@ -321,20 +266,20 @@ static int kw_flush_work_cost(const struct kw_bench_ops *ops, unsigned int round
 }
 
 /* cancel_delayed_work_sync of an idle work: the fixed cost of the call. */
-static int kw_cancel_idle(const struct kw_bench_ops *ops, unsigned int round)
+static int kw_cancel_idle(const struct kw_ops *ops, unsigned int round)
 {
 	struct sampled_run r = {};
 	unsigned int i;
 	int err = sampled_begin(&r, ops);
 
-	if (!err && !ops->queue(r.worker, r.w))	/* tie it to the worker once */
+	if (!err && !ops->queue(r.worker, &r.w->op))	/* tie it to the worker once */
 		err = -EIO;
 	if (!err)
-		ops->flush_work(r.w);
+		ops->flush_work(&r.w->op);
 	for (i = 0; !err && i < kw_samples; i++) {
 		u64 t0 = ktime_get_ns();
 
-		ops->cancel_delayed_sync(r.w);
+		ops->cancel_delayed_sync(&r.w->op);
 		r.samples[i] = ktime_get_ns() - t0;
 	}
 	if (!err)
@@ -351,7 +296,7 @@ static int kw_cancel_idle(const struct kw_bench_ops *ops, unsigned int round)
  */
 static int cancel_pass(struct sampled_run *r, bool timed, unsigned int *slept, unsigned int *current_seen)
 {
-	const struct kw_bench_ops *ops = r->ops;
+	const struct kw_ops *ops = r->ops;
 	unsigned int i;
 
 	*slept = *current_seen = 0;
@@ -360,17 +305,17 @@ static int cancel_pass(struct sampled_run *r, bool timed, unsigned int *slept, u
 		u64 t0;
 
 		r->w->requeue = true;
-		if (!ops->queue(r->worker, r->w))
+		if (!ops->queue(r->worker, &r->w->op))
 			return -EIO;
 		udelay(100); /* spinning on it */
 		/* The kernel's worker is not opaque: sample whether the work is
 		 * its current one just before the cancel (altwq counts exactly). */
-		if (ops == &intree_ops &&
-		    READ_ONCE(((struct kthread_worker *)r->worker)->current_work) == &r->w->u.intree.work)
+		if (ops == intree_ops &&
+		    READ_ONCE(((struct kthread_worker *)r->worker)->current_work) == &r->w->op.u.intree.work)
 			(*current_seen)++;
 		nvcsw = READ_ONCE(current->nvcsw);
 		t0 = ktime_get_ns();
-		ops->cancel_delayed_sync(r->w);
+		ops->cancel_delayed_sync(&r->w->op);
 		if (timed)
 			r->samples[i] = ktime_get_ns() - t0;
 		if (READ_ONCE(current->nvcsw) != nvcsw)
@@ -423,7 +368,7 @@ static int intree_cancels_that_waited(struct sampled_run *r, unsigned int round)
 	if (!p->tp)
 		return -ENOENT;
 	p->worker_task = ((struct kthread_worker *)r->worker)->task;
-	p->cancelled = &r->w->u.intree.work;
+	p->cancelled = &r->w->op.u.intree.work;
 	atomic_set(&p->flushes, 0);
 	err = tracepoint_probe_register(p->tp, count_flush, p);
 	if (err)
@@ -451,7 +396,7 @@ static int intree_cancels_that_waited(struct sampled_run *r, unsigned int round)
  * work running and those that waited for it; for the kernel the same count
  * comes from a second, probed pass.
  */
-static int kw_cancel_self_requeueing(const struct kw_bench_ops *ops, unsigned int round)
+static int kw_cancel_self_requeueing(const struct kw_ops *ops, unsigned int round)
 {
 	struct sampled_run r = {};
 	unsigned int slept, current_seen;
@@ -465,7 +410,7 @@ static int kw_cancel_self_requeueing(const struct kw_bench_ops *ops, unsigned in
 	if (!err) {
 		sampled_report(&r, "kw_cancel_delayed_sync_self_requeueing", round, 50);
 		report("kw_cancel_self_requeueing_canceller_slept", ops, round, slept, "samples");
-		if (ops == &altwq_ops) {
+		if (ops == altwq_ops) {
 			bench_profile("kw_cancel_self_requeueing", "altwq_cancels_that_found_it_running", round,
 				      after.found_running - before.found_running);
 			bench_profile("kw_cancel_self_requeueing", "altwq_cancels_that_waited", round,
@@ -484,7 +429,7 @@ static int kw_cancel_self_requeueing(const struct kw_bench_ops *ops, unsigned in
 	return err;
 }
 
-static int (*const workloads[])(const struct kw_bench_ops *, unsigned int) = {
+static int (*const workloads[])(const struct kw_ops *, unsigned int) = {
 	kw_queue_flush_throughput,
 	kw_queue_start_latency,
 	kw_flush_work_cost,
@@ -507,7 +452,7 @@ static int __init altwq_bench_init(void)
 		for (round = 0; round < rounds; round++) {
 			/* A B A B...: alternate which one goes first. */
 			for (i = 0; i < ARRAY_SIZE(impls); i++) {
-				const struct kw_bench_ops *ops = impls[(i + round) % ARRAY_SIZE(impls)];
+				const struct kw_ops *ops = impls[(i + round) % ARRAY_SIZE(impls)];
 
 				err = workloads[wl](ops, round);
 				if (err) {

@@ -13,8 +13,8 @@
 #include <linux/mm.h>
 #include <linux/vmstat.h>
 #include <linux/workqueue.h>
-#include <altwq/workqueue.h>
 #include "bench.h"
+#include "ops/wq_work.h"
 #include "wq/test_hooks.h"
 
 unsigned int wq_works = 20000;
@@ -33,10 +33,7 @@ MODULE_PARM_DESC(wq_mem_queues, "idle queues allocated to measure memory per que
 enum { MAX_MIX_TASKS = 512 };
 
 struct wb_work {
-	union {
-		struct delayed_work intree;
-		struct altwq_delayed_work alt;
-	} u;
+	struct wq_ops_work op;
 	struct completion *started;
 	u64 queued_ns, start_latency_ns;
 	unsigned int sleep_ms, spin_us;
@@ -50,8 +47,10 @@ struct wb_tasks {
 	void *seen[MAX_MIX_TASKS];
 };
 
-static void wb_body(struct wb_work *w)
+static void wb_body(struct wq_ops_work *op, void *ctx)
 {
+	struct wb_work *w = container_of(op, struct wb_work, op);
+
 	if (w->queued_ns)
 		w->start_latency_ns = ktime_get_ns() - w->queued_ns;
 	if (w->started)
@@ -73,82 +72,25 @@ static void wb_body(struct wb_work *w)
 		udelay(w->spin_us);
 }
 
-struct wq_bench_ops {
-	const char *name;
-	void *(*alloc)(unsigned int kind);	/* WB_* */
-	void (*destroy)(void *wq);
-	void (*init)(struct wb_work *w);
-	bool (*queue_on)(int cpu, void *wq, struct wb_work *w);	/* cpu < 0: any */
-	bool (*queue_delayed)(void *wq, struct wb_work *w, unsigned long delay);
-	void (*flush_wq)(void *wq);
-	bool (*flush_work)(struct wb_work *w);
-	bool (*cancel_sync)(struct wb_work *w);
-	bool (*cancel_delayed_sync)(struct wb_work *w);
-};
-
 enum { WB_PERCPU, WB_UNBOUND, WB_ORDERED };
 
-/* ---- in-tree ---- */
-
-static void it_fn(struct work_struct *work) { wb_body(container_of(work, struct wb_work, u.intree.work)); }
-static void *it_alloc(unsigned int kind)
+static void *wb_alloc(const struct wq_ops *ops, unsigned int kind)
 {
 	if (kind == WB_ORDERED)
-		return alloc_ordered_workqueue("bench-intree-o", 0);
-	return alloc_workqueue("bench-intree", kind == WB_UNBOUND ? WQ_UNBOUND : 0, 0);
+		return ops->alloc_ordered("bench-ordered");
+	return ops->alloc("bench", kind == WB_UNBOUND ? TWQ_UNBOUND : 0, 0);
 }
-static void it_destroy(void *wq) { destroy_workqueue(wq); }
-static void it_init(struct wb_work *w) { INIT_DELAYED_WORK(&w->u.intree, it_fn); }
-static bool it_queue_on(int cpu, void *wq, struct wb_work *w)
-{
-	return queue_work_on(cpu < 0 ? WORK_CPU_UNBOUND : cpu, wq, &w->u.intree.work);
-}
-static bool it_queue_delayed(void *wq, struct wb_work *w, unsigned long d) { return queue_delayed_work(wq, &w->u.intree, d); }
-static void it_flush_wq(void *wq) { flush_workqueue(wq); }
-static bool it_flush_work(struct wb_work *w) { return flush_work(&w->u.intree.work); }
-static bool it_cancel_sync(struct wb_work *w) { return cancel_work_sync(&w->u.intree.work); }
-static bool it_cancel_delayed_sync(struct wb_work *w) { return cancel_delayed_work_sync(&w->u.intree); }
 
-static const struct wq_bench_ops it_ops = {
-	.name = "in-tree", .alloc = it_alloc, .destroy = it_destroy, .init = it_init, .queue_on = it_queue_on,
-	.queue_delayed = it_queue_delayed, .flush_wq = it_flush_wq, .flush_work = it_flush_work,
-	.cancel_sync = it_cancel_sync, .cancel_delayed_sync = it_cancel_delayed_sync,
-};
+static void wb_init(const struct wq_ops *ops, struct wb_work *w) { ops->init_work(&w->op, wb_body, NULL); }
 
-/* ---- altwq ---- */
-
-static void alt_fn(struct altwq_work *work) { wb_body(container_of(work, struct wb_work, u.alt.work)); }
-static void *alt_alloc(unsigned int kind)
-{
-	if (kind == WB_ORDERED)
-		return altwq_alloc_ordered_workqueue("bench-altwq-o", 0);
-	return altwq_alloc_workqueue("bench-altwq", kind == WB_UNBOUND ? ALTWQ_UNBOUND : 0, 0);
-}
-static void alt_destroy(void *wq) { altwq_destroy_workqueue(wq); }
-static void alt_init(struct wb_work *w) { ALTWQ_INIT_DELAYED_WORK(&w->u.alt, alt_fn); }
-static bool alt_queue_on(int cpu, void *wq, struct wb_work *w)
-{
-	return altwq_queue_work_on(cpu < 0 ? ALTWQ_WORK_CPU_UNBOUND : cpu, wq, &w->u.alt.work);
-}
-static bool alt_queue_delayed(void *wq, struct wb_work *w, unsigned long d) { return altwq_queue_delayed_work(wq, &w->u.alt, d); }
-static void alt_flush_wq(void *wq) { altwq_flush_workqueue(wq); }
-static bool alt_flush_work(struct wb_work *w) { return altwq_flush_work(&w->u.alt.work); }
-static bool alt_cancel_sync(struct wb_work *w) { return altwq_cancel_work_sync(&w->u.alt.work); }
-static bool alt_cancel_delayed_sync(struct wb_work *w) { return altwq_cancel_delayed_work_sync(&w->u.alt); }
-
-static const struct wq_bench_ops alt_ops = {
-	.name = "altwq", .alloc = alt_alloc, .destroy = alt_destroy, .init = alt_init, .queue_on = alt_queue_on,
-	.queue_delayed = alt_queue_delayed, .flush_wq = alt_flush_wq, .flush_work = alt_flush_work,
-	.cancel_sync = alt_cancel_sync, .cancel_delayed_sync = alt_cancel_delayed_sync,
-};
-
-static const struct wq_bench_ops *const wq_impls[] = { &it_ops, &alt_ops };
+static const struct wq_ops *const wq_impls[] = { &altwq_wq_ops_intree, &altwq_wq_ops_altwq };
+static const struct wq_ops *const alt_ops = &altwq_wq_ops_altwq;
 
 /* ---- workloads; each returns 0 or -errno ---- */
 
 /* wq_works no-op works queued from queuers[] CPUs (or this one), then flush. */
 struct wb_queuer {
-	const struct wq_bench_ops *ops;
+	const struct wq_ops *ops;
 	void *wq;
 	struct wb_work *works;
 	unsigned int first, n;
@@ -163,18 +105,18 @@ static int wb_queuer_fn(void *data)
 	unsigned int i;
 
 	for (i = q->first; i < q->first + q->n; i++)
-		if (!q->ops->queue_on(q->cpu, q->wq, &q->works[i]))
+		if (!q->ops->queue_on(q->cpu, q->wq, &q->works[i].op))
 			atomic_inc(q->failed);
 	complete(&q->done);
 	return 0;
 }
 
-static int throughput(const struct wq_bench_ops *ops, unsigned int round, const char *name, unsigned int kind,
+static int throughput(const struct wq_ops *ops, unsigned int round, const char *name, unsigned int kind,
 		      bool all_cpus)
 {
 	struct wb_work *works = kvcalloc(wq_works, sizeof(*works), GFP_KERNEL);
 	struct wb_queuer *qs = kcalloc(nr_cpu_ids, sizeof(*qs), GFP_KERNEL);
-	void *wq = ops->alloc(kind);
+	void *wq = wb_alloc(ops, kind);
 	unsigned int i, nq = 0, per;
 	atomic_t failed = ATOMIC_INIT(0);
 	u64 start, elapsed;
@@ -185,7 +127,7 @@ static int throughput(const struct wq_bench_ops *ops, unsigned int round, const 
 		goto out;
 	}
 	for (i = 0; i < wq_works; i++)
-		ops->init(&works[i]);
+		wb_init(ops, &works[i]);
 	per = all_cpus ? wq_works / num_online_cpus() : wq_works;
 	start = ktime_get_ns();
 	if (all_cpus) {
@@ -211,7 +153,7 @@ static int throughput(const struct wq_bench_ops *ops, unsigned int round, const 
 
 		put_cpu();
 		for (i = 0; i < per; i++)
-			if (!ops->queue_on(kind == WB_PERCPU ? here : -1, wq, &works[i]))
+			if (!ops->queue_on(kind == WB_PERCPU ? here : -1, wq, &works[i].op))
 				atomic_inc(&failed);
 	}
 	ops->flush_wq(wq);
@@ -231,19 +173,19 @@ out:
 	return err;
 }
 
-static int wq_throughput_one_cpu(const struct wq_bench_ops *ops, unsigned int round)
+static int wq_throughput_one_cpu(const struct wq_ops *ops, unsigned int round)
 {
 	return throughput(ops, round, "wq_percpu_throughput_one_queuer", WB_PERCPU, false);
 }
-static int wq_throughput_all_cpus(const struct wq_bench_ops *ops, unsigned int round)
+static int wq_throughput_all_cpus(const struct wq_ops *ops, unsigned int round)
 {
 	return throughput(ops, round, "wq_percpu_throughput_all_cpus", WB_PERCPU, true);
 }
-static int wq_unbound_throughput(const struct wq_bench_ops *ops, unsigned int round)
+static int wq_unbound_throughput(const struct wq_ops *ops, unsigned int round)
 {
 	return throughput(ops, round, "wq_unbound_throughput", WB_UNBOUND, false);
 }
-static int wq_ordered_throughput(const struct wq_bench_ops *ops, unsigned int round)
+static int wq_ordered_throughput(const struct wq_ops *ops, unsigned int round)
 {
 	return throughput(ops, round, "wq_ordered_throughput", WB_ORDERED, false);
 }
@@ -255,19 +197,19 @@ struct wb_sampled {
 	u64 *samples;
 };
 
-static int sampled_begin(struct wb_sampled *r, const struct wq_bench_ops *ops)
+static int sampled_begin(struct wb_sampled *r, const struct wq_ops *ops)
 {
 	r->samples = kcalloc(wq_samples, sizeof(u64), GFP_KERNEL);
 	r->w = kzalloc(sizeof(*r->w), GFP_KERNEL);
-	r->wq = ops->alloc(WB_PERCPU);
+	r->wq = wb_alloc(ops, WB_PERCPU);
 	if (!r->samples || !r->w || !r->wq)
 		return -ENOMEM;
-	ops->init(r->w);
+	wb_init(ops, r->w);
 	return 0;
 }
 
 /* The work must be idle by now. */
-static void sampled_end(struct wb_sampled *r, const struct wq_bench_ops *ops)
+static void sampled_end(struct wb_sampled *r, const struct wq_ops *ops)
 {
 	if (r->wq)
 		ops->destroy(r->wq);
@@ -296,7 +238,7 @@ static void alt_pool_totals(struct altwq_wq_pool_stats *sum)
  * its pools created workers or kicked through irq_work meanwhile: a tail
  * that none of these explain lies in the wakeup itself.
  */
-static int wq_start_latency(const struct wq_bench_ops *ops, unsigned int round)
+static int wq_start_latency(const struct wq_ops *ops, unsigned int round)
 {
 	DECLARE_COMPLETION_ONSTACK(started);
 	struct wb_tasks *tasks = kzalloc(sizeof(*tasks), GFP_KERNEL);
@@ -312,25 +254,25 @@ static int wq_start_latency(const struct wq_bench_ops *ops, unsigned int round)
 		r.w->started = &started;
 		r.w->tasks = tasks;
 	}
-	if (ops == &alt_ops)
+	if (ops == alt_ops)
 		alt_pool_totals(&before);
 	for (i = 0; !err && i < wq_samples; i++) {
 		usleep_range(200, 300); /* the pool goes idle */
 		reinit_completion(&started);
 		r.w->queued_ns = ktime_get_ns();
-		if (!ops->queue_on(-1, r.wq, r.w) || !wait_for_completion_timeout(&started, 10 * HZ))
+		if (!ops->queue_on(-1, r.wq, &r.w->op) || !wait_for_completion_timeout(&started, 10 * HZ))
 			err = -EIO;
-		ops->flush_work(r.w);
+		ops->flush_work(&r.w->op);
 		r.samples[i] = r.w->start_latency_ns;
 	}
-	if (ops == &alt_ops)
+	if (ops == alt_ops)
 		alt_pool_totals(&after);
 	if (!err) {
 		bench_report("wq_queue_start_latency_p50", ops->name, round, bench_percentile(r.samples, wq_samples, 50), "ns");
 		bench_report("wq_queue_start_latency_p99", ops->name, round, bench_percentile(r.samples, wq_samples, 99), "ns");
 		bench_report("wq_queue_start_latency_workers_used", ops->name, round, tasks->n, "tasks");
 	}
-	if (!err && ops == &alt_ops) {
+	if (!err && ops == alt_ops) {
 		bench_profile("wq_queue_start_latency", "workers_created", round, after.nr_created - before.nr_created);
 		bench_profile("wq_queue_start_latency", "irq_work_kicks", round, after.nr_kicks - before.nr_kicks);
 	}
@@ -341,7 +283,7 @@ static int wq_start_latency(const struct wq_bench_ops *ops, unsigned int round)
 
 enum wb_cost { COST_FLUSH, COST_CANCEL_IDLE, COST_CANCEL_DELAYED_ARMED };
 
-static int cost(const struct wq_bench_ops *ops, unsigned int round, enum wb_cost what, const char *name)
+static int cost(const struct wq_ops *ops, unsigned int round, enum wb_cost what, const char *name)
 {
 	struct wb_sampled r = {};
 	unsigned int i;
@@ -350,16 +292,16 @@ static int cost(const struct wq_bench_ops *ops, unsigned int round, enum wb_cost
 	for (i = 0; !err && i < wq_samples; i++) {
 		u64 t0;
 
-		if (what == COST_FLUSH && !ops->queue_on(-1, r.wq, r.w))
+		if (what == COST_FLUSH && !ops->queue_on(-1, r.wq, &r.w->op))
 			err = -EIO;
-		if (what == COST_CANCEL_DELAYED_ARMED && !ops->queue_delayed(r.wq, r.w, 60 * HZ))
+		if (what == COST_CANCEL_DELAYED_ARMED && !ops->queue_delayed_on(-1, r.wq, &r.w->op, 60 * HZ))
 			err = -EIO;
 		t0 = ktime_get_ns();
 		if (what == COST_FLUSH)
-			ops->flush_work(r.w);
+			ops->flush_work(&r.w->op);
 		else if (what == COST_CANCEL_IDLE)
-			ops->cancel_sync(r.w);
-		else if (!ops->cancel_delayed_sync(r.w))
+			ops->cancel_sync(&r.w->op);
+		else if (!ops->cancel_delayed_sync(&r.w->op))
 			err = -EIO;
 		r.samples[i] = ktime_get_ns() - t0;
 	}
@@ -369,26 +311,26 @@ static int cost(const struct wq_bench_ops *ops, unsigned int round, enum wb_cost
 	return err;
 }
 
-static int wq_flush_work_cost(const struct wq_bench_ops *ops, unsigned int round)
+static int wq_flush_work_cost(const struct wq_ops *ops, unsigned int round)
 {
 	return cost(ops, round, COST_FLUSH, "wq_flush_work");
 }
-static int wq_cancel_sync_idle(const struct wq_bench_ops *ops, unsigned int round)
+static int wq_cancel_sync_idle(const struct wq_ops *ops, unsigned int round)
 {
 	return cost(ops, round, COST_CANCEL_IDLE, "wq_cancel_work_sync_idle");
 }
-static int wq_cancel_delayed_armed(const struct wq_bench_ops *ops, unsigned int round)
+static int wq_cancel_delayed_armed(const struct wq_ops *ops, unsigned int round)
 {
 	return cost(ops, round, COST_CANCEL_DELAYED_ARMED, "wq_cancel_delayed_work_sync_armed");
 }
 
 /* Half the works sleep 1-10 ms, half compute 200 us, all on one CPU. */
-static int wq_blocking_mix(const struct wq_bench_ops *ops, unsigned int round)
+static int wq_blocking_mix(const struct wq_ops *ops, unsigned int round)
 {
 	struct wb_work *works = kcalloc(wq_mix_works, sizeof(*works), GFP_KERNEL);
 	struct wb_tasks *tasks = kzalloc(sizeof(*tasks), GFP_KERNEL);
 	struct altwq_wq_pool_stats before = {}, after = {};
-	void *wq = ops->alloc(WB_PERCPU);
+	void *wq = wb_alloc(ops, WB_PERCPU);
 	int cpu = cpumask_last(cpu_online_mask);
 	unsigned int i;
 	u64 start;
@@ -400,21 +342,21 @@ static int wq_blocking_mix(const struct wq_bench_ops *ops, unsigned int round)
 	}
 	spin_lock_init(&tasks->lock);
 	for (i = 0; i < wq_mix_works; i++) {
-		ops->init(&works[i]);
+		wb_init(ops, &works[i]);
 		works[i].tasks = tasks;
 		if (i % 2)
 			works[i].sleep_ms = 1 + (i / 2) % 10;
 		else
 			works[i].spin_us = 200;
 	}
-	if (ops == &alt_ops)
+	if (ops == alt_ops)
 		altwq_wq_get_pool_stats(cpu, false, &before);
 	start = ktime_get_ns();
 	for (i = 0; i < wq_mix_works; i++)
-		if (!ops->queue_on(cpu, wq, &works[i]))
+		if (!ops->queue_on(cpu, wq, &works[i].op))
 			err = -EIO;
 	ops->flush_wq(wq);
-	if (!err && ops == &alt_ops) {
+	if (!err && ops == alt_ops) {
 		/* altwq's own counters: how it got there (none exist for in-tree). */
 		altwq_wq_get_pool_stats(cpu, false, &after);
 		bench_profile("wq_blocking_mix", "irq_work_kicks", round, after.nr_kicks - before.nr_kicks);
@@ -436,7 +378,7 @@ out:
 
 /* Unreclaimable slab grown by wq_mem_queues idle per-CPU queues, per queue.
  * (Memory from the per-CPU allocator is not in this count.) */
-static int wq_memory_per_idle_queue(const struct wq_bench_ops *ops, unsigned int round)
+static int wq_memory_per_idle_queue(const struct wq_ops *ops, unsigned int round)
 {
 	void **wqs = kvcalloc(wq_mem_queues, sizeof(void *), GFP_KERNEL);
 	unsigned long before, after;
@@ -447,7 +389,7 @@ static int wq_memory_per_idle_queue(const struct wq_bench_ops *ops, unsigned int
 		return -ENOMEM;
 	before = global_node_page_state_pages(NR_SLAB_UNRECLAIMABLE_B);
 	for (; made < wq_mem_queues; made++) {
-		wqs[made] = ops->alloc(WB_PERCPU);
+		wqs[made] = wb_alloc(ops, WB_PERCPU);
 		if (!wqs[made]) {
 			err = -ENOMEM;
 			break;
@@ -463,7 +405,7 @@ static int wq_memory_per_idle_queue(const struct wq_bench_ops *ops, unsigned int
 	return err;
 }
 
-static int (*const wq_workloads[])(const struct wq_bench_ops *, unsigned int) = {
+static int (*const wq_workloads[])(const struct wq_ops *, unsigned int) = {
 	wq_throughput_one_cpu, wq_throughput_all_cpus, wq_start_latency, wq_blocking_mix,
 	wq_unbound_throughput, wq_ordered_throughput, wq_flush_work_cost, wq_cancel_sync_idle,
 	wq_cancel_delayed_armed, wq_memory_per_idle_queue,
@@ -481,7 +423,7 @@ int wq_bench_run(unsigned int rounds)
 	for (wl = 0; wl < ARRAY_SIZE(wq_workloads); wl++) {
 		for (round = 0; round < rounds; round++) {
 			for (i = 0; i < ARRAY_SIZE(wq_impls); i++) {
-				const struct wq_bench_ops *ops = wq_impls[(i + round) % ARRAY_SIZE(wq_impls)];
+				const struct wq_ops *ops = wq_impls[(i + round) % ARRAY_SIZE(wq_impls)];
 
 				err = wq_workloads[wl](ops, round);
 				if (err) {

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * For the altwq-only cases: the altwq structs behind an ops work, and works
+ * the ops cannot make (on the stack, never initialised). Valid C and C++,
+ * no kernel header. May sleep.
+ */
+#ifndef ALTWQ_KUNIT_ALTWQ_STRUCTS_H
+#define ALTWQ_KUNIT_ALTWQ_STRUCTS_H
+#include "ops/kw_ops.h"
+#include "ops/wq_ops.h"
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct altwq_work *wq_altwq_work(struct wq_ops_work *work);
+struct altwq_delayed_work *wq_altwq_dwork(struct wq_ops_work *work);
+/* Queues and flushes an on-stack work on an altwq queue: 1 if it ran, 0
+ * if not, -1 if the queueing was refused. */
+int wq_altwq_onstack_roundtrip(void *wq);
+
+struct altwq_kthread_work *kw_altwq_work(struct kw_ops_work *work);
+struct altwq_kthread_delayed_work *kw_altwq_dwork(struct kw_ops_work *work);
+/* A zeroed, never-initialised altwq work (free with kw_free_raw). */
+struct altwq_kthread_work *kw_altwq_uninitialised_work(void);
+void kw_free_raw(void *p);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

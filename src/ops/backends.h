@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * C only, included once per implementation by ops_tables.h: both backends
+ * of that implementation, then its configuration is forgotten, ready for
+ * the next one.
+ */
+#include "ops/wq_backend.h"
+#include "ops/kw_backend.h"
+#undef WQB
+#undef WQB_UP
+#undef WQB_FLAG
+#undef WQB_WORK
+#undef WQB_MEMBER
+#undef WQB_NAME
+#undef WQB_TABLE
+#undef WQB_KEEPS_WORK_ON_GOING_DOWN_CPU
+#undef WQB_QUIESCE
+#undef KWB_TABLE
+#undef KWB_CANCEL_COUNTS_FIRED_TIMER
+#undef KWB_FLUSH_WAITS_FOR_ARMED_TIMER
+

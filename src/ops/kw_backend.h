@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * C only. One backend of struct kw_ops, written once for both
+ * implementations, whose names differ only by their prefix. Include it
+ * (from ops_tables.h) with WQB(name), WQB_MEMBER, WQB_NAME defined as for
+ * wq_backend.h, and:
+ *
+ *   KWB_TABLE      the table's name
+ *   KWB_CANCEL_COUNTS_FIRED_TIMER, KWB_FLUSH_WAITS_FOR_ARMED_TIMER: see
+ *                  struct kw_ops
+ */
+#define KWB_FN(name) WQB(kwb_##name)
+#define KWB_DW(w) (&(w)->u.WQB_MEMBER)
+
+static void KWB_FN(trampoline)(struct WQB(kthread_work) *work)
+{
+	struct kw_ops_work *w = container_of(work, struct kw_ops_work, u.WQB_MEMBER.work);
+
+	w->fn(w, w->ctx);
+}
+
+static void *KWB_FN(create_worker)(const char *name, int cpu)
+{
+	struct WQB(kthread_worker) *worker = cpu < 0 ? WQB(kthread_create_worker)(0, "%s", name) :
+					     WQB(kthread_create_worker_on_cpu)(cpu, 0, "%s/%d", name, cpu);
+
+	return IS_ERR(worker) ? NULL : worker;
+}
+static void KWB_FN(destroy_worker)(void *worker) { WQB(kthread_destroy_worker)(worker); }
+static void KWB_FN(init_work)(struct kw_ops_work *w, kw_ops_fn fn, void *ctx)
+{
+	w->fn = fn;
+	w->ctx = ctx;
+	WQB(kthread_init_delayed_work)(KWB_DW(w), KWB_FN(trampoline));
+}
+static struct kw_ops_work *KWB_FN(new_work)(kw_ops_fn fn, void *ctx)
+{
+	struct kw_ops_work *w = kzalloc(sizeof(*w), GFP_KERNEL);
+
+	if (w)
+		KWB_FN(init_work)(w, fn, ctx);
+	return w;
+}
+static void KWB_FN(free_work)(struct kw_ops_work *w) { kfree(w); }
+static bool KWB_FN(queue)(void *worker, struct kw_ops_work *w) { return WQB(kthread_queue_work)(worker, &KWB_DW(w)->work); }
+static bool KWB_FN(queue_delayed)(void *worker, struct kw_ops_work *w, unsigned long delay)
+{
+	return WQB(kthread_queue_delayed_work)(worker, KWB_DW(w), delay);
+}
+static bool KWB_FN(mod_delayed)(void *worker, struct kw_ops_work *w, unsigned long delay)
+{
+	return WQB(kthread_mod_delayed_work)(worker, KWB_DW(w), delay);
+}
+static void KWB_FN(flush_work)(struct kw_ops_work *w) { WQB(kthread_flush_work)(&KWB_DW(w)->work); }
+static void KWB_FN(flush_worker)(void *worker) { WQB(kthread_flush_worker)(worker); }
+static bool KWB_FN(cancel_sync)(struct kw_ops_work *w) { return WQB(kthread_cancel_work_sync)(&KWB_DW(w)->work); }
+static bool KWB_FN(cancel_delayed_sync)(struct kw_ops_work *w)
+{
+	return WQB(kthread_cancel_delayed_work_sync)(KWB_DW(w));
+}
+
+const struct kw_ops KWB_TABLE = {
+	.name = WQB_NAME,
+	.cancel_counts_fired_timer = KWB_CANCEL_COUNTS_FIRED_TIMER,
+	.flush_waits_for_armed_timer = KWB_FLUSH_WAITS_FOR_ARMED_TIMER,
+	.create_worker = KWB_FN(create_worker),
+	.destroy_worker = KWB_FN(destroy_worker),
+	.init_work = KWB_FN(init_work),
+	.new_work = KWB_FN(new_work),
+	.free_work = KWB_FN(free_work),
+	.queue = KWB_FN(queue),
+	.queue_delayed = KWB_FN(queue_delayed),
+	.mod_delayed = KWB_FN(mod_delayed),
+	.flush_work = KWB_FN(flush_work),
+	.flush_worker = KWB_FN(flush_worker),
+	.cancel_sync = KWB_FN(cancel_sync),
+	.cancel_delayed_sync = KWB_FN(cancel_delayed_sync),
+};
+
+#undef KWB_FN
+#undef KWB_DW

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * C only. Defines the four operation tables (struct wq_ops and struct kw_ops
+ * for altwq and for the kernel's own implementation), each generated from
+ * its backend with the implementation's prefix. Included by exactly one
+ * file of each module that uses them (altwq_test.ko, altwq_bench.ko): a new
+ * API goes into the backends, once.
+ */
+#include <linux/slab.h>
+#include <linux/rcupdate.h>
+#include "ops/kw_work.h"
+#include "ops/wq_work.h"
+#include "wq/test_hooks.h"
+
+/* ---- the kernel's own ---- */
+#define WQB(name) name
+#define WQB_UP(NAME) NAME
+#define WQB_FLAG(NAME) WQ_##NAME
+#define WQB_WORK struct work_struct
+#define WQB_MEMBER intree
+#define WQB_NAME "in-tree"
+#define WQB_TABLE altwq_wq_ops_intree
+#define WQB_KEEPS_WORK_ON_GOING_DOWN_CPU true
+#define WQB_QUIESCE() rcu_barrier()
+#define KWB_TABLE altwq_kw_ops_intree
+#define KWB_CANCEL_COUNTS_FIRED_TIMER false
+#define KWB_FLUSH_WAITS_FOR_ARMED_TIMER false
+#include "ops/backends.h"
+
+/* ---- altwq ---- */
+#define WQB(name) altwq_##name
+#define WQB_UP(NAME) ALTWQ_##NAME
+#define WQB_FLAG(NAME) ALTWQ_##NAME
+#define WQB_WORK struct altwq_work
+#define WQB_MEMBER altwq
+#define WQB_NAME "altwq"
+#define WQB_TABLE altwq_wq_ops_altwq
+#define WQB_KEEPS_WORK_ON_GOING_DOWN_CPU false
+#define WQB_QUIESCE() altwq_wq_flush_releases()
+#define KWB_TABLE altwq_kw_ops_altwq
+#define KWB_CANCEL_COUNTS_FIRED_TIMER true
+#define KWB_FLUSH_WAITS_FOR_ARMED_TIMER true
+#include "ops/backends.h"

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * C only. One backend of struct wq_ops, written once for both
+ * implementations, whose names differ only by their prefix. Include it
+ * (from ops_tables.h) with these defined:
+ *
+ *   WQB(name)      the implementation's name of an API function, object or
+ *                  struct: name, or altwq_name
+ *   WQB_UP(NAME)   of a macro or constant: NAME, or ALTWQ_NAME
+ *   WQB_FLAG(NAME) of a queue flag: WQ_NAME, or ALTWQ_NAME
+ *   WQB_WORK       its struct for a plain work (work_struct, altwq_work)
+ *   WQB_MEMBER     the member of wq_ops_work's union it uses
+ *   WQB_TABLE      the table's name; WQB_NAME its printed name
+ *   WQB_KEEPS_WORK_ON_GOING_DOWN_CPU, WQB_QUIESCE(): see struct wq_ops
+ */
+#define WQB_FN(name) WQB(wqb_##name)
+#define WQB_DW(w) (&(w)->u.WQB_MEMBER)
+
+static void WQB_FN(trampoline)(WQB_WORK *work)
+{
+	struct wq_ops_work *w = container_of(WQB(to_delayed_work)(work), struct wq_ops_work, u.WQB_MEMBER);
+
+	w->fn(w, w->ctx);
+}
+
+static unsigned int WQB_FN(flags)(unsigned int f)
+{
+	return (f & TWQ_UNBOUND ? WQB_FLAG(UNBOUND) : 0) | (f & TWQ_HIGHPRI ? WQB_FLAG(HIGHPRI) : 0) |
+	       (f & TWQ_CPU_INTENSIVE ? WQB_FLAG(CPU_INTENSIVE) : 0) |
+	       (f & TWQ_MEM_RECLAIM ? WQB_FLAG(MEM_RECLAIM) : 0);
+}
+
+/* -1 is "any CPU" (the in-tree value is WORK_CPU_UNBOUND); any other value,
+ * bad ones included, goes through as it is. */
+static int WQB_FN(cpu)(int cpu) { return cpu == -1 ? WQB_UP(WORK_CPU_UNBOUND) : cpu; }
+
+static void *WQB_FN(alloc)(const char *name, unsigned int flags, int max_active)
+{
+	return WQB(alloc_workqueue)("%s", WQB_FN(flags)(flags), max_active, name);
+}
+static void *WQB_FN(alloc_ordered)(const char *name) { return WQB(alloc_ordered_workqueue)("%s", 0, name); }
+static void WQB_FN(destroy)(void *wq) { WQB(destroy_workqueue)(wq); }
+static void *WQB_FN(system)(int which)
+{
+	switch (which) {
+	case TWQ_SYSTEM_HIGHPRI: return WQB(system_highpri_wq);
+	case TWQ_SYSTEM_LONG: return WQB(system_long_wq);
+	case TWQ_SYSTEM_UNBOUND: return WQB(system_unbound_wq);
+	default: return WQB(system_wq);
+	}
+}
+static void WQB_FN(init_work)(struct wq_ops_work *w, wq_ops_fn fn, void *ctx)
+{
+	w->fn = fn;
+	w->ctx = ctx;
+	WQB_UP(INIT_DELAYED_WORK)(WQB_DW(w), WQB_FN(trampoline));
+}
+static struct wq_ops_work *WQB_FN(new_work)(wq_ops_fn fn, void *ctx)
+{
+	struct wq_ops_work *w = kzalloc(sizeof(*w), GFP_KERNEL);
+
+	if (w)
+		WQB_FN(init_work)(w, fn, ctx);
+	return w;
+}
+static void WQB_FN(free_work)(struct wq_ops_work *w) { kfree(w); }
+static bool WQB_FN(queue_on)(int cpu, void *wq, struct wq_ops_work *w)
+{
+	return WQB(queue_work_on)(WQB_FN(cpu)(cpu), wq, &WQB_DW(w)->work);
+}
+static bool WQB_FN(queue_delayed_on)(int cpu, void *wq, struct wq_ops_work *w, unsigned long delay)
+{
+	return WQB(queue_delayed_work_on)(WQB_FN(cpu)(cpu), wq, WQB_DW(w), delay);
+}
+static bool WQB_FN(mod_delayed_on)(int cpu, void *wq, struct wq_ops_work *w, unsigned long delay)
+{
+	return WQB(mod_delayed_work_on)(WQB_FN(cpu)(cpu), wq, WQB_DW(w), delay);
+}
+static bool WQB_FN(flush_work)(struct wq_ops_work *w) { return WQB(flush_work)(&WQB_DW(w)->work); }
+static bool WQB_FN(flush_delayed)(struct wq_ops_work *w) { return WQB(flush_delayed_work)(WQB_DW(w)); }
+static bool WQB_FN(cancel)(struct wq_ops_work *w) { return WQB(cancel_work)(&WQB_DW(w)->work); }
+static bool WQB_FN(cancel_sync)(struct wq_ops_work *w) { return WQB(cancel_work_sync)(&WQB_DW(w)->work); }
+static bool WQB_FN(cancel_delayed)(struct wq_ops_work *w) { return WQB(cancel_delayed_work)(WQB_DW(w)); }
+static bool WQB_FN(cancel_delayed_sync)(struct wq_ops_work *w) { return WQB(cancel_delayed_work_sync)(WQB_DW(w)); }
+static void WQB_FN(flush_wq)(void *wq) { WQB(flush_workqueue)(wq); }
+static void WQB_FN(drain)(void *wq) { WQB(drain_workqueue)(wq); }
+static void WQB_FN(set_max_active)(void *wq, int n) { WQB(workqueue_set_max_active)(wq, n); }
+static unsigned int WQB_FN(busy)(struct wq_ops_work *w)
+{
+	unsigned int b = WQB(work_busy)(&WQB_DW(w)->work);
+
+	return (b & WQB_UP(WORK_BUSY_PENDING) ? TWQ_BUSY_PENDING : 0) |
+	       (b & WQB_UP(WORK_BUSY_RUNNING) ? TWQ_BUSY_RUNNING : 0);
+}
+static bool WQB_FN(pending)(struct wq_ops_work *w) { return WQB(work_pending)(&WQB_DW(w)->work); }
+static bool WQB_FN(is_current)(struct wq_ops_work *w) { return WQB(current_work)() == &WQB_DW(w)->work; }
+static void WQB_FN(quiesce)(void) { WQB_QUIESCE(); }
+
+const struct wq_ops WQB_TABLE = {
+	.name = WQB_NAME,
+	.cpu_unbound = -1,
+	.keeps_a_going_down_cpus_work_there_across_a_sleep = WQB_KEEPS_WORK_ON_GOING_DOWN_CPU,
+	.alloc = WQB_FN(alloc),
+	.alloc_ordered = WQB_FN(alloc_ordered),
+	.destroy = WQB_FN(destroy),
+	.system = WQB_FN(system),
+	.init_work = WQB_FN(init_work),
+	.new_work = WQB_FN(new_work),
+	.free_work = WQB_FN(free_work),
+	.queue_on = WQB_FN(queue_on),
+	.queue_delayed_on = WQB_FN(queue_delayed_on),
+	.mod_delayed_on = WQB_FN(mod_delayed_on),
+	.flush_work = WQB_FN(flush_work),
+	.flush_delayed = WQB_FN(flush_delayed),
+	.cancel = WQB_FN(cancel),
+	.cancel_sync = WQB_FN(cancel_sync),
+	.cancel_delayed = WQB_FN(cancel_delayed),
+	.cancel_delayed_sync = WQB_FN(cancel_delayed_sync),
+	.flush_wq = WQB_FN(flush_wq),
+	.drain = WQB_FN(drain),
+	.set_max_active = WQB_FN(set_max_active),
+	.busy = WQB_FN(busy),
+	.pending = WQB_FN(pending),
+	.is_current = WQB_FN(is_current),
+	.quiesce = WQB_FN(quiesce),
+};
+
+#undef WQB_FN
+#undef WQB_DW

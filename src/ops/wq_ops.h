@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * One table of workqueue operations, with a backend for altwq and one for
+ * the kernel's own workqueue, both generated from wq_backend.h: the same
+ * KUnit cases (altwq_test.ko) and benchmark workloads (altwq_bench.ko) run
+ * against both. Valid C and C++, no kernel header. Contexts as in
+ * <altwq/workqueue_api.h>.
+ */
+#ifndef ALTWQ_OPS_WQ_OPS_H
+#define ALTWQ_OPS_WQ_OPS_H
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A delayed work of either implementation (usable as a plain work too)
+ * that calls fn(work, ctx); its layout is in wq_work.h (C only). */
+struct wq_ops_work;
+typedef void (*wq_ops_fn)(struct wq_ops_work *work, void *ctx);
+
+/* Queue flags, translated by each backend. */
+enum {
+	TWQ_UNBOUND = 1 << 0,
+	TWQ_HIGHPRI = 1 << 1,
+	TWQ_CPU_INTENSIVE = 1 << 2,
+	TWQ_MEM_RECLAIM = 1 << 3,
+};
+/* work_busy() bits, translated. */
+enum { TWQ_BUSY_PENDING = 1 << 0, TWQ_BUSY_RUNNING = 1 << 1 };
+/* System queues. */
+enum { TWQ_SYSTEM, TWQ_SYSTEM_HIGHPRI, TWQ_SYSTEM_LONG, TWQ_SYSTEM_UNBOUND };
+
+struct wq_ops {
+	const char *name;
+	int cpu_unbound;	/* the "any CPU" value of the *_on() calls: -1 */
+	/*
+	 * Whether a work queued on a CPU going down (after the scheduler's
+	 * deactivation, before the workqueue's own hotplug callback), which
+	 * starts there, is still there after it slept. 6.12: yes (its kworkers
+	 * are per-CPU kthreads). altwq: no, the wakeup moves it (README, "CPU
+	 * hotplug").
+	 */
+	bool keeps_a_going_down_cpus_work_there_across_a_sleep;
+	void *(*alloc)(const char *name, unsigned int flags, int max_active);	/* NULL on failure */
+	void *(*alloc_ordered)(const char *name);
+	void (*destroy)(void *wq);
+	void *(*system)(int which);
+	/* Sets up a work the caller embeds (struct wq_ops_work, wq_work.h). */
+	void (*init_work)(struct wq_ops_work *work, wq_ops_fn fn, void *ctx);
+	/* Or one on the heap, zeroed and set up; NULL on failure. May sleep. */
+	struct wq_ops_work *(*new_work)(wq_ops_fn fn, void *ctx);
+	void (*free_work)(struct wq_ops_work *work);	/* idle, timer not armed */
+	bool (*queue_on)(int cpu, void *wq, struct wq_ops_work *work);
+	bool (*queue_delayed_on)(int cpu, void *wq, struct wq_ops_work *work, unsigned long delay);
+	bool (*mod_delayed_on)(int cpu, void *wq, struct wq_ops_work *work, unsigned long delay);
+	bool (*flush_work)(struct wq_ops_work *work);
+	bool (*flush_delayed)(struct wq_ops_work *work);
+	bool (*cancel)(struct wq_ops_work *work);
+	bool (*cancel_sync)(struct wq_ops_work *work);
+	bool (*cancel_delayed)(struct wq_ops_work *work);
+	bool (*cancel_delayed_sync)(struct wq_ops_work *work);
+	void (*flush_wq)(void *wq);
+	void (*drain)(void *wq);
+	void (*set_max_active)(void *wq, int max_active);
+	unsigned int (*busy)(struct wq_ops_work *work);
+	bool (*pending)(struct wq_ops_work *work);
+	bool (*is_current)(struct wq_ops_work *work);	/* current_work() is it */
+	/* Waits until destroyed queues are freed (RCU callbacks, releases). May sleep. */
+	void (*quiesce)(void);
+};
+
+extern const struct wq_ops altwq_wq_ops_altwq;
+extern const struct wq_ops altwq_wq_ops_intree;
+
+#ifdef __cplusplus
+}
+#endif
+#endif
