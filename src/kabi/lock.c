@@ -60,7 +60,6 @@ void kabi_mutex_init(struct kabi_mutex *m, const char *name, struct kabi_lock_cl
 }
 void kabi_mutex_destroy(struct kabi_mutex *m) { mutex_destroy(MUTEX(m)); }
 void kabi_mutex_lock(struct kabi_mutex *m) { mutex_lock(MUTEX(m)); }
-bool kabi_mutex_trylock(struct kabi_mutex *m) { return mutex_trylock(MUTEX(m)); }
 void kabi_mutex_unlock(struct kabi_mutex *m) { mutex_unlock(MUTEX(m)); }
 bool kabi_mutex_is_locked(struct kabi_mutex *m) { return mutex_is_locked(MUTEX(m)); }
 
@@ -84,6 +83,5 @@ KABI_EXPORT(kabi_spin_is_locked);
 KABI_EXPORT(kabi_mutex_init);
 KABI_EXPORT(kabi_mutex_destroy);
 KABI_EXPORT(kabi_mutex_lock);
-KABI_EXPORT(kabi_mutex_trylock);
 KABI_EXPORT(kabi_mutex_unlock);
 KABI_EXPORT(kabi_mutex_is_locked);

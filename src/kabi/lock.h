@@ -34,7 +34,6 @@ bool kabi_spin_is_locked(struct kabi_spinlock *l);
 void kabi_mutex_init(struct kabi_mutex *m, const char *name, struct kabi_lock_class_key *key);
 void kabi_mutex_destroy(struct kabi_mutex *m);
 void kabi_mutex_lock(struct kabi_mutex *m);
-bool kabi_mutex_trylock(struct kabi_mutex *m);
 void kabi_mutex_unlock(struct kabi_mutex *m);
 bool kabi_mutex_is_locked(struct kabi_mutex *m);
 

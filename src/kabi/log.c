@@ -37,7 +37,8 @@ void kabi_warn(const char *file, int line, const char *what)
 	WARN(1, "altwq: %s (%s:%d)\n", what, file, line);
 }
 
-void kabi_warn_fmt(const char *file, int line, const char *fmt, va_list args)
+/* A formatted warning: a real WARN(), or (expected by a test) a quiet note. */
+static void warn_fmt(bool expected, const char *file, int line, const char *fmt, va_list args)
 {
 	struct va_format vaf;
 	va_list copy;
@@ -45,20 +46,21 @@ void kabi_warn_fmt(const char *file, int line, const char *fmt, va_list args)
 	va_copy(copy, args);
 	vaf.fmt = fmt;
 	vaf.va = &copy;
-	WARN(1, "altwq: %pV (%s:%d)\n", &vaf, file, line);
+	if (expected)
+		pr_info("altwq: expected warning: %pV (%s:%d)\n", &vaf, file, line);
+	else
+		WARN(1, "altwq: %pV (%s:%d)\n", &vaf, file, line);
 	va_end(copy);
+}
+
+void kabi_warn_fmt(const char *file, int line, const char *fmt, va_list args)
+{
+	warn_fmt(false, file, line, fmt, args);
 }
 
 void kabi_log_expected_fmt(const char *file, int line, const char *fmt, va_list args)
 {
-	struct va_format vaf;
-	va_list copy;
-
-	va_copy(copy, args);
-	vaf.fmt = fmt;
-	vaf.va = &copy;
-	pr_info("altwq: expected warning: %pV (%s:%d)\n", &vaf, file, line);
-	va_end(copy);
+	warn_fmt(true, file, line, fmt, args);
 }
 
 /* For altwq_test.ko, whose C++ tests call kxx inlines. */

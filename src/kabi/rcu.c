@@ -6,10 +6,8 @@
 void kabi_rcu_read_lock(void) { rcu_read_lock(); }
 void kabi_rcu_read_unlock(void) { rcu_read_unlock(); }
 void kabi_synchronize_rcu(void) { synchronize_rcu(); }
-void kabi_rcu_barrier(void) { rcu_barrier(); }
 
 /* For altwq_test.ko, whose C++ tests call kxx inlines. */
 KABI_EXPORT(kabi_rcu_read_lock);
 KABI_EXPORT(kabi_rcu_read_unlock);
 KABI_EXPORT(kabi_synchronize_rcu);
-KABI_EXPORT(kabi_rcu_barrier);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* RCU. read_lock/unlock: any context; synchronize/barrier: may sleep. */
+/* RCU. read_lock/unlock: any context; synchronize: may sleep. */
 #ifndef ALTWQ_KABI_RCU_H
 #define ALTWQ_KABI_RCU_H
 #include "kabi/types.h"
@@ -8,7 +8,6 @@ KABI_BEGIN
 void kabi_rcu_read_lock(void);
 void kabi_rcu_read_unlock(void);
 void kabi_synchronize_rcu(void);
-void kabi_rcu_barrier(void);
 
 KABI_END
 #endif

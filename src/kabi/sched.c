@@ -33,7 +33,11 @@ void kabi_udelay(unsigned long us) { udelay(us); }
 void kabi_cond_resched(void) { cond_resched(); }
 void kabi_cpu_relax(void) { cpu_relax(); }
 void kabi_schedule(void) { schedule(); }
-void kabi_set_current_uninterruptible(void) { set_current_state(TASK_UNINTERRUPTIBLE); }
+void kabi_resched_if_needed(void)
+{
+	if (need_resched())
+		schedule();
+}
 void kabi_set_current_interruptible(void) { set_current_state(TASK_INTERRUPTIBLE); }
 void kabi_set_current_running(void) { __set_current_state(TASK_RUNNING); }
 void kabi_set_freezable(void) { set_freezable(); }
@@ -58,7 +62,6 @@ void kabi_local_irq_restore(unsigned long flags) { local_irq_restore(flags); }
 int kabi_wake_up_process(struct kabi_task *task) { return wake_up_process(TASK(task)); }
 
 struct kabi_task *kabi_current(void) { return (struct kabi_task *)current; }
-int kabi_task_pid(const struct kabi_task *task) { return ((const struct task_struct *)task)->pid; }
 int kabi_task_cpu(const struct kabi_task *task) { return task_cpu((const struct task_struct *)task); }
 void kabi_migrate_disable(void) { migrate_disable(); }
 void kabi_migrate_enable(void) { migrate_enable(); }
@@ -84,7 +87,6 @@ KABI_EXPORT(kabi_udelay);
 KABI_EXPORT(kabi_cond_resched);
 KABI_EXPORT(kabi_cpu_relax);
 KABI_EXPORT(kabi_schedule);
-KABI_EXPORT(kabi_set_current_uninterruptible);
 KABI_EXPORT(kabi_set_current_interruptible);
 KABI_EXPORT(kabi_set_current_running);
 KABI_EXPORT(kabi_set_freezable);
@@ -96,7 +98,6 @@ KABI_EXPORT(kabi_local_irq_save);
 KABI_EXPORT(kabi_local_irq_restore);
 KABI_EXPORT(kabi_wake_up_process);
 KABI_EXPORT(kabi_current);
-KABI_EXPORT(kabi_task_pid);
 KABI_EXPORT(kabi_task_cpu);
 KABI_EXPORT(kabi_prandom_u32);
 KABI_EXPORT(kabi_preempt_disable);

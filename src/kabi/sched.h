@@ -21,8 +21,9 @@ void kabi_udelay(unsigned long us);	/* busy-waits */
 void kabi_cond_resched(void);
 void kabi_cpu_relax(void);
 void kabi_schedule(void);
+/* if (need_resched()) schedule(): a reschedule that is due happens now. */
+void kabi_resched_if_needed(void);
 /* set_current_state(TASK_UNINTERRUPTIBLE / TASK_INTERRUPTIBLE / TASK_RUNNING) */
-void kabi_set_current_uninterruptible(void);
 void kabi_set_current_interruptible(void);
 void kabi_set_current_running(void);
 int kabi_wake_up_process(struct kabi_task *task);
@@ -40,7 +41,6 @@ unsigned long kabi_local_irq_save(void);
 void kabi_local_irq_restore(unsigned long flags);
 
 struct kabi_task *kabi_current(void);
-int kabi_task_pid(const struct kabi_task *task);
 int kabi_task_cpu(const struct kabi_task *task);
 /* migrate_disable()/migrate_enable() of the current task. */
 void kabi_migrate_disable(void);

@@ -42,20 +42,12 @@ int main(void)
 	SIZE_AND_ALIGN(PREEMPT_NOTIFIER, struct kabi_preempt_notifier);
 	SIZE_AND_ALIGN(CPUHP_INSTANCE, struct kabi_cpuhp_instance);
 	BLANK();
-	OFFSET(KABI_LIST_HEAD_NEXT, list_head, next);
-	OFFSET(KABI_LIST_HEAD_PREV, list_head, prev);
-	BLANK();
 	DEFINE(KABI_GFP_KERNEL, (__force unsigned int)GFP_KERNEL);
 	DEFINE(KABI_GFP_ATOMIC, (__force unsigned int)GFP_ATOMIC);
 	DEFINE(KABI_GFP_NOWAIT, (__force unsigned int)GFP_NOWAIT);
 	DEFINE(KABI_GFP_ZERO, (__force unsigned int)__GFP_ZERO);
 	DEFINE(KABI_GFP_NOWARN, (__force unsigned int)__GFP_NOWARN);
-	DEFINE(KABI_TIMER_IRQSAFE, TIMER_IRQSAFE);
-	DEFINE(KABI_TIMER_PINNED, TIMER_PINNED);
-	DEFINE(KABI_TIMER_DEFERRABLE, TIMER_DEFERRABLE);
-	DEFINE(KABI_NR_CPUS, NR_CPUS);
 	DEFINE(KABI_HZ, HZ);
-	DEFINE(KABI_MAX_SCHEDULE_TIMEOUT, MAX_SCHEDULE_TIMEOUT);
 	BLANK();
 	/* The C layout of the public kthread_worker structs, for the C++ engine. */
 	DEFINE(ALTWQ_KW_SIZEOF_WORK, sizeof(struct altwq_kthread_work));

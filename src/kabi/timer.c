@@ -6,14 +6,14 @@
 
 #define TIMER(t) ((struct timer_list *)(t))
 
-void kabi_timer_init(struct kabi_timer *t, kabi_timer_fn fn, unsigned int flags,
+void kabi_timer_init(struct kabi_timer *t, kabi_timer_fn fn,
 		     const char *name, struct kabi_lock_class_key *key)
 {
 	/*
 	 * struct kabi_timer is the timer_list itself (same address), so the
 	 * callback's argument is the same pointer under another name.
 	 */
-	init_timer_key(TIMER(t), (void (*)(struct timer_list *))fn, flags, name,
+	init_timer_key(TIMER(t), (void (*)(struct timer_list *))fn, 0, name,
 		       (struct lock_class_key *)key);
 }
 bool kabi_timer_modify(struct kabi_timer *t, unsigned long expires) { return mod_timer(TIMER(t), expires); }

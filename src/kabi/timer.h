@@ -14,7 +14,7 @@ KABI_BEGIN
 struct kabi_timer;		/* struct timer_list */
 typedef void (*kabi_timer_fn)(struct kabi_timer *timer);
 
-void kabi_timer_init(struct kabi_timer *t, kabi_timer_fn fn, unsigned int flags,
+void kabi_timer_init(struct kabi_timer *t, kabi_timer_fn fn,
 		     const char *name, struct kabi_lock_class_key *key);
 /* mod_timer(): returns whether the timer was pending before. */
 bool kabi_timer_modify(struct kabi_timer *t, unsigned long expires_jiffies);

@@ -51,12 +51,8 @@ inline void compiler_barrier() { asm volatile("" ::: "memory"); }
 // smp_mb(): orders all earlier accesses before all later ones, the one
 // barrier that forbids store->load reordering on x86.
 inline void smp_mb() { asm volatile("lock; addl $0,-4(%%rsp)" ::: "memory", "cc"); }
-// smp_rmb()/smp_wmb(): x86 keeps load->load and store->store order (TSO).
-inline void smp_rmb() { compiler_barrier(); }
+// smp_wmb(): x86 keeps store->store order (TSO).
 inline void smp_wmb() { compiler_barrier(); }
-// smp_mb__before_atomic()/after_atomic(): x86 RMWs are already full barriers.
-inline void smp_mb__before_atomic() { compiler_barrier(); }
-inline void smp_mb__after_atomic() { compiler_barrier(); }
 
 template <typename T>
 concept Integral = is_integral_v<T>;

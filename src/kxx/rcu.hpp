@@ -15,8 +15,6 @@ public:
 namespace rcu {
 // Waits until every reader that began before the call has finished. May sleep.
 inline void synchronize() { kabi_synchronize_rcu(); }
-// Waits for every queued RCU callback to run. May sleep.
-inline void barrier() { kabi_rcu_barrier(); }
 } // namespace rcu
 
 } // namespace kxx

@@ -58,6 +58,9 @@ inline void set_interruptible() { kabi_set_current_interruptible(); }
 inline void set_running() { kabi_set_current_running(); }
 // schedule(): sleeps unless woken since set_interruptible(). May sleep.
 inline void schedule() { kabi_schedule(); }
+// A reschedule that is due happens now (even on a fully preemptible
+// kernel, where cond_resched() does nothing). Task state running. May sleep.
+inline void resched_if_needed() { kabi_resched_if_needed(); }
 
 // migrate_disable()/migrate_enable(): the task stays on this CPU, and may
 // sleep and wake here even while the CPU is going down (it then holds the

@@ -5,11 +5,11 @@
 //   struct Owner {
 //           kxx::Timer timer{kxx::Timer::callback<&Owner::timer, &Owner::expired>(),
 //                            KXX_LOCK_CLASS("owner.timer")};
-//           void expired();   // softirq context (hardirq-safe with TimerIrqSafe)
+//           void expired();   // softirq context
 //   };
 //
 // arm/modify/del/pending: any context. del_sync and the destructor wait for
-// a running callback: may sleep (unless TimerIrqSafe); never call them from
+// a running callback: may sleep; never call them from
 // the timer's own callback. The destructor also turns any later re-arm (a
 // callback re-arming itself, say) into a no-op. Heap or static only, never
 // on the stack (debug objects).
@@ -21,12 +21,6 @@
 
 namespace kxx {
 
-enum TimerFlags : unsigned int {
-	TimerDefault = 0,
-	TimerIrqSafe = KABI_TIMER_IRQSAFE,
-	TimerPinned = KABI_TIMER_PINNED,
-};
-
 class Timer : Pinned {
 public:
 	template <auto Field, auto Method> static kabi_timer_fn callback()
@@ -34,10 +28,7 @@ public:
 		return &member_trampoline<Field, Method, kabi_timer>;
 	}
 
-	Timer(kabi_timer_fn fn, LockClass &cls, unsigned int flags = TimerDefault)
-	{
-		kabi_timer_init(raw(), fn, flags, cls.name(), cls.key());
-	}
+	Timer(kabi_timer_fn fn, LockClass &cls) { kabi_timer_init(raw(), fn, cls.name(), cls.key()); }
 	~Timer() { kabi_timer_shutdown_sync(raw()); }
 
 	// (Re)arms to fire `delay` jiffies from now; true if it was pending.

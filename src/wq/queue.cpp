@@ -166,7 +166,12 @@ altwq_workqueue *steal_armed_timer(altwq_delayed_work *dwork)
 
 } // namespace altwq::wq
 
-extern "C" bool altwq_queue_work_on(int cpu, altwq_workqueue *wq, altwq_work *work)
+namespace {
+
+// The queueing entry points' common part: a valid target, IRQs off, a live
+// queue (under RCU for the call), and PENDING taken from an idle, enabled
+// work; then queue() decides.
+template <typename F> bool with_pending_taken(int cpu, altwq_workqueue *wq, altwq_work *work, F &&queue)
 {
 	if (!valid_target(cpu, wq, work))
 		return false;
@@ -177,22 +182,21 @@ extern "C" bool altwq_queue_work_on(int cpu, altwq_workqueue *wq, altwq_work *wo
 	unsigned long old;
 	if (test_and_set_pending(work, &old) || refused_if_disabled(work, old))
 		return false;
-	return queue_owned_work(cpu, wq, work);
+	return queue();
+}
+
+} // namespace
+
+extern "C" bool altwq_queue_work_on(int cpu, altwq_workqueue *wq, altwq_work *work)
+{
+	return with_pending_taken(cpu, wq, work, [&] { return queue_owned_work(cpu, wq, work); });
 }
 
 extern "C" bool altwq_queue_delayed_work_on(int cpu, altwq_workqueue *wq, altwq_delayed_work *dwork,
 					    unsigned long delay)
 {
-	if (!valid_target(cpu, wq, dwork ? &dwork->work : nullptr))
-		return false;
-	IrqOffGuard irq;
-	RcuReadGuard rcu;
-	if (!is_live_wq(wq, rcu))
-		return false;
-	unsigned long old;
-	if (test_and_set_pending(&dwork->work, &old) || refused_if_disabled(&dwork->work, old))
-		return false;
-	return queue_delayed_owned(cpu, wq, dwork, delay);
+	return with_pending_taken(cpu, wq, dwork ? &dwork->work : nullptr,
+				  [&] { return queue_delayed_owned(cpu, wq, dwork, delay); });
 }
 
 // Softirq, IRQs off (an IRQ-safe timer): the timer owns PENDING.

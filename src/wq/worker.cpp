@@ -126,6 +126,57 @@ bool assign_work(Worker &w, altwq_work *work, PoolLocked &s)
 	return true;
 }
 
+// L held, in the down window: pins the worker while it is still on its
+// pool's CPU, so the next work starts there.
+void pin_for_next_work(Worker &w)
+{
+	if (w.pinned)
+		return;
+	current::migrate_disable();
+	if (this_cpu_hint() == w.pool->cpu) { // stable: pinned, and L held
+		w.pinned = true;
+		return;
+	}
+	current::migrate_enable(); // already moved: sched_in() marked it Misplaced
+}
+
+// Drops the pin, if any (L held or not).
+void unpin(Worker &w)
+{
+	if (w.pinned) {
+		current::migrate_enable();
+		w.pinned = false;
+	}
+}
+
+// L not held, just before a work function: a reschedule that is due is
+// taken now, while pinned (so the worker stays), and then the pin goes. No
+// work runs pinned: a pinned task holds up its CPU's hotplug, and a work
+// may wait for that hotplug to finish.
+void unpin_for_work(Worker &w)
+{
+	if (!w.pinned)
+		return;
+	current::resched_if_needed();
+	unpin(w);
+}
+
+// L held. A worker the scheduler moved off its pool's CPU while the pool
+// is still bound there leaves the pool's works to a worker asleep pinned
+// on the CPU, if there is one: true if it woke one.
+bool hand_off_to_pinned(PoolLocked &s, Worker &w)
+{
+	if (!(w.flags.load(Relaxed) & WorkerMisplaced) || s->disassociated)
+		return false;
+	for (Worker &idle : s->idle_list) {
+		if (idle.pinned) {
+			idle.thread.task().wake();
+			return true;
+		}
+	}
+	return false;
+}
+
 // L held; dropped while the work's function runs (which may sleep).
 void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 {
@@ -149,8 +200,11 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 	// After busy_add(): see may_be_running().
 	set_offq_and_clear_pending(work, offq_left(static_cast<unsigned long>(pool.id)));
 
+	if (KXX_UNLIKELY(w.in_down_window))
+		pin_for_next_work(w);
 	void (*fn)(altwq_work *) = w.current_func;
 	s.call_unlocked([&] {
+		unpin_for_work(w);
 		fn(work);
 		// The work may be freed now: only its address is used below.
 		cond_resched();
@@ -258,8 +312,15 @@ int worker_thread(void *arg)
 	{
 		auto s = pool.lock();
 		for (;;) {
-			if (w.flags.load(Relaxed) & WorkerDie)
+			// Woken pinned: while the CPU goes down (and the pool is
+			// still bound), each work of this round starts pinned there;
+			// otherwise the pin goes now.
+			const bool dying = w.flags.load(Relaxed) & WorkerDie;
+			if (w.pinned && (dying || !in_down_window(pool, s)))
+				unpin(w);
+			if (dying)
 				break;
+			w.in_down_window = w.pinned;
 			if (KXX_UNLIKELY(w.flags.load(Relaxed) & WorkerMisplaced)) {
 				s.call_unlocked([&] { rebind_misplaced(w); });
 				// Idle meanwhile: it may have been reaped.
@@ -268,11 +329,17 @@ int worker_thread(void *arg)
 			}
 			worker_leave_idle(s, w);
 			for (;;) {
-				if (!need_more_worker(pool, s))
+				if (!need_more_worker(pool, s) || hand_off_to_pinned(s, w))
 					break;
-				// Keep one idle worker for the next sleep: be the manager first.
-				if (!may_start_working(s) && manage_workers(pool, s))
-					continue;
+				// Keep one idle worker for the next sleep: be the manager
+				// first (unpinned: making a worker sleeps, and takes A,
+				// which our hotplug callback holds while it waits for
+				// pinned workers).
+				if (!may_start_working(s)) {
+					unpin(w);
+					if (manage_workers(pool, s))
+						continue;
+				}
 				worker_clr_flags(w, WorkerPrep | WorkerRebound, s);
 				do {
 					altwq_work *work = s->worklist.front();
@@ -280,27 +347,22 @@ int worker_thread(void *arg)
 					sync_has_work(pool, s);
 					if (mine)
 						process_scheduled_works(w, s);
-				} while (keep_working(pool, s));
+				} while (keep_working(pool, s) && !hand_off_to_pinned(s, w));
 				worker_set_flags(w, WorkerPrep, s);
 				break;
 			}
+			w.in_down_window = false;
 			worker_enter_idle(pool, s, w);
 			// Idle, a bound worker sleeps pinned to its CPU: a wakeup that
 			// comes while the CPU is going down (after the scheduler stops
 			// placing ordinary kthreads there, before our hotplug callback
 			// unbinds the pool) still runs it there, as the kernel's
-			// per-CPU kworkers are run. It unpins before it runs any work,
-			// so no work can hold up the CPU's hotplug.
-			if (idle_pinned(pool, s, w)) {
+			// per-CPU kworkers are run.
+			if (!w.pinned && idle_pinned(pool, s, w)) {
 				current::migrate_disable();
 				w.pinned = true;
 			}
-			s.sleep_unlocked([&] {
-				if (w.pinned) {
-					current::migrate_enable();
-					w.pinned = false;
-				}
-			});
+			s.sleep_unlocked();
 		}
 	}
 	worker_exit(&w);

@@ -43,6 +43,7 @@
 #include "kthread_worker/worker.hpp"
 #include "kxx/atomic.hpp"
 #include "kxx/completion.hpp"
+#include "kxx/cpu.hpp"
 #include "kxx/cpu_hotplug.hpp"
 #include "kxx/irq_work.hpp"
 #include "kxx/kthread.hpp"
@@ -176,7 +177,9 @@ struct Worker : kxx::Pinned {
 	kxx::Kthread thread;				// I
 	kxx::PreemptNotifier notifier;
 	bool notifier_on = false;			// S
-	bool pinned = false;				// S: migrate_disable() held while idle
+	bool pinned = false;				// S, read by others under L while it is idle:
+							// migrate_disable() held (asleep idle, or in the down window)
+	bool in_down_window = false;			// S: woke while its CPU was going down
 	char name[24] = {};				// I
 
 	// The scheduler's hooks (registered by per-CPU pool workers only).
@@ -407,6 +410,13 @@ inline bool too_many_workers(PoolLocked &s)
 inline bool idle_pinned(Pool &pool, PoolLocked &s, const Worker &w)
 {
 	return pool.cpu >= 0 && !s->disassociated && !(w.flags.load(kxx::Relaxed) & (WorkerUnbound | WorkerMisplaced));
+}
+// Is the pool's CPU going down, and the pool not yet unbound by our
+// hotplug callback? Then only a pinned worker stays on the CPU: the
+// scheduler moves the others off it at their next switch.
+inline bool in_down_window(Pool &pool, PoolLocked &s)
+{
+	return pool.cpu >= 0 && !s->disassociated && !kxx::cpu_active(pool.cpu);
 }
 // Could a work whose off-queue data names this pool be running there? A
 // worker is on nr_busy before it drops the work's PENDING (set_offq_and_
