@@ -119,7 +119,7 @@ static int throughput(const struct wq_ops *ops, unsigned int round, const char *
 	void *wq = wb_alloc(ops, kind);
 	unsigned int i, nq = 0, per;
 	atomic_t failed = ATOMIC_INIT(0);
-	u64 start, elapsed;
+	u64 start, queued = 0, elapsed;
 	int cpu, err = 0;
 
 	if (!works || !qs || !wq) {
@@ -155,6 +155,7 @@ static int throughput(const struct wq_ops *ops, unsigned int round, const char *
 		for (i = 0; i < per; i++)
 			if (!ops->queue_on(kind == WB_PERCPU ? here : -1, wq, &works[i].op))
 				atomic_inc(&failed);
+		queued = ktime_get_ns();
 	}
 	ops->flush_wq(wq);
 	elapsed = ktime_get_ns() - start;
@@ -164,6 +165,13 @@ static int throughput(const struct wq_ops *ops, unsigned int round, const char *
 		u64 total = all_cpus ? (u64)nq * per : per;
 
 		bench_report(name, ops->name, round, div64_u64(total * NSEC_PER_SEC, elapsed ?: 1), "works/s");
+		/* From one queuer, what splits the time: the queueing calls alone. */
+		if (queued) {
+			char split[64];
+
+			snprintf(split, sizeof(split), "%s_queue_call", name);
+			bench_report(split, ops->name, round, div64_u64(queued - start, per), "ns");
+		}
 	}
 out:
 	if (wq)

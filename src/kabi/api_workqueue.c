@@ -34,6 +34,7 @@ EXPORT_SYMBOL_GPL(altwq_system_unbound_wq);
 KABI_EXPORT(altwq_wq_get_pool_stats);
 KABI_EXPORT(altwq_wq_fail_worker_creations);
 KABI_EXPORT(altwq_wq_set_idle_timeout_ms);
+KABI_EXPORT(altwq_wq_set_pin_all_idle_workers);
 KABI_EXPORT(altwq_wq_idle_timeout_ms);
 KABI_EXPORT(altwq_wq_live_workqueues);
 KABI_EXPORT(altwq_wq_live_pwqs);

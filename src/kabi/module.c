@@ -14,6 +14,15 @@ MODULE_PARM_DESC(idle_timeout_ms, "How long a surplus idle worker lives before i
 unsigned int kabi_param_idle_timeout_ms(void) { return max(READ_ONCE(idle_timeout_ms), 1U); }
 void kabi_param_set_idle_timeout_ms(unsigned int ms) { WRITE_ONCE(idle_timeout_ms, ms); }
 
+static bool pin_all_idle_workers;
+module_param(pin_all_idle_workers, bool, 0644);
+MODULE_PARM_DESC(pin_all_idle_workers,
+		 "Every idle worker of a per-CPU pool sleeps pinned (migrate_disable) to its CPU, not just one: works queued "
+		 "while that CPU goes down all start there, at the cost of a migrate_enable() on each idle wakeup");
+
+bool kabi_param_pin_all_idle_workers(void) { return READ_ONCE(pin_all_idle_workers); }
+void kabi_param_set_pin_all_idle_workers(bool on) { WRITE_ONCE(pin_all_idle_workers, on); }
+
 /* The engines' own load/unload (C++), in dependency order. */
 int altwq_kthread_worker_init(void);
 void altwq_kthread_worker_exit(void);

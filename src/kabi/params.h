@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * altwq.ko's module parameters, read by the C++ engine. Any context.
- *   idle_timeout_ms  how long a surplus idle worker lives (default 300000)
+ *   idle_timeout_ms       how long a surplus idle worker lives (default 300000)
+ *   pin_all_idle_workers  every idle worker of a bound pool sleeps pinned to
+ *                         its CPU, not just one (default off)
  */
 #ifndef ALTWQ_KABI_PARAMS_H
 #define ALTWQ_KABI_PARAMS_H
@@ -10,6 +12,8 @@ KABI_BEGIN
 
 unsigned int kabi_param_idle_timeout_ms(void);	/* at least 1 */
 void kabi_param_set_idle_timeout_ms(unsigned int ms);
+bool kabi_param_pin_all_idle_workers(void);
+void kabi_param_set_pin_all_idle_workers(bool on);
 
 KABI_END
 #endif

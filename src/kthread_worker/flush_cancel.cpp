@@ -151,7 +151,16 @@ WorkerRef cancel_pending(altwq_kthread_work *work, altwq_kthread_delayed_work *d
 		return WorkerRef();
 	nr_cancels_found_running.fetch_add(1, Relaxed);
 	// The running instance cannot re-queue itself from here on.
-	work->canceling.get(q)++;
+	int &canceling = work->canceling.get(q);
+	canceling++;
+	// A moment without L, as the kernel's cancel has (it drops the lock to
+	// stop the timer, work armed or not): a short instance can end in it,
+	// and then there is nothing to wait for.
+	q.call_unlocked([] { cpu_relax(); });
+	if (q->current_work != work || KXX_WARN_ON_ONCE(q->dying)) {
+		canceling--;
+		return WorkerRef();
+	}
 	return WorkerRef::taken_under(worker, rcu);
 }
 

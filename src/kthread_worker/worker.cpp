@@ -12,23 +12,6 @@ using namespace altwq::kw;
 
 constinit Registry *altwq::kw::registry = nullptr;
 
-namespace altwq::kw {
-
-// The lock of the worker the work whose field sits at `field` is tied to.
-static const WorkerLock *tied_worker_lock(const void *field, size_t offset)
-{
-	auto *work = reinterpret_cast<const altwq_kthread_work *>(static_cast<const char *>(field) - offset);
-	altwq_kthread_worker *worker = work->worker.load(Relaxed);
-	return worker ? &worker->queues.raw_lock() : nullptr;
-}
-const WorkerLock *canceling_lock(const void *field)
-{
-	return tied_worker_lock(field, offsetof(altwq_kthread_work, canceling));
-}
-const WorkerLock *delayed_lock(const void *field) { return tied_worker_lock(field, offsetof(altwq_kthread_work, delayed)); }
-
-} // namespace altwq::kw
-
 altwq_kthread_worker::altwq_kthread_worker(unsigned int flags_, int cpu_)
 	: queues(KXX_LOCK_CLASS("altwq_kthread_worker.lock")), flags(flags_), cpu(cpu_)
 {

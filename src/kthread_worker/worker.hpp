@@ -48,9 +48,9 @@ namespace altwq::kw {
 struct WorkerLockRole; // L: a worker's lock
 using WorkerLock = kxx::RawSpinLock<WorkerLockRole>;
 // The lock of the worker a work is tied to (nullptr if none), for
-// LockedBy's owner check; given the address of the field.
-const WorkerLock *canceling_lock(const void *field);
-const WorkerLock *delayed_lock(const void *field);
+// LockedBy's owner check; given the address of the field. Defined below.
+inline const WorkerLock *canceling_lock(const void *field);
+inline const WorkerLock *delayed_lock(const void *field);
 } // namespace altwq::kw
 
 struct altwq_kthread_work {
@@ -184,6 +184,26 @@ void stop_timer(QueuesGuard &g, altwq_kthread_delayed_work *dwork);
 void move_delayed_flushers(Queues &q, altwq_kthread_work *work);
 // Waits for every work queued so far. Does not look at dying. May sleep.
 void flush_all(altwq_kthread_worker *worker);
+
+} // namespace altwq::kw
+
+namespace altwq::kw {
+
+// Inline: every access to a work's L fields checks its owner.
+inline const WorkerLock *tied_worker_lock(const void *field, size_t offset)
+{
+	auto *work = reinterpret_cast<const altwq_kthread_work *>(static_cast<const char *>(field) - offset);
+	altwq_kthread_worker *worker = work->worker.load(kxx::Relaxed);
+	return worker ? &worker->queues.raw_lock() : nullptr;
+}
+inline const WorkerLock *canceling_lock(const void *field)
+{
+	return tied_worker_lock(field, offsetof(altwq_kthread_work, canceling));
+}
+inline const WorkerLock *delayed_lock(const void *field)
+{
+	return tied_worker_lock(field, offsetof(altwq_kthread_work, delayed));
+}
 
 } // namespace altwq::kw
 

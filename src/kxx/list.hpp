@@ -87,6 +87,12 @@ public:
 		const ListNode *n = (item.*Member).next_;
 		return n == &head_ ? nullptr : owner(const_cast<ListNode *>(n));
 	}
+	// The item before `item`, or nullptr at the head.
+	T *prev(const T &item) const
+	{
+		const ListNode *p = (item.*Member).prev_;
+		return p == &head_ ? nullptr : owner(const_cast<ListNode *>(p));
+	}
 	// Moves every item of `other` to the tail of this list, in order.
 	void splice_back(List &other)
 	{

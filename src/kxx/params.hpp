@@ -8,5 +8,8 @@ namespace kxx::params {
 // How long a surplus idle worker lives before it is reaped; at least 1.
 inline unsigned int idle_timeout_ms() { return kabi_param_idle_timeout_ms(); }
 inline void set_idle_timeout_ms(unsigned int ms) { kabi_param_set_idle_timeout_ms(ms); }
+// Whether every idle worker of a bound pool sleeps pinned, not just one.
+inline bool pin_all_idle_workers() { return kabi_param_pin_all_idle_workers(); }
+inline void set_pin_all_idle_workers(bool on) { kabi_param_set_pin_all_idle_workers(on); }
 
 } // namespace kxx::params

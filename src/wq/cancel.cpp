@@ -221,7 +221,7 @@ extern "C" bool altwq_flush_delayed_work(altwq_delayed_work *dwork)
 		// queued the work (an IRQ-safe timer: it spins), as 6.12 does.
 		if (dwork->timer.del_sync()) {
 			RcuReadGuard rcu;
-			(void)queue_owned_work(dwork->cpu, unarm_stolen_timer(dwork), &dwork->work);
+			(void)queue_owned_work(dwork->cpu, unarm_stolen_timer(dwork), &dwork->work, rcu);
 		}
 	}
 	return altwq_flush_work(&dwork->work);

@@ -31,9 +31,21 @@ List<&Worker::busy_node> &busy_bucket(PoolLocked &s, const altwq_work *work)
 	return s->busy[(reinterpret_cast<uintptr_t>(work) >> 6) % BusyBuckets];
 }
 
-void wake_first_idle(PoolLocked &s)
+// Wakes the idle worker that will run there: the most recently idle, but
+// while the CPU goes down the one asleep pinned (any other would be placed
+// on another CPU).
+void wake_idle(Pool &pool, PoolLocked &s)
 {
-	if (Worker *w = s->idle_list.front())
+	Worker *w = s->idle_list.front();
+	if (w && !w->pinned && in_down_window(pool, s)) {
+		for (Worker &idle : s->idle_list) {
+			if (idle.pinned) {
+				w = &idle;
+				break;
+			}
+		}
+	}
+	if (w)
 		w->thread.task().wake();
 }
 
@@ -79,24 +91,6 @@ void maybe_create_worker(Pool &pool)
 }
 
 } // namespace
-
-// The pool lock of the worker whose field at `offset` is at `field`.
-static const PoolLock *pool_lock_of_worker(const void *field, size_t offset)
-{
-	auto *w = reinterpret_cast<const Worker *>(static_cast<const char *>(field) - offset);
-	return w->pool ? &w->pool->state.raw_lock() : nullptr;
-}
-const PoolLock *worker_pool_lock(const void *field) { return pool_lock_of_worker(field, offsetof(Worker, scheduled)); }
-const PoolLock *worker_pool_lock_of_last_active(const void *field)
-{
-	return pool_lock_of_worker(field, offsetof(Worker, last_active));
-}
-
-const PoolLock *pwq_pool_lock(const void *field)
-{
-	auto *pwq = reinterpret_cast<const Pwq *>(static_cast<const char *>(field) - offsetof(Pwq, c));
-	return &pwq->pool->state.raw_lock();
-}
 
 Globals::Globals()
 	: attach(KXX_LOCK_CLASS("altwq_attach_mutex")), mayday(KXX_LOCK_CLASS("altwq_mayday_lock")),
@@ -156,7 +150,7 @@ void kick(Pool &pool, PoolLocked &s)
 	// nr_running and wake a worker here.
 	smp_mb();
 	if (need_more_worker(pool, s))
-		wake_first_idle(s);
+		wake_idle(pool, s);
 }
 
 Worker *find_worker_executing(PoolLocked &s, const altwq_work *work)
@@ -232,12 +226,15 @@ Pwq *pop_mayday(altwq_workqueue *wq)
 	return wq->maydays.get(y).pop_front();
 }
 
-// Softirq. Reaps the idle workers that have been idle too long, oldest first.
+// Softirq. Reaps the idle workers that have been idle too long, oldest
+// first, but for the one asleep pinned (see should_pin_idle()).
 void Pool::idle_timer_fired()
 {
 	auto s = lock();
 	while (too_many_workers(s)) {
 		Worker *w = s->idle_list.back();
+		if (w->pinned && s->idle_list.prev(*w))
+			w = s->idle_list.prev(*w);
 		unsigned long expires = w->last_active.get(s) + idle_timeout();
 		if (time_after(expires, jiffies())) {
 			idle_timer.modify(expires);
@@ -265,7 +262,7 @@ void Pool::kick_from_irq()
 {
 	auto s = lock();
 	if (need_more_worker(*this, s) && s->idle_list.front()) {
-		wake_first_idle(s);
+		wake_idle(*this, s);
 		nr_kick_wakeups.fetch_add(1, Relaxed);
 	}
 }

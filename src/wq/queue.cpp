@@ -51,7 +51,7 @@ bool accepts(altwq_workqueue *wq)
 // IRQs off, PENDING owned, delay > 0.
 void arm_delayed(int cpu, altwq_workqueue *wq, altwq_delayed_work *dwork, unsigned long delay)
 {
-	auto a = wq->armed.lock<IrqSave>();
+	auto a = wq->armed.lock<NoIrq>();
 	dwork->wq = wq;
 	dwork->cpu = cpu;
 	a->push_back(*dwork);
@@ -61,13 +61,14 @@ void arm_delayed(int cpu, altwq_workqueue *wq, altwq_delayed_work *dwork, unsign
 		dwork->timer.arm(delay);
 }
 
-// IRQs off, PENDING owned.
-bool queue_delayed_owned(int cpu, altwq_workqueue *wq, altwq_delayed_work *dwork, unsigned long delay)
+// IRQs off, PENDING owned, under rcu.
+bool queue_delayed_owned(int cpu, altwq_workqueue *wq, altwq_delayed_work *dwork, unsigned long delay,
+			 const RcuReadGuard &rcu)
 {
 	// A queue being destroyed runs a chained delayed work now: a timer
 	// armed now would outlive it (and a self-rearming work never end).
 	if (!delay || (wq->state.load(Relaxed) & WqTearingDown))
-		return queue_owned_work(cpu, wq, &dwork->work);
+		return queue_owned_work(cpu, wq, &dwork->work, rcu);
 	if (!accepts(wq))
 		return refuse(&dwork->work);
 	arm_delayed(cpu, wq, dwork, delay);
@@ -83,17 +84,16 @@ bool is_live_wq(const altwq_workqueue *wq, const RcuReadGuard &rcu)
 	return !KXX_WARN_ONCE(!g->registry.contains(wq, rcu), "workqueue %p was destroyed or never made", wq);
 }
 
-bool queue_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work)
+bool queue_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work, const RcuReadGuard &rcu)
 {
 	if (!accepts(wq))
 		return refuse(work);
-	insert_owned_work(cpu, wq, work);
+	insert_owned_work(cpu, wq, work, rcu);
 	return true;
 }
 
-void insert_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work)
+void insert_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work, const RcuReadGuard &rcu)
 {
-	RcuReadGuard rcu;
 	Pwq *pwq;
 	if (wq->unbound_pwq) {
 		pwq = wq->unbound_pwq;
@@ -133,7 +133,7 @@ altwq_workqueue *unarm_stolen_timer(altwq_delayed_work *dwork)
 	// stays: destroy waits for an armed entry whose timer it cannot delete
 	// to leave the list.
 	altwq_workqueue *wq = dwork->wq;
-	wq->armed.lock<IrqSave>()->remove(*dwork);
+	wq->armed.lock<NoIrq>()->remove(*dwork);
 	dwork->wq = nullptr;
 	return wq;
 }
@@ -151,7 +151,7 @@ altwq_workqueue *steal_armed_timer(altwq_delayed_work *dwork)
 		altwq_workqueue *wq = __atomic_load_n(&dwork->wq, __ATOMIC_RELAXED);
 		if (!wq)
 			return nullptr;
-		auto a = wq->armed.lock<IrqSave>();
+		auto a = wq->armed.lock<NoIrq>();
 		if (dwork->wq != wq)
 			continue; // fired, or armed elsewhere, meanwhile
 		if (dwork->timer.del()) {
@@ -170,7 +170,7 @@ namespace {
 
 // The queueing entry points' common part: a valid target, IRQs off, a live
 // queue (under RCU for the call), and PENDING taken from an idle, enabled
-// work; then queue() decides.
+// work; then queue(rcu) decides.
 template <typename F> bool with_pending_taken(int cpu, altwq_workqueue *wq, altwq_work *work, F &&queue)
 {
 	if (!valid_target(cpu, wq, work))
@@ -182,21 +182,22 @@ template <typename F> bool with_pending_taken(int cpu, altwq_workqueue *wq, altw
 	unsigned long old;
 	if (test_and_set_pending(work, &old) || refused_if_disabled(work, old))
 		return false;
-	return queue();
+	return queue(rcu);
 }
 
 } // namespace
 
 extern "C" bool altwq_queue_work_on(int cpu, altwq_workqueue *wq, altwq_work *work)
 {
-	return with_pending_taken(cpu, wq, work, [&] { return queue_owned_work(cpu, wq, work); });
+	return with_pending_taken(cpu, wq, work,
+				  [&](const RcuReadGuard &rcu) { return queue_owned_work(cpu, wq, work, rcu); });
 }
 
 extern "C" bool altwq_queue_delayed_work_on(int cpu, altwq_workqueue *wq, altwq_delayed_work *dwork,
 					    unsigned long delay)
 {
 	return with_pending_taken(cpu, wq, dwork ? &dwork->work : nullptr,
-				  [&] { return queue_delayed_owned(cpu, wq, dwork, delay); });
+				  [&](const RcuReadGuard &rcu) { return queue_delayed_owned(cpu, wq, dwork, delay, rcu); });
 }
 
 // Softirq, IRQs off (an IRQ-safe timer): the timer owns PENDING.
@@ -206,7 +207,7 @@ extern "C" void altwq_delayed_work_timer_fn(timer_list *timer)
 	altwq_workqueue *wq = dwork->wq;
 	// Held across the queueing, so destroy never sees the list empty while
 	// a fired timer is on its way into the queue.
-	auto a = wq->armed.lock<IrqSave>();
+	auto a = wq->armed.lock<NoIrq>();
 	a->remove(*dwork);
 	// Cleared before the work is queued: once queued it may run and be
 	// freed. So a reader of a cleared wq may still find the work on its way
@@ -219,7 +220,7 @@ extern "C" void altwq_delayed_work_timer_fn(timer_list *timer)
 			  dwork->work.func, wq->name))
 		refuse(&dwork->work);
 	else
-		insert_owned_work(dwork->cpu, wq, &dwork->work);
+		insert_owned_work(dwork->cpu, wq, &dwork->work, RcuReadGuard());
 }
 
 extern "C" bool altwq_mod_delayed_work_on(int cpu, altwq_workqueue *wq, altwq_delayed_work *dwork,
@@ -238,7 +239,7 @@ extern "C" bool altwq_mod_delayed_work_on(int cpu, altwq_workqueue *wq, altwq_de
 				// A disabled work (a cancel_*_sync waits on it) is not
 				// queued again, and was not pending.
 				if (!refused_if_disabled(&dwork->work, dwork->work.data.load(Relaxed)))
-					(void)queue_delayed_owned(cpu, wq, dwork, delay);
+					(void)queue_delayed_owned(cpu, wq, dwork, delay, rcu);
 				return ret == 1;
 			}
 		}

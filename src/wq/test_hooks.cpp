@@ -29,6 +29,17 @@ extern "C" int altwq_wq_get_pool_stats(int cpu, bool highpri, struct altwq_wq_po
 extern "C" void altwq_wq_fail_worker_creations(int n) { g->fail_creations.store(n, Full); }
 extern "C" void altwq_wq_set_idle_timeout_ms(unsigned int ms) { params::set_idle_timeout_ms(ms); }
 extern "C" unsigned int altwq_wq_idle_timeout_ms(void) { return params::idle_timeout_ms(); }
+extern "C" void altwq_wq_set_pin_all_idle_workers(bool on)
+{
+	params::set_pin_all_idle_workers(on);
+	for (int cpu : possible_cpus()) {
+		for (int hp = 0; hp < 2; hp++) {
+			auto s = g->pools[pool_id_of(cpu, hp != 0)]->lock();
+			for (Worker &w : s->idle_list)
+				w.thread.task().wake();
+		}
+	}
+}
 extern "C" long altwq_wq_live_workqueues(void) { return g->nr_live_wqs.load(Relaxed); }
 extern "C" long altwq_wq_live_pwqs(void) { return g->nr_live_pwqs.load(Relaxed); }
 extern "C" void altwq_wq_flush_releases(void) { altwq_kthread_flush_worker(g->release_worker); }

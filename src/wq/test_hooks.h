@@ -27,6 +27,9 @@ int altwq_wq_get_pool_stats(int cpu, bool highpri, struct altwq_wq_pool_stats *o
 /* The next n worker creations fail with -ENOMEM (0 stops it). */
 void altwq_wq_fail_worker_creations(int n);
 void altwq_wq_set_idle_timeout_ms(unsigned int ms);
+/* Sets pin_all_idle_workers, and has every bound pool's idle workers look
+ * again (so they sleep pinned, or not, from now on). */
+void altwq_wq_set_pin_all_idle_workers(bool on);
 unsigned int altwq_wq_idle_timeout_ms(void);
 /* Live workqueues and pool_workqueues (freed ones are not counted). */
 long altwq_wq_live_workqueues(void);

@@ -126,8 +126,8 @@ bool assign_work(Worker &w, altwq_work *work, PoolLocked &s)
 	return true;
 }
 
-// L held, in the down window: pins the worker while it is still on its
-// pool's CPU, so the next work starts there.
+// L held: pins the worker while it is still on its pool's CPU (in the down
+// window, so the next work starts there; or to sleep idle pinned).
 void pin_for_next_work(Worker &w)
 {
 	if (w.pinned)
@@ -200,7 +200,7 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 	// After busy_add(): see may_be_running().
 	set_offq_and_clear_pending(work, offq_left(static_cast<unsigned long>(pool.id)));
 
-	if (KXX_UNLIKELY(w.in_down_window))
+	if (KXX_UNLIKELY(w.woke_in_down_window))
 		pin_for_next_work(w);
 	void (*fn)(altwq_work *) = w.current_func;
 	s.call_unlocked([&] {
@@ -320,7 +320,7 @@ int worker_thread(void *arg)
 				unpin(w);
 			if (dying)
 				break;
-			w.in_down_window = w.pinned;
+			w.woke_in_down_window = w.pinned;
 			if (KXX_UNLIKELY(w.flags.load(Relaxed) & WorkerMisplaced)) {
 				s.call_unlocked([&] { rebind_misplaced(w); });
 				// Idle meanwhile: it may have been reaped.
@@ -351,17 +351,15 @@ int worker_thread(void *arg)
 				worker_set_flags(w, WorkerPrep, s);
 				break;
 			}
-			w.in_down_window = false;
+			w.woke_in_down_window = false;
 			worker_enter_idle(pool, s, w);
-			// Idle, a bound worker sleeps pinned to its CPU: a wakeup that
-			// comes while the CPU is going down (after the scheduler stops
-			// placing ordinary kthreads there, before our hotplug callback
-			// unbinds the pool) still runs it there, as the kernel's
-			// per-CPU kworkers are run.
-			if (!w.pinned && idle_pinned(pool, s, w)) {
-				current::migrate_disable();
-				w.pinned = true;
-			}
+			// One idle worker of a bound pool sleeps pinned to its CPU: a
+			// wakeup that comes while the CPU is going down (after the
+			// scheduler stops placing ordinary kthreads there, before our
+			// hotplug callback unbinds the pool) still runs it there, as the
+			// kernel's per-CPU kworkers are run.
+			if (!w.pinned && should_pin_idle(pool, s, w))
+				pin_for_next_work(w);
 			s.sleep_unlocked();
 		}
 	}

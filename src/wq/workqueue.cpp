@@ -236,7 +236,7 @@ void fire_armed_timers(altwq_workqueue *wq)
 {
 	for (;;) {
 		IrqOffGuard irq;
-		auto a = wq->armed.lock<IrqSave>();
+		auto a = wq->armed.lock<NoIrq>();
 		altwq_delayed_work *dwork = a->front();
 		if (!dwork)
 			return;
@@ -250,7 +250,7 @@ void fire_armed_timers(altwq_workqueue *wq)
 		dwork->wq = nullptr;
 		KXX_WARN_ONCE(true, "destroying workqueue %s with delayed work %ps armed: running it now", wq->name,
 			      dwork->work.func);
-		insert_owned_work(dwork->cpu, wq, &dwork->work);
+		insert_owned_work(dwork->cpu, wq, &dwork->work, RcuReadGuard());
 	}
 }
 

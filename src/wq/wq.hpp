@@ -17,7 +17,8 @@
 //   M  the workqueue's mutex (its pwq lists, max_active, drainers)
 //   F  the workqueue's flush mutex (one flush_workqueue at a time)
 //   Y  the mayday lock (rescue requests)
-//   D  the workqueue's armed-timer lock
+//   D  the workqueue's armed-timer lock (taken with IRQs off: NoIrq where
+//      the caller has them off already)
 //   S  written by the worker itself; read by it, or by others under L
 //   I  set before publication, then read-only
 //   X  atomic; the comment at the use names the pairing
@@ -49,6 +50,7 @@
 #include "kxx/kthread.hpp"
 #include "kxx/list.hpp"
 #include "kxx/lock.hpp"
+#include "kxx/params.hpp"
 #include "kxx/preempt_notifier.hpp"
 #include "kxx/rcu.hpp"
 #include "kxx/rcu_set.hpp"
@@ -122,9 +124,9 @@ struct Worker;
 using WorkList = kxx::List<&altwq_work::entry>;
 
 // The pool whose lock guards a worker's L fields (a rescuer's: the pool it
-// is helping), for LockedBy's owner check.
-const PoolLock *worker_pool_lock(const void *scheduled_field);
-const PoolLock *worker_pool_lock_of_last_active(const void *last_active_field);
+// is helping), for LockedBy's owner check. Defined below.
+inline const PoolLock *worker_pool_lock(const void *scheduled_field);
+inline const PoolLock *worker_pool_lock_of_last_active(const void *last_active_field);
 
 // Worker flags. The NotRunning ones keep a worker out of nr_running.
 //
@@ -179,7 +181,7 @@ struct Worker : kxx::Pinned {
 	bool notifier_on = false;			// S
 	bool pinned = false;				// S, read by others under L while it is idle:
 							// migrate_disable() held (asleep idle, or in the down window)
-	bool in_down_window = false;			// S: woke while its CPU was going down
+	bool woke_in_down_window = false;			// S: woke while its CPU was going down
 	char name[24] = {};				// I
 
 	// The scheduler's hooks (registered by per-CPU pool workers only).
@@ -250,8 +252,8 @@ struct PwqCounts {
 	WorkList inactive;			// waiting for nr_active < max_active
 };
 
-// The lock of the pool a pwq serves, for LockedBy's owner check.
-const PoolLock *pwq_pool_lock(const void *counts_field);
+// The lock of the pool a pwq serves, for LockedBy's owner check. Defined below.
+inline const PoolLock *pwq_pool_lock(const void *counts_field);
 
 struct alignas(PwqAlign) Pwq : kxx::Pinned {
 	Pwq(Pool *pool, altwq_workqueue *wq, int max_active);
@@ -263,6 +265,22 @@ struct alignas(PwqAlign) Pwq : kxx::Pinned {
 	kxx::ListNode mayday_node;		// Y: wq's maydays
 	altwq_kthread_work release_work;	// queued when refcnt drops to 0
 };
+
+// Inline: every access to a pwq's or a worker's L fields checks its owner.
+inline const PoolLock *pwq_pool_lock(const void *field)
+{
+	return &reinterpret_cast<const Pwq *>(static_cast<const char *>(field) - offsetof(Pwq, c))->pool->state.raw_lock();
+}
+inline const PoolLock *pool_lock_of_worker(const void *field, size_t offset)
+{
+	Pool *pool = reinterpret_cast<const Worker *>(static_cast<const char *>(field) - offset)->pool;
+	return pool ? &pool->state.raw_lock() : nullptr;
+}
+inline const PoolLock *worker_pool_lock(const void *field) { return pool_lock_of_worker(field, offsetof(Worker, scheduled)); }
+inline const PoolLock *worker_pool_lock_of_last_active(const void *field)
+{
+	return pool_lock_of_worker(field, offsetof(Worker, last_active));
+}
 
 using PwqList = kxx::List<&Pwq::wq_node>;
 using ArmedList = kxx::List<&altwq_delayed_work::armed_entry>;
@@ -405,11 +423,25 @@ inline bool too_many_workers(PoolLocked &s)
 	int nr_busy = s->nr_workers - nr_idle;
 	return nr_idle > 2 && (nr_idle - 2) * 4 >= nr_busy;
 }
-// Should an idle worker of this pool sleep pinned to its CPU (so a wakeup
-// while the CPU is going down still runs it there)?
-inline bool idle_pinned(Pool &pool, PoolLocked &s, const Worker &w)
+// Is one of the pool's idle workers asleep pinned to its CPU?
+inline bool has_pinned_idle(PoolLocked &s)
 {
-	return pool.cpu >= 0 && !s->disassociated && !(w.flags.load(kxx::Relaxed) & (WorkerUnbound | WorkerMisplaced));
+	for (Worker &w : s->idle_list)
+		if (w.pinned)
+			return true;
+	return false;
+}
+// Should this worker, going idle, sleep pinned to the pool's CPU, so that a
+// wakeup while the CPU is going down still runs it there? By default one
+// per bound pool (the waker picks it then): a pinned sleep costs the worker
+// a migrate_enable() when it wakes, and that one is woken last otherwise.
+// With pin_all_idle_workers, every one, so that a worker moved off the CPU
+// always finds another to hand the pool's works to.
+inline bool should_pin_idle(Pool &pool, PoolLocked &s, const Worker &w)
+{
+	return pool.cpu >= 0 && !s->disassociated &&
+	       !(w.flags.load(kxx::Relaxed) & (WorkerUnbound | WorkerMisplaced)) &&
+	       (kxx::params::pin_all_idle_workers() || !has_pinned_idle(s));
 }
 // Is the pool's CPU going down, and the pool not yet unbound by our
 // hotplug callback? Then only a pinned worker stays on the CPU: the
@@ -484,11 +516,12 @@ kxx::Status system_wqs_init();
 void system_wqs_exit();
 
 // ---- queue.cpp ----
-// IRQs off, PENDING owned, under the caller's RCU read section with wq
-// found live. False (PENDING dropped) if the queue refuses it.
-bool queue_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work);
+// IRQs off, PENDING owned, in the caller's RCU read section (a work's
+// last pool is found through it), wq live. False (PENDING dropped) if the
+// queue refuses it.
+bool queue_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work, const kxx::RcuReadGuard &rcu);
 // Likewise, without asking whether the queue takes it (destroy's own use).
-void insert_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work);
+void insert_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work, const kxx::RcuReadGuard &rcu);
 // IRQs off. Disarms dwork's timer if armed: returns the queue it was armed
 // for (PENDING is now ours), or nullptr. A timer that has fired may still
 // be on its way to queueing the work.
