@@ -15,6 +15,49 @@ namespace {
 
 altwq_delayed_work *to_dwork(altwq_work *work) { return owner_of<&altwq_delayed_work::work>(work); }
 
+// IRQs off, dwork's timer just deleted by us (so PENDING is ours): takes it
+// off its queue's armed list and returns that queue.
+altwq_workqueue *unarm_stolen_timer(altwq_delayed_work *dwork)
+{
+	// dwork->wq is stable: only the timer's owner changes it. The queue
+	// stays: destroy waits for an armed entry whose timer it cannot delete
+	// to leave the list.
+	altwq_workqueue *wq = dwork->wq;
+	wq->armed.lock<NoIrq>()->remove(*dwork);
+	dwork->wq = nullptr;
+	return wq;
+}
+
+// IRQs off. Disarms dwork's timer if armed: returns the queue it was armed
+// for (PENDING is now ours), or nullptr. A timer that has fired may still
+// be on its way to queueing the work.
+altwq_workqueue *steal_armed_timer(altwq_delayed_work *dwork)
+{
+	if (dwork->timer.del())
+		return unarm_stolen_timer(dwork);
+	// Not pending: not armed, or its callback runs (and holds D until it
+	// has queued the work). The queue is freed after an RCU grace period,
+	// and only once no timer is armed for it: under RCU, a queue still
+	// named by dwork->wq can be locked.
+	RcuReadGuard rcu;
+	for (;;) {
+		altwq_workqueue *wq = __atomic_load_n(&dwork->wq, __ATOMIC_RELAXED);
+		if (!wq)
+			return nullptr;
+		auto a = wq->armed.lock<NoIrq>();
+		if (dwork->wq != wq)
+			continue; // fired, or armed elsewhere, meanwhile
+		if (dwork->timer.del()) {
+			a->remove(*dwork);
+			dwork->wq = nullptr;
+			return wq;
+		}
+		// Armed but not pending: its callback runs and waits for this lock.
+		a.call_unlocked([] { cpu_relax(); });
+	}
+}
+
+
 void barrier_fn(altwq_work *work) { owner_of<&Barrier::work>(work)->done.complete(); }
 
 // L held. Puts barrier b right behind target: at the head of the scheduled
@@ -79,8 +122,9 @@ bool start_flush(altwq_work *work, Barrier &b)
 	return true;
 }
 
-// May sleep. Waits for the running instance, if any.
-void wait_for_running(altwq_work *work)
+// May sleep. Waits for the running instance, if any. Out of line: its
+// barrier is on its own stack frame, not on the cancel's fast path.
+[[gnu::noinline]] void wait_for_running(altwq_work *work)
 {
 	Barrier b;
 	if (start_flush(work, b))
@@ -88,7 +132,7 @@ void wait_for_running(altwq_work *work)
 }
 
 // After a cancel's wait: drops its disable count.
-void enable_after_cancel(altwq_work *work)
+[[gnu::noinline]] void enable_after_cancel(altwq_work *work)
 {
 	for (;;) {
 		{

@@ -108,36 +108,6 @@ Pool::Pool(int id_, int cpu_, bool highpri_)
 {
 }
 
-unsigned long data_pool_id(unsigned long data)
-{
-	if (Pwq *pwq = data_pwq(data))
-		return static_cast<unsigned long>(pwq->pool->id);
-	return data >> OffqPoolShift;
-}
-
-Pool *pool_by_id(unsigned long id)
-{
-	return id < static_cast<unsigned long>(g->nr_pools) ? g->pools[id] : nullptr;
-}
-
-Pool *pool_of(const altwq_work *work, const RcuReadGuard &)
-{
-	// Acquire: see may_be_running().
-	return pool_by_id(data_pool_id(work->data.load(Acquire)));
-}
-
-void set_offq_and_clear_pending(altwq_work *work, Offq offq)
-{
-	// Everything the PENDING owner wrote is visible before the bit drops;
-	// the next owner sets it with a full RMW (test_and_set_pending).
-	smp_wmb();
-	work->data.store(offq_bits(offq), Relaxed);
-	// Pairs with test_and_set_pending(): a queuer that still sees PENDING
-	// set is ordered before this, so our caller (about to run the work, or
-	// having cancelled it) cannot miss a queueing that it refused.
-	smp_mb();
-}
-
 int unbound_pool_id(bool highpri) { return static_cast<int>(nr_cpu_ids()) * 2 + (highpri ? 1 : 0); }
 
 void sync_has_work(Pool &pool, PoolLocked &s) { pool.has_work.store(!s->worklist.empty(), Relaxed); }

@@ -62,18 +62,6 @@ void workqueue_put_user(altwq_workqueue *wq)
 		free_workqueue(wq);
 }
 
-void set_work_pwq(altwq_work *work, Pwq &pwq, PoolLocked &s, unsigned long flags)
-{
-	work->data.store(reinterpret_cast<unsigned long>(&pwq) | WorkPwq | WorkPending | flags, Relaxed);
-	get_pwq(pwq, s);
-}
-
-void get_pwq(Pwq &pwq, PoolLocked &s)
-{
-	KXX_WARN_ON_ONCE(pwq.c.get(s).refcnt <= 0);
-	pwq.c.get(s).refcnt++;
-}
-
 void put_pwq(Pwq &pwq, PoolLocked &s)
 {
 	if (--pwq.c.get(s).refcnt == 0)

@@ -127,43 +127,6 @@ void insert_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work, const Rcu
 	}
 }
 
-altwq_workqueue *unarm_stolen_timer(altwq_delayed_work *dwork)
-{
-	// dwork->wq is stable: only the timer's owner changes it. The queue
-	// stays: destroy waits for an armed entry whose timer it cannot delete
-	// to leave the list.
-	altwq_workqueue *wq = dwork->wq;
-	wq->armed.lock<NoIrq>()->remove(*dwork);
-	dwork->wq = nullptr;
-	return wq;
-}
-
-altwq_workqueue *steal_armed_timer(altwq_delayed_work *dwork)
-{
-	if (dwork->timer.del())
-		return unarm_stolen_timer(dwork);
-	// Not pending: not armed, or its callback runs (and holds D until it
-	// has queued the work). The queue is freed after an RCU grace period,
-	// and only once no timer is armed for it: under RCU, a queue still
-	// named by dwork->wq can be locked.
-	RcuReadGuard rcu;
-	for (;;) {
-		altwq_workqueue *wq = __atomic_load_n(&dwork->wq, __ATOMIC_RELAXED);
-		if (!wq)
-			return nullptr;
-		auto a = wq->armed.lock<NoIrq>();
-		if (dwork->wq != wq)
-			continue; // fired, or armed elsewhere, meanwhile
-		if (dwork->timer.del()) {
-			a->remove(*dwork);
-			dwork->wq = nullptr;
-			return wq;
-		}
-		// Armed but not pending: its callback runs and waits for this lock.
-		a.call_unlocked([] { cpu_relax(); });
-	}
-}
-
 } // namespace altwq::wq
 
 namespace {

@@ -370,18 +370,40 @@ inline unsigned long offq_bits(Offq o) { return (o.pool_id << OffqPoolShift) | (
 // disabled).
 inline Offq offq_left(unsigned long pool_id) { return {pool_id, 0}; }
 // Off queue, PENDING dropped: the work may be queued again. Caller owns PENDING.
-void set_offq_and_clear_pending(altwq_work *work, Offq offq);
+inline void set_offq_and_clear_pending(altwq_work *work, Offq offq)
+{
+	// Everything the PENDING owner wrote is visible before the bit drops;
+	// the next owner sets it with a full RMW (test_and_set_pending).
+	kxx::smp_wmb();
+	work->data.store(offq_bits(offq), kxx::Relaxed);
+	// Pairs with test_and_set_pending(): a queuer that still sees PENDING
+	// set is ordered before this, so our caller (about to run the work, or
+	// having cancelled it) cannot miss a queueing that it refused.
+	kxx::smp_mb();
+}
 // Off queue, PENDING kept (the caller still owns the work).
 inline void set_offq_and_keep_pending(altwq_work *work, Offq offq)
 {
 	work->data.store(offq_bits(offq) | WorkPending, kxx::Relaxed);
 }
 // The id of the pool the work is queued on or last ran on; PoolIdNone if none.
-unsigned long data_pool_id(unsigned long data);
-// Under RcuReadGuard (a pwq is freed only after a grace period). Any context.
-Pool *pool_of(const altwq_work *work, const kxx::RcuReadGuard &);
+inline unsigned long data_pool_id(unsigned long data)
+{
+	if (Pwq *pwq = data_pwq(data))
+		return static_cast<unsigned long>(pwq->pool->id);
+	return data >> OffqPoolShift;
+}
 // The pool an off-queue id names, or nullptr (pools live as long as the module).
-Pool *pool_by_id(unsigned long id);
+inline Pool *pool_by_id(unsigned long id)
+{
+	return id < static_cast<unsigned long>(g->nr_pools) ? g->pools[id] : nullptr;
+}
+// Under RcuReadGuard (a pwq is freed only after a grace period). Any context.
+inline Pool *pool_of(const altwq_work *work, const kxx::RcuReadGuard &)
+{
+	// Acquire: see may_be_running().
+	return pool_by_id(data_pool_id(work->data.load(kxx::Acquire)));
+}
 // Sets PENDING; true if it was already set (someone else owns the work).
 inline bool test_and_set_pending(altwq_work *work, unsigned long *old)
 {
@@ -502,8 +524,17 @@ int rescuer_thread(void *worker);
 // ---- pwq.cpp ----
 // L held, PENDING owned. Points work at pwq (queued, with `flags`) and takes
 // a pwq reference; the caller links it where it belongs.
-void set_work_pwq(altwq_work *work, Pwq &pwq, PoolLocked &s, unsigned long flags);
-void get_pwq(Pwq &pwq, PoolLocked &s);
+inline void get_pwq(Pwq &pwq, PoolLocked &s)
+{
+	int &refcnt = pwq.c.get(s).refcnt;
+	KXX_WARN_ON_ONCE(refcnt <= 0);
+	refcnt++;
+}
+inline void set_work_pwq(altwq_work *work, Pwq &pwq, PoolLocked &s, unsigned long flags)
+{
+	work->data.store(reinterpret_cast<unsigned long>(&pwq) | WorkPwq | WorkPending | flags, kxx::Relaxed);
+	get_pwq(pwq, s);
+}
 // May sleep. Drops a user of wq; the last frees it (after an RCU grace period).
 void workqueue_put_user(altwq_workqueue *wq);
 void put_pwq(Pwq &pwq, PoolLocked &s);
@@ -522,13 +553,6 @@ void system_wqs_exit();
 bool queue_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work, const kxx::RcuReadGuard &rcu);
 // Likewise, without asking whether the queue takes it (destroy's own use).
 void insert_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work, const kxx::RcuReadGuard &rcu);
-// IRQs off. Disarms dwork's timer if armed: returns the queue it was armed
-// for (PENDING is now ours), or nullptr. A timer that has fired may still
-// be on its way to queueing the work.
-altwq_workqueue *steal_armed_timer(altwq_delayed_work *dwork);
-// IRQs off, dwork's timer just deleted by us (so PENDING is ours): takes it
-// off its queue's armed list and returns that queue.
-altwq_workqueue *unarm_stolen_timer(altwq_delayed_work *dwork);
 // Any context. Whether wq is a live queue (warns if not), under rcu.
 bool is_live_wq(const altwq_workqueue *wq, const kxx::RcuReadGuard &rcu);
 
