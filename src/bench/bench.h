@@ -13,6 +13,9 @@ void bench_report(const char *workload, const char *impl, unsigned int round, un
 /* Prints "ALTWQ-BENCH-PROFILE <workload> <counter> <round> <value>": an
  * altwq-only count that explains a result. */
 void bench_profile(const char *workload, const char *counter, unsigned int round, long long value);
+/* Calls timed together in one sample where one call is near the clock's
+ * step (cancels). */
+#define BENCH_BATCH 32
 /* Sorts n > 0 samples and returns the p-th percentile (1..100), nearest rank. */
 unsigned long long bench_percentile(unsigned long long *samples, unsigned int n, unsigned int p);
 /* The workqueue workloads' sizes (module parameters of wq_bench.c). */
