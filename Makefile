@@ -7,7 +7,8 @@
 #                     QEMU boot; last line: "N passed, N failed"
 #   make bench        altwq against the in-tree kthread_worker in one boot, on
 #                     the test kernel (KERNEL=stock: Debian's stock kernel);
-#                     table on stdout, JSON and Markdown in results/bench/
+#                     table on stdout, JSON and Markdown in results/bench/;
+#                     CLOCK=icount: the guest clock counts instructions
 #   make kdir         print the test kernel tree (for other out-of-tree modules)
 #   make stock-check  build against Debian's stock linux-headers-6.12 (IBT,
 #                     rethunk, BTF, modversions) with no warnings, then boot the
