@@ -2,6 +2,8 @@
 #include <linux/cpumask.h>
 #include <linux/cpu.h>
 #include <linux/smp.h>
+#include <linux/nodemask.h>
+#include <linux/topology.h>
 #include "kabi/export.h"
 #include "kabi/cpu.h"
 
@@ -17,6 +19,18 @@ int kabi_cpu_next_online(int prev) { return cpumask_next(prev, cpu_online_mask);
 int kabi_cpu_next_possible(int prev) { return cpumask_next(prev, cpu_possible_mask); }
 int kabi_smp_processor_id(void) { return smp_processor_id(); }
 int kabi_raw_smp_processor_id(void) { return raw_smp_processor_id(); }
+int kabi_cpu_to_node(int cpu) { return cpu_to_node(cpu); }
+bool kabi_node_possible(int node) { return node >= 0 && node < MAX_NUMNODES && node_possible(node); }
+bool kabi_node_online(int node) { return node >= 0 && node < MAX_NUMNODES && node_online(node); }
+int kabi_node_any_online_cpu(int node)
+{
+	unsigned int cpu;
+
+	if (!kabi_node_online(node))
+		return -1;
+	cpu = cpumask_any_and(cpumask_of_node(node), cpu_online_mask);
+	return cpu < nr_cpu_ids ? (int)cpu : -1;
+}
 void kabi_cpus_read_lock(void) { cpus_read_lock(); }
 void kabi_cpus_read_unlock(void) { cpus_read_unlock(); }
 

@@ -22,6 +22,12 @@ int kabi_cpu_next_online(int prev);
 int kabi_cpu_next_possible(int prev);
 int kabi_smp_processor_id(void);	/* preemption disabled */
 int kabi_raw_smp_processor_id(void);	/* a hint when preemptible */
+/* NUMA: the node of a CPU; whether a node number is valid and online; an
+ * online CPU of that node, or -1 if it has none. */
+int kabi_cpu_to_node(int cpu);
+bool kabi_node_possible(int node);
+bool kabi_node_online(int node);
+int kabi_node_any_online_cpu(int node);
 void kabi_cpus_read_lock(void);
 void kabi_cpus_read_unlock(void);
 

@@ -37,11 +37,17 @@ void kabi_kthread_complete_and_exit(struct kabi_completion *c)
 	kthread_complete_and_exit((struct completion *)c, 0);
 }
 
+void *kabi_task_kthread_data_if(struct kabi_task *task, kabi_kthread_fn fn)
+{
+	struct task_struct *p = TASK(task);
+
+	if (!(p->flags & PF_KTHREAD) || kthread_func(p) != fn)
+		return NULL;
+	return kthread_data(p);
+}
 void *kabi_current_kthread_data_if(kabi_kthread_fn fn)
 {
-	if (!(current->flags & PF_KTHREAD) || kthread_func(current) != fn)
-		return NULL;
-	return kthread_data(current);
+	return kabi_task_kthread_data_if((struct kabi_task *)current, fn);
 }
 
 int kabi_task_allow_cpu(struct kabi_task *task, int cpu)

@@ -23,6 +23,8 @@ struct kabi_completion;
 __attribute__((noreturn)) void kabi_kthread_complete_and_exit(struct kabi_completion *c);
 /* The data of the current task if it is a kthread running fn, else NULL. */
 void *kabi_current_kthread_data_if(kabi_kthread_fn fn);
+/* The same of any task the caller keeps alive. */
+void *kabi_task_kthread_data_if(struct kabi_task *task, kabi_kthread_fn fn);
 /* set_cpus_allowed_ptr(): to one CPU, or to every active CPU. May sleep. 0 or -errno. */
 int kabi_task_allow_cpu(struct kabi_task *task, int cpu);
 int kabi_task_allow_active_cpus(struct kabi_task *task);

@@ -23,6 +23,20 @@ void kabi_vlog(enum kabi_log_level level, const char *fmt, va_list args)
 	va_end(copy);
 }
 
+static_assert(sizeof(KABI_INFO) == sizeof(KERN_INFO) && sizeof(KABI_CONT) == sizeof(KERN_CONT));
+
+void kabi_vprintk_lvl(const char *lvl, const char *fmt, va_list args)
+{
+	struct va_format vaf;
+	va_list copy;
+
+	va_copy(copy, args);
+	vaf.fmt = fmt;
+	vaf.va = &copy;
+	printk("%s%pV", lvl ? lvl : "", &vaf);
+	va_end(copy);
+}
+
 void kabi_log(enum kabi_log_level level, const char *fmt, ...)
 {
 	va_list args;

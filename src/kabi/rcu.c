@@ -6,6 +6,11 @@
 void kabi_rcu_read_lock(void) { rcu_read_lock(); }
 void kabi_rcu_read_unlock(void) { rcu_read_unlock(); }
 void kabi_synchronize_rcu(void) { synchronize_rcu(); }
+void kabi_call_rcu(struct kabi_rcu_head *head, kabi_rcu_fn fn)
+{
+	call_rcu_hurry((struct rcu_head *)head, (rcu_callback_t)fn);
+}
+void kabi_rcu_barrier(void) { rcu_barrier(); }
 
 /* For altwq_test.ko, whose C++ tests call kxx inlines. */
 KABI_EXPORT(kabi_rcu_read_lock);

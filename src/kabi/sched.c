@@ -9,6 +9,9 @@
 #include <linux/random.h>
 #include <linux/freezer.h>
 #include <linux/slab.h>
+#include <linux/uaccess.h>
+#include <linux/pid.h>
+#include <linux/printk.h>
 #include <linux/sprintf.h>
 #include "kabi/export.h"
 #include "kabi/sched.h"
@@ -74,6 +77,13 @@ bool kabi_irqs_disabled(void) { return irqs_disabled(); }
 bool kabi_in_hardirq(void) { return in_hardirq(); }
 bool kabi_in_serving_softirq(void) { return in_serving_softirq(); }
 bool kabi_in_task(void) { return in_task(); }
+bool kabi_in_interrupt(void) { return in_interrupt(); }
+int kabi_task_pid(const struct kabi_task *task) { return task_pid_nr((struct task_struct *)task); }
+void kabi_dump_stack(void) { dump_stack(); }
+long kabi_copy_from_kernel_nofault(void *dst, const void *src, unsigned long size)
+{
+	return copy_from_kernel_nofault(dst, src, size);
+}
 
 /* For altwq_test.ko, whose C++ tests call kxx inlines. */
 KABI_EXPORT(kabi_jiffies);

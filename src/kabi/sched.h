@@ -42,6 +42,7 @@ void kabi_local_irq_restore(unsigned long flags);
 
 struct kabi_task *kabi_current(void);
 int kabi_task_cpu(const struct kabi_task *task);
+int kabi_task_pid(const struct kabi_task *task);
 /* migrate_disable()/migrate_enable() of the current task. */
 void kabi_migrate_disable(void);
 void kabi_migrate_enable(void);
@@ -54,6 +55,10 @@ bool kabi_irqs_disabled(void);
 bool kabi_in_hardirq(void);
 bool kabi_in_serving_softirq(void);
 bool kabi_in_task(void);
+bool kabi_in_interrupt(void);	/* hard or soft IRQ, NMI, or BH disabled */
+void kabi_dump_stack(void);
+/* copy_from_kernel_nofault(): 0, or -EFAULT if src cannot be read. */
+long kabi_copy_from_kernel_nofault(void *dst, const void *src, unsigned long size);
 
 KABI_END
 #endif

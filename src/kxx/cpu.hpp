@@ -18,6 +18,13 @@ inline bool cpu_active(int cpu) { return kabi_cpu_active(cpu); }
 inline bool cpu_possible(int cpu) { return kabi_cpu_possible(cpu); }
 // The CPU we run on now: only a hint unless preemption is disabled.
 inline int this_cpu_hint() { return kabi_raw_smp_processor_id(); }
+// NUMA nodes. Any context; the answers may be stale without CpusReadGuard.
+inline int cpu_to_node(int cpu) { return kabi_cpu_to_node(cpu); }
+inline bool node_possible(int node) { return kabi_node_possible(node); }
+inline bool node_online(int node) { return kabi_node_online(node); }
+constexpr int NoNode = -1;	// NUMA_NO_NODE: no preference
+// An online CPU of the node, or -1.
+inline int node_any_online_cpu(int node) { return kabi_node_any_online_cpu(node); }
 
 // A range over the CPUs that next(prev) enumerates, for range-for.
 template <int (*Next)(int)> class CpuRange {

@@ -82,6 +82,8 @@ public:
 	// The data of the current task if it is a kthread running fn, else
 	// nullptr. Any context (nullptr outside task context's kthreads).
 	static void *current_data_if(kabi_kthread_fn fn) { return kabi_current_kthread_data_if(fn); }
+	// The same for a task the caller keeps alive.
+	static void *data_if(TaskRef task, kabi_kthread_fn fn) { return kabi_task_kthread_data_if(task.raw(), fn); }
 
 private:
 	explicit Kthread(kabi_task *task) : task_(task) {}

@@ -20,4 +20,18 @@ KXX_LOG_LEVEL(warning, KABI_LOG_WARNING)
 KXX_LOG_LEVEL(info, KABI_LOG_INFO)
 #undef KXX_LOG_LEVEL
 
+// Level strings for printk_lvl.
+constexpr const char *Info = KABI_INFO;
+constexpr const char *Cont = KABI_CONT;
+
+// printk() at the caller's level string, nothing added (dumps in the
+// kernel's own format).
+__attribute__((format(printf, 2, 3))) inline void printk_lvl(const char *lvl, const char *fmt, ...)
+{
+	__builtin_va_list args;
+	__builtin_va_start(args, fmt);
+	kabi_vprintk_lvl(lvl, fmt, args);
+	__builtin_va_end(args);
+}
+
 } // namespace kxx::log

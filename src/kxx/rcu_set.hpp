@@ -33,6 +33,13 @@ public:
 				return true;
 		return false;
 	}
+	// f(obj) for every object in the set, under the caller's RcuReadGuard.
+	template <typename F> void for_each(const RcuReadGuard &, F &&f) const
+	{
+		for (const Atomic<RcuSetLink *> &head : heads_)
+			for (RcuSetLink *l = head.load(Acquire); l; l = l->next.load(Acquire))
+				f(*owner_of<Link>(l));
+	}
 	// May sleep.
 	void insert(T &obj)
 	{

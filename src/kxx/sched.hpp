@@ -31,6 +31,20 @@ inline bool preemptible() { return kabi_preemptible(); }
 inline bool in_hardirq() { return kabi_in_hardirq(); }
 inline bool in_serving_softirq() { return kabi_in_serving_softirq(); }
 inline bool in_task() { return kabi_in_task(); }
+inline bool in_interrupt() { return kabi_in_interrupt(); }
+inline void dump_stack() { kabi_dump_stack(); }
+// Copies *src into dst unless it cannot be read (then false): for a look
+// at memory that may be gone, such as another task's worker. Any context.
+template <typename T> bool read_nofault(T &dst, const T *src)
+{
+	return kabi_copy_from_kernel_nofault(&dst, src, sizeof(T)) == 0;
+}
+// The first size - 1 bytes of a string that may be gone; dst[size - 1] is
+// left as it was (the caller's NUL).
+inline bool read_string_nofault(char *dst, const char *src, size_t size)
+{
+	return size > 1 && kabi_copy_from_kernel_nofault(dst, src, size - 1) == 0;
+}
 inline uint32_t random_u32() { return kabi_prandom_u32(); }
 
 // preempt_disable() for its lifetime; cpu() is then stable.

@@ -14,6 +14,8 @@
 #include "kabi/sched.h"
 #include "kxx/result.hpp"
 
+struct task_struct; // the kernel's, as public C headers name it
+
 namespace kxx {
 
 class TaskRef {
@@ -21,6 +23,8 @@ public:
 	constexpr TaskRef() : task_(nullptr) {}
 	explicit TaskRef(kabi_task *task) : task_(task) {}
 	static TaskRef current() { return TaskRef(kabi_current()); }
+	// The task a public C API hands us.
+	static TaskRef of(::task_struct *task) { return TaskRef(reinterpret_cast<kabi_task *>(task)); }
 
 	explicit operator bool() const { return task_ != nullptr; }
 	bool operator==(const TaskRef &o) const { return task_ == o.task_; }
@@ -30,6 +34,7 @@ public:
 	bool wake() const { return kabi_wake_up_process(task_) != 0; }
 	// The CPU it runs on or last ran on. Any context.
 	int cpu() const { return kabi_task_cpu(task_); }
+	int pid() const { return kabi_task_pid(task_); }
 	// set_user_nice(), checked: -EINVAL outside [-20, 19], -EPERM if the
 	// task did not take it. Process context.
 	[[nodiscard]] Status set_nice(int nice) const
