@@ -17,6 +17,9 @@ struct altwq_delayed_work *wq_altwq_dwork(struct wq_ops_work *work);
 /* Queues and flushes an on-stack work on an altwq queue: 1 if it ran, 0
  * if not, -1 if the queueing was refused. */
 int wq_altwq_onstack_roundtrip(void *wq);
+/* Queues a work on altwq's system queue and altwq_flush_scheduled_work()s:
+ * 1 if the flush waited for it. */
+int wq_altwq_flush_scheduled_roundtrip(void);
 
 struct altwq_kthread_work *kw_altwq_work(struct kw_ops_work *work);
 struct altwq_kthread_delayed_work *kw_altwq_dwork(struct kw_ops_work *work);

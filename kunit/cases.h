@@ -141,7 +141,17 @@ ALTWQ_SUITE(kthread_worker_altwq_only,
 	ALTWQ_CASE(suite, works_queued_while_a_cpu_goes_down_run_there) \
 	ALTWQ_CASE(suite, works_run_on_a_cpu_whose_take_down_was_rolled_back) \
 	ALTWQ_CASE(suite, flush_waits_for_the_last_queueing_under_cpu_hotplug) \
-	ALTWQ_CASE(suite, torture_random_ops_keep_the_books)
+	ALTWQ_CASE(suite, torture_random_ops_keep_the_books) \
+	ALTWQ_CASE(suite, disable_refuses_queueing_and_counts_nest) \
+	ALTWQ_CASE(suite, disable_of_an_armed_work_cancels_it_until_enabled) \
+	ALTWQ_CASE(suite, disable_sync_waits_for_the_running_instance_and_keeps_it_disabled) \
+	ALTWQ_CASE(suite, enable_and_queue_queues_once_the_count_reaches_zero) \
+	ALTWQ_CASE(suite, rcu_work_runs_after_a_grace_period_and_flush_waits_for_it) \
+	ALTWQ_CASE(suite, deferrable_and_statically_initialised_works_run) \
+	ALTWQ_CASE(suite, execute_in_process_context_runs_now_in_a_task_and_later_from_an_irq) \
+	ALTWQ_CASE(suite, queue_work_node_runs_the_work) \
+	ALTWQ_CASE(suite, work_on_cpu_runs_fn_there_and_returns_its_result) \
+	ALTWQ_CASE(suite, congested_while_works_wait_for_max_active)
 ALTWQ_SUITE(workqueue, ALTWQ_WQ_SHARED_CASES(workqueue))
 ALTWQ_SUITE(workqueue_intree, ALTWQ_WQ_SHARED_CASES(workqueue_intree))
 #undef ALTWQ_WQ_SHARED_CASES
@@ -157,4 +167,11 @@ ALTWQ_SUITE(workqueue_altwq_only,
 	ALTWQ_CASE(workqueue_altwq_only, destroy_ends_a_self_rearming_delayed_work)
 	ALTWQ_CASE(workqueue_altwq_only, calls_on_a_destroyed_queue_are_refused)
 	ALTWQ_CASE(workqueue_altwq_only, a_worker_moved_off_its_cpu_stops_counting_and_binds_itself_again)
+	ALTWQ_CASE(workqueue_altwq_only, schedule_on_each_cpu_runs_once_on_every_online_cpu)
+	ALTWQ_CASE(workqueue_altwq_only, worker_desc_lasts_one_work_and_workers_are_not_rescuers)
+	ALTWQ_CASE(workqueue_altwq_only, show_one_workqueue_prints_the_busy_pwqs)
+	ALTWQ_CASE(workqueue_altwq_only, destroy_waits_for_rcu_works_and_runs_them)
+	ALTWQ_CASE(workqueue_altwq_only, power_efficient_queues_are_unbound_only_when_asked)
+	ALTWQ_CASE(workqueue_altwq_only, flush_scheduled_work_flushes_the_system_queue)
+	ALTWQ_CASE(workqueue_altwq_only, new_api_bad_input_is_refused)
 )

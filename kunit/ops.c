@@ -5,6 +5,7 @@
  * the altwq-only cases look at.
  */
 #include "ops/ops_tables.h"
+#include <linux/delay.h>
 #include "altwq_structs.h"
 
 struct altwq_work *wq_altwq_work(struct wq_ops_work *w) { return &w->u.altwq.work; }
@@ -39,3 +40,28 @@ struct altwq_kthread_work *kw_altwq_uninitialised_work(void)
 	return kzalloc(sizeof(struct altwq_kthread_work), GFP_KERNEL);
 }
 void kw_free_raw(void *p) { kfree(p); }
+
+static int flush_scheduled_ran;
+static void flush_scheduled_fn(struct altwq_work *work)
+{
+	msleep(20);
+	WRITE_ONCE(flush_scheduled_ran, 1);
+}
+
+/* 1 if altwq_flush_scheduled_work() waited for a work on the system queue. */
+int wq_altwq_flush_scheduled_roundtrip(void)
+{
+	struct altwq_work w;
+
+	ALTWQ_INIT_WORK_ONSTACK(&w, flush_scheduled_fn);
+	WRITE_ONCE(flush_scheduled_ran, 0);
+	if (!altwq_schedule_work(&w))
+		return -1;
+	/* The macro's compile-time warning is what it is for; here it is tested. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wattribute-warning"
+	altwq_flush_scheduled_work();
+#pragma GCC diagnostic pop
+	altwq_destroy_work_on_stack(&w);
+	return READ_ONCE(flush_scheduled_ran);
+}

@@ -41,11 +41,10 @@
 
 #include <linux/atomic.h>
 #include <linux/list.h>
+#include <linux/rcupdate.h>
 #include <linux/timer.h>
 #include <linux/types.h>
 #include <altwq/workqueue_api.h>
-
-typedef void (*altwq_work_func_t)(struct altwq_work *work);
 
 struct altwq_work {
 	atomic_long_t data;	/* PENDING and the other flag bits, then its pool_workqueue or last pool */
@@ -61,8 +60,40 @@ struct altwq_delayed_work {
 	struct list_head armed_entry;	/* on wq's list of armed timers */
 };
 
+/* A work queued after an RCU grace period (altwq_queue_rcu_work). */
+struct altwq_rcu_work {
+	struct altwq_work work;
+	struct rcu_head rcu;
+	struct altwq_workqueue *wq;	/* where the RCU callback queues it */
+};
+
+/* For altwq_execute_in_process_context(). */
+struct altwq_execute_work {
+	struct altwq_work work;
+};
+
 /* work->data of a work that never ran: no pool, not disabled, nothing pending. */
 #define ALTWQ_WORK_DATA_INIT	(~0UL << 24)
+
+/* Static initialisers (DECLARE_WORK and friends); n is the object's name. */
+#define __ALTWQ_WORK_INITIALIZER(n, f) {					\
+		.data = ATOMIC_LONG_INIT(ALTWQ_WORK_DATA_INIT),			\
+		.entry = LIST_HEAD_INIT((n).entry),				\
+		.func = (f),							\
+	}
+#define __ALTWQ_DELAYED_WORK_INITIALIZER(n, f, tflags) {			\
+		.work = __ALTWQ_WORK_INITIALIZER((n).work, (f)),		\
+		.timer = __TIMER_INITIALIZER(altwq_delayed_work_timer_fn,	\
+					     (tflags) | TIMER_IRQSAFE),		\
+		.wq = NULL,							\
+		.cpu = ALTWQ_WORK_CPU_UNBOUND,					\
+		.armed_entry = LIST_HEAD_INIT((n).armed_entry),			\
+	}
+#define ALTWQ_DECLARE_WORK(n, f) struct altwq_work n = __ALTWQ_WORK_INITIALIZER(n, f)
+#define ALTWQ_DECLARE_DELAYED_WORK(n, f) \
+	struct altwq_delayed_work n = __ALTWQ_DELAYED_WORK_INITIALIZER(n, f, 0)
+#define ALTWQ_DECLARE_DEFERRABLE_WORK(n, f) \
+	struct altwq_delayed_work n = __ALTWQ_DELAYED_WORK_INITIALIZER(n, f, TIMER_DEFERRABLE)
 
 #define ALTWQ_INIT_WORK(work_ptr, fn)						\
 	do {									\
@@ -73,19 +104,26 @@ struct altwq_delayed_work {
 	} while (0)
 #define ALTWQ_INIT_WORK_ONSTACK(work_ptr, fn) ALTWQ_INIT_WORK(work_ptr, fn)
 
-#define __ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn, setup)				\
+#define __ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn, setup, tflags)			\
 	do {									\
 		struct altwq_delayed_work *__altwq_dw = (dwork_ptr);		\
 		ALTWQ_INIT_WORK(&__altwq_dw->work, (fn));			\
-		setup(&__altwq_dw->timer, altwq_delayed_work_timer_fn, TIMER_IRQSAFE); \
+		setup(&__altwq_dw->timer, altwq_delayed_work_timer_fn, (tflags) | TIMER_IRQSAFE); \
 		__altwq_dw->wq = NULL;						\
 		__altwq_dw->cpu = ALTWQ_WORK_CPU_UNBOUND;			\
 		INIT_LIST_HEAD(&__altwq_dw->armed_entry);			\
 	} while (0)
 /* timer_setup() here gives each init site its own lockdep class. */
-#define ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn) __ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn, timer_setup)
+#define ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn) __ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn, timer_setup, 0)
 #define ALTWQ_INIT_DELAYED_WORK_ONSTACK(dwork_ptr, fn) \
-	__ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn, timer_setup_on_stack)
+	__ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn, timer_setup_on_stack, 0)
+/* A deferrable timer: an idle CPU is not woken for it (see TIMER_DEFERRABLE). */
+#define ALTWQ_INIT_DEFERRABLE_WORK(dwork_ptr, fn) \
+	__ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn, timer_setup, TIMER_DEFERRABLE)
+#define ALTWQ_INIT_DEFERRABLE_WORK_ONSTACK(dwork_ptr, fn) \
+	__ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn, timer_setup_on_stack, TIMER_DEFERRABLE)
+#define ALTWQ_INIT_RCU_WORK(rwork_ptr, fn) ALTWQ_INIT_WORK(&(rwork_ptr)->work, (fn))
+#define ALTWQ_INIT_RCU_WORK_ONSTACK(rwork_ptr, fn) ALTWQ_INIT_WORK_ONSTACK(&(rwork_ptr)->work, (fn))
 
 static inline void altwq_destroy_delayed_work_on_stack(struct altwq_delayed_work *dwork)
 {
@@ -97,6 +135,13 @@ static inline struct altwq_delayed_work *altwq_to_delayed_work(struct altwq_work
 {
 	return container_of(work, struct altwq_delayed_work, work);
 }
+static inline struct altwq_rcu_work *altwq_to_rcu_work(struct altwq_work *work)
+{
+	return container_of(work, struct altwq_rcu_work, work);
+}
+/* The struct that embeds callback_work as work_fieldname, typed as *var. */
+#define altwq_from_work(var, callback_work, work_fieldname) \
+	container_of(callback_work, typeof(*var), work_fieldname)
 
 /* Whether the work is pending (queued, or its timer armed). Any context. */
 #define altwq_work_pending(work) (atomic_long_read(&(work)->data) & 1UL)
@@ -104,6 +149,11 @@ static inline struct altwq_delayed_work *altwq_to_delayed_work(struct altwq_work
 
 #define altwq_alloc_ordered_workqueue(fmt, flags, args...) \
 	altwq_alloc_workqueue(fmt, ALTWQ_UNBOUND | __ALTWQ_ORDERED | (flags), 1, ##args)
+/* The legacy constructors: one work at a time per CPU, with a rescuer. */
+#define altwq_create_workqueue(name) \
+	altwq_alloc_workqueue("%s", __ALTWQ_LEGACY | ALTWQ_MEM_RECLAIM, 1, (name))
+#define altwq_create_singlethread_workqueue(name) \
+	altwq_alloc_ordered_workqueue("%s", __ALTWQ_LEGACY | ALTWQ_MEM_RECLAIM, name)
 
 static inline bool altwq_queue_work(struct altwq_workqueue *wq, struct altwq_work *work)
 {
@@ -123,9 +173,37 @@ static inline bool altwq_schedule_work(struct altwq_work *work)
 {
 	return altwq_queue_work(altwq_system_wq, work);
 }
+static inline bool altwq_schedule_work_on(int cpu, struct altwq_work *work)
+{
+	return altwq_queue_work_on(cpu, altwq_system_wq, work);
+}
 static inline bool altwq_schedule_delayed_work(struct altwq_delayed_work *dwork, unsigned long delay)
 {
 	return altwq_queue_delayed_work(altwq_system_wq, dwork, delay);
 }
+static inline bool altwq_schedule_delayed_work_on(int cpu, struct altwq_delayed_work *dwork, unsigned long delay)
+{
+	return altwq_queue_delayed_work_on(cpu, altwq_system_wq, dwork, delay);
+}
+
+/*
+ * Enables the work and, if that brought its disable count to 0, queues it
+ * (true); false if it stays disabled. It queues whether or not something
+ * happened while the work was disabled.
+ */
+static inline bool altwq_enable_and_queue_work(struct altwq_workqueue *wq, struct altwq_work *work)
+{
+	if (!altwq_enable_work(work))
+		return false;
+	altwq_queue_work(wq, work);
+	return true;
+}
+
+/* Flushes altwq_system_wq, with a warning at compile time and at run time. */
+#define altwq_flush_scheduled_work()					\
+	({								\
+		__altwq_warn_flushing_systemwide_wq();			\
+		altwq_flush_workqueue(altwq_system_wq);			\
+	})
 
 #endif

@@ -7,9 +7,13 @@
  *
  * Contexts:
  *   any context (IRQs included): queue_*, mod_delayed_*, cancel_work,
- *     cancel_delayed_work, work_busy, work_pending, current_work.
+ *     cancel_delayed_work, disable_work, disable_delayed_work, enable_*,
+ *     work_busy, work_pending, current_work, workqueue_congested,
+ *     current_is_workqueue_rescuer, set_worker_desc, print_worker_info,
+ *     show_*_workqueue(s), execute_in_process_context.
  *   may sleep: alloc_*, destroy_workqueue, flush_*, drain_workqueue,
- *     cancel_*_sync, workqueue_set_max_active.
+ *     cancel_*_sync, disable_*_sync, workqueue_set_max_active,
+ *     schedule_on_each_cpu, work_on_cpu*.
  * Bad input (NULL, a CPU that does not exist, a queue being destroyed) is
  * refused with a warning and a false/NULL result, never a crash.
  */
@@ -23,16 +27,25 @@ extern "C" {
 struct altwq_workqueue;
 struct altwq_work;
 struct altwq_delayed_work;
+struct altwq_rcu_work;
+struct altwq_execute_work;
 struct timer_list;
+struct task_struct;
+
+typedef void (*altwq_work_func_t)(struct altwq_work *work);
 
 /* Queue flags (values are altwq's own). */
 #define ALTWQ_UNBOUND		(1U << 1)  /* not bound to a CPU; no concurrency management */
 #define ALTWQ_HIGHPRI		(1U << 4)  /* served by the high-priority pools */
 #define ALTWQ_CPU_INTENSIVE	(1U << 5)  /* its works do not count for concurrency */
 #define ALTWQ_MEM_RECLAIM	(1U << 3)  /* has a rescuer: progress without new workers */
+#define ALTWQ_POWER_EFFICIENT	(1U << 7)  /* per-CPU, or unbound with altwq.power_efficient=1 */
+#define ALTWQ_PERCPU		(1U << 8)  /* bound to a CPU (the default; says so explicitly) */
 #define __ALTWQ_ORDERED		(1U << 17) /* one work at a time, in queueing order */
+#define __ALTWQ_LEGACY		(1U << 18) /* made by create*_workqueue() */
 
 #define ALTWQ_MAX_ACTIVE	512
+#define ALTWQ_UNBOUND_MAX_ACTIVE ALTWQ_MAX_ACTIVE
 #define ALTWQ_DFL_ACTIVE	(ALTWQ_MAX_ACTIVE / 2)
 
 /* altwq_work_busy() bits. */
@@ -60,6 +73,48 @@ bool altwq_cancel_work_sync(struct altwq_work *work);
 bool altwq_cancel_delayed_work(struct altwq_delayed_work *dwork);
 bool altwq_cancel_delayed_work_sync(struct altwq_delayed_work *dwork);
 
+/*
+ * Disable counts (6.10+): a disabled work is not queued (queue_* return
+ * false); disable_* cancel it first and return whether it was pending,
+ * the _sync ones also wait for a running instance. Counts nest; enable_*
+ * return true once the count is back to 0.
+ */
+bool altwq_disable_work(struct altwq_work *work);
+bool altwq_disable_work_sync(struct altwq_work *work);
+bool altwq_enable_work(struct altwq_work *work);
+bool altwq_disable_delayed_work(struct altwq_delayed_work *dwork);
+bool altwq_disable_delayed_work_sync(struct altwq_delayed_work *dwork);
+bool altwq_enable_delayed_work(struct altwq_delayed_work *dwork);
+
+/* On a CPU of NUMA node `node` (this one if it is there; an unbound queue). */
+bool altwq_queue_work_node(int node, struct altwq_workqueue *wq, struct altwq_work *work);
+/* Queued on wq once an RCU grace period has passed. */
+bool altwq_queue_rcu_work(struct altwq_workqueue *wq, struct altwq_rcu_work *rwork);
+bool altwq_flush_rcu_work(struct altwq_rcu_work *rwork);
+/* Runs func on every online CPU (system queue) and waits: 0 or -ENOMEM. */
+int altwq_schedule_on_each_cpu(altwq_work_func_t func);
+/* fn(&ew->work) now if in process context (0), else from the system queue (1). */
+int altwq_execute_in_process_context(altwq_work_func_t fn, struct altwq_execute_work *ew);
+/* fn(arg) in a work on cpu's pool, waited for: its result, or -EINVAL for a
+ * CPU that does not exist; _safe: -ENODEV for an offline one. */
+long altwq_work_on_cpu(int cpu, long (*fn)(void *), void *arg);
+long altwq_work_on_cpu_safe(int cpu, long (*fn)(void *), void *arg);
+
+/* Whether the current task is a workqueue's rescuer. */
+bool altwq_current_is_workqueue_rescuer(void);
+/* Whether works of wq wait for max_active on cpu (-1: this CPU). A hint. */
+bool altwq_workqueue_congested(int cpu, struct altwq_workqueue *wq);
+/* Names what the current worker does, for print_worker_info and dumps. */
+void altwq_set_worker_desc(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints, at log_lvl, which queue and work an altwq worker task runs. */
+void altwq_print_worker_info(const char *log_lvl, struct task_struct *task);
+/* Dump busy queues and pools (in-flight, pending and inactive works) to the log. */
+void altwq_show_all_workqueues(void);
+void altwq_show_one_workqueue(struct altwq_workqueue *wq);
+/* Called by the flush_scheduled_work() macro; warns at compile time. */
+void __altwq_warn_flushing_systemwide_wq(void)
+	__attribute__((warning("Please avoid flushing system-wide workqueues.")));
+
 void altwq_flush_workqueue(struct altwq_workqueue *wq);
 void altwq_drain_workqueue(struct altwq_workqueue *wq);
 void altwq_workqueue_set_max_active(struct altwq_workqueue *wq, int max_active);
@@ -75,6 +130,9 @@ extern struct altwq_workqueue *altwq_system_wq;
 extern struct altwq_workqueue *altwq_system_highpri_wq;
 extern struct altwq_workqueue *altwq_system_long_wq;
 extern struct altwq_workqueue *altwq_system_unbound_wq;
+extern struct altwq_workqueue *altwq_system_percpu_wq;
+extern struct altwq_workqueue *altwq_system_dfl_wq;
+extern struct altwq_workqueue *altwq_system_power_efficient_wq;
 
 #ifdef __cplusplus
 }

@@ -401,7 +401,7 @@ WQ_TEST(every_kind_of_queue_runs_works)
 	TestWork w(ops, body);
 	KT_ASSERT(test, w);
 	const unsigned int kinds[] = {0, TWQ_HIGHPRI, TWQ_UNBOUND, TWQ_UNBOUND | TWQ_HIGHPRI, TWQ_MEM_RECLAIM,
-				      TWQ_CPU_INTENSIVE};
+				      TWQ_CPU_INTENSIVE, TWQ_POWER_EFFICIENT, TWQ_PERCPU};
 	int expected = 0;
 	for (unsigned int flags : kinds) {
 		TestWq wq(ops, flags, 0);
@@ -412,8 +412,7 @@ WQ_TEST(every_kind_of_queue_runs_works)
 		(void)ops->flush_work(w.get()); // false if it already ran
 		KT_EXPECT_EQ(test, body.runs.load(Acquire), ++expected);
 	}
-	const int systems[] = {TWQ_SYSTEM, TWQ_SYSTEM_HIGHPRI, TWQ_SYSTEM_LONG, TWQ_SYSTEM_UNBOUND};
-	for (int which : systems) {
+	for (int which = 0; which < TWQ_NR_SYSTEM; which++) {
 		KT_EXPECT(test, ops->queue_on(ops->cpu_unbound, ops->system(which), w.get()));
 		(void)ops->flush_work(w.get()); // false if it already ran
 		KT_EXPECT_EQ(test, body.runs.load(Acquire), ++expected);

@@ -23,6 +23,15 @@ MODULE_PARM_DESC(pin_all_idle_workers,
 bool kabi_param_pin_all_idle_workers(void) { return READ_ONCE(pin_all_idle_workers); }
 void kabi_param_set_pin_all_idle_workers(bool on) { WRITE_ONCE(pin_all_idle_workers, on); }
 
+static bool power_efficient;
+module_param(power_efficient, bool, 0444);
+MODULE_PARM_DESC(power_efficient,
+		 "Queues made with ALTWQ_POWER_EFFICIENT are unbound (as workqueue.power_efficient): their works run "
+		 "where the scheduler likes rather than on the queueing CPU");
+
+bool kabi_param_power_efficient(void) { return READ_ONCE(power_efficient); }
+void kabi_param_set_power_efficient(bool on) { WRITE_ONCE(power_efficient, on); }
+
 /* The engines' own load/unload (C++), in dependency order. */
 int altwq_kthread_worker_init(void);
 void altwq_kthread_worker_exit(void);

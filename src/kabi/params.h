@@ -4,6 +4,8 @@
  *   idle_timeout_ms       how long a surplus idle worker lives (default 300000)
  *   pin_all_idle_workers  every idle worker of a bound pool sleeps pinned to
  *                         its CPU, not just one (default off)
+ *   power_efficient       ALTWQ_POWER_EFFICIENT queues are made unbound
+ *                         (default off, as Debian's workqueue.power_efficient)
  */
 #ifndef ALTWQ_KABI_PARAMS_H
 #define ALTWQ_KABI_PARAMS_H
@@ -14,6 +16,8 @@ unsigned int kabi_param_idle_timeout_ms(void);	/* at least 1 */
 void kabi_param_set_idle_timeout_ms(unsigned int ms);
 bool kabi_param_pin_all_idle_workers(void);
 void kabi_param_set_pin_all_idle_workers(bool on);
+bool kabi_param_power_efficient(void);
+void kabi_param_set_power_efficient(bool on);	/* for tests: queues made after it */
 
 KABI_END
 #endif

@@ -38,6 +38,7 @@ int main(void)
 	SIZE_AND_ALIGN(LOCK_CLASS_KEY, struct lock_class_key);
 	SIZE_AND_ALIGN(LOCKDEP_MAP, struct lockdep_map);
 	SIZE_AND_ALIGN(LIST_HEAD, struct list_head);
+	SIZE_AND_ALIGN(RCU_HEAD, struct rcu_head);
 	SIZE_AND_ALIGN(CPUMASK, struct cpumask);
 	SIZE_AND_ALIGN(PREEMPT_NOTIFIER, struct kabi_preempt_notifier);
 	SIZE_AND_ALIGN(CPUHP_INSTANCE, struct kabi_cpuhp_instance);
@@ -72,6 +73,9 @@ int main(void)
 	OFFSET(ALTWQ_WQ_DWORK_WQ, altwq_delayed_work, wq);
 	OFFSET(ALTWQ_WQ_DWORK_CPU, altwq_delayed_work, cpu);
 	OFFSET(ALTWQ_WQ_DWORK_ARMED, altwq_delayed_work, armed_entry);
+	DEFINE(ALTWQ_WQ_SIZEOF_RWORK, sizeof(struct altwq_rcu_work));
+	OFFSET(ALTWQ_WQ_RWORK_RCU, altwq_rcu_work, rcu);
+	OFFSET(ALTWQ_WQ_RWORK_WQ, altwq_rcu_work, wq);
 	DEFINE(ALTWQ_WQ_WORK_DATA_INIT, ALTWQ_WORK_DATA_INIT);
 	BLANK();
 	DEFINE(KABI_ENOMEM, ENOMEM);

@@ -11,6 +11,8 @@
 #undef WQB_FLAG
 #undef WQB_WORK
 #undef WQB_MEMBER
+#undef WQB_RCU_MEMBER
+#undef WQB_EW_MEMBER
 #undef WQB_NAME
 #undef WQB_TABLE
 #undef WQB_KEEPS_WORK_ON_GOING_DOWN_CPU

@@ -18,6 +18,8 @@
 #define WQB_FLAG(NAME) WQ_##NAME
 #define WQB_WORK struct work_struct
 #define WQB_MEMBER intree
+#define WQB_RCU_MEMBER intree_rcu
+#define WQB_EW_MEMBER intree_ew
 #define WQB_NAME "in-tree"
 #define WQB_TABLE altwq_wq_ops_intree
 #define WQB_KEEPS_WORK_ON_GOING_DOWN_CPU true
@@ -33,6 +35,8 @@
 #define WQB_FLAG(NAME) ALTWQ_##NAME
 #define WQB_WORK struct altwq_work
 #define WQB_MEMBER altwq
+#define WQB_RCU_MEMBER altwq_rcu
+#define WQB_EW_MEMBER altwq_ew
 #define WQB_NAME "altwq"
 #define WQB_TABLE altwq_wq_ops_altwq
 #define WQB_KEEPS_WORK_ON_GOING_DOWN_CPU false

@@ -9,12 +9,15 @@
  *   WQB_UP(NAME)   of a macro or constant: NAME, or ALTWQ_NAME
  *   WQB_FLAG(NAME) of a queue flag: WQ_NAME, or ALTWQ_NAME
  *   WQB_WORK       its struct for a plain work (work_struct, altwq_work)
- *   WQB_MEMBER     the member of wq_ops_work's union it uses
+ *   WQB_MEMBER     the member of wq_ops_work's union it uses (a delayed
+ *                  work), WQB_RCU_MEMBER and WQB_EW_MEMBER for an rcu work
+ *                  and an execute_work
  *   WQB_TABLE      the table's name; WQB_NAME its printed name
  *   WQB_KEEPS_WORK_ON_GOING_DOWN_CPU, WQB_QUIESCE(): see struct wq_ops
  */
 #define WQB_FN(name) WQB(wqb_##name)
 #define WQB_DW(w) (&(w)->u.WQB_MEMBER)
+#define WQB_RW(w) (&(w)->u.WQB_RCU_MEMBER)
 
 static void WQB_FN(trampoline)(WQB_WORK *work)
 {
@@ -23,11 +26,26 @@ static void WQB_FN(trampoline)(WQB_WORK *work)
 	w->fn(w, w->ctx);
 }
 
+static void WQB_FN(rcu_trampoline)(WQB_WORK *work)
+{
+	struct wq_ops_work *w = container_of(WQB(to_rcu_work)(work), struct wq_ops_work, u.WQB_RCU_MEMBER);
+
+	w->fn(w, w->ctx);
+}
+
+static void WQB_FN(ew_trampoline)(WQB_WORK *work)
+{
+	struct wq_ops_work *w = container_of(work, struct wq_ops_work, u.WQB_EW_MEMBER.work);
+
+	w->fn(w, w->ctx);
+}
+
 static unsigned int WQB_FN(flags)(unsigned int f)
 {
 	return (f & TWQ_UNBOUND ? WQB_FLAG(UNBOUND) : 0) | (f & TWQ_HIGHPRI ? WQB_FLAG(HIGHPRI) : 0) |
 	       (f & TWQ_CPU_INTENSIVE ? WQB_FLAG(CPU_INTENSIVE) : 0) |
-	       (f & TWQ_MEM_RECLAIM ? WQB_FLAG(MEM_RECLAIM) : 0);
+	       (f & TWQ_MEM_RECLAIM ? WQB_FLAG(MEM_RECLAIM) : 0) |
+	       (f & TWQ_POWER_EFFICIENT ? WQB_FLAG(POWER_EFFICIENT) : 0) | (f & TWQ_PERCPU ? WQB_FLAG(PERCPU) : 0);
 }
 
 /* -1 is "any CPU" (the in-tree value is WORK_CPU_UNBOUND); any other value,
@@ -46,6 +64,9 @@ static void *WQB_FN(system)(int which)
 	case TWQ_SYSTEM_HIGHPRI: return WQB(system_highpri_wq);
 	case TWQ_SYSTEM_LONG: return WQB(system_long_wq);
 	case TWQ_SYSTEM_UNBOUND: return WQB(system_unbound_wq);
+	case TWQ_SYSTEM_PERCPU: return WQB(system_percpu_wq);
+	case TWQ_SYSTEM_DFL: return WQB(system_dfl_wq);
+	case TWQ_SYSTEM_POWER_EFFICIENT: return WQB(system_power_efficient_wq);
 	default: return WQB(system_wq);
 	}
 }
@@ -96,6 +117,64 @@ static bool WQB_FN(pending)(struct wq_ops_work *w) { return WQB(work_pending)(&W
 static bool WQB_FN(is_current)(struct wq_ops_work *w) { return WQB(current_work)() == &WQB_DW(w)->work; }
 static void WQB_FN(quiesce)(void) { WQB_QUIESCE(); }
 
+static bool WQB_FN(disable)(struct wq_ops_work *w) { return WQB(disable_work)(&WQB_DW(w)->work); }
+static bool WQB_FN(disable_sync)(struct wq_ops_work *w) { return WQB(disable_work_sync)(&WQB_DW(w)->work); }
+static bool WQB_FN(enable)(struct wq_ops_work *w) { return WQB(enable_work)(&WQB_DW(w)->work); }
+static bool WQB_FN(disable_delayed)(struct wq_ops_work *w) { return WQB(disable_delayed_work)(WQB_DW(w)); }
+static bool WQB_FN(disable_delayed_sync)(struct wq_ops_work *w) { return WQB(disable_delayed_work_sync)(WQB_DW(w)); }
+static bool WQB_FN(enable_delayed)(struct wq_ops_work *w) { return WQB(enable_delayed_work)(WQB_DW(w)); }
+static bool WQB_FN(enable_and_queue)(void *wq, struct wq_ops_work *w)
+{
+	return WQB(enable_and_queue_work)(wq, &WQB_DW(w)->work);
+}
+static void WQB_FN(init_deferrable_work)(struct wq_ops_work *w, wq_ops_fn fn, void *ctx)
+{
+	w->fn = fn;
+	w->ctx = ctx;
+	WQB_UP(INIT_DEFERRABLE_WORK)(WQB_DW(w), WQB_FN(trampoline));
+}
+static void WQB_FN(init_rcu_work)(struct wq_ops_work *w, wq_ops_fn fn, void *ctx)
+{
+	w->fn = fn;
+	w->ctx = ctx;
+	WQB_UP(INIT_RCU_WORK)(WQB_RW(w), WQB_FN(rcu_trampoline));
+}
+static bool WQB_FN(queue_rcu)(void *wq, struct wq_ops_work *w) { return WQB(queue_rcu_work)(wq, WQB_RW(w)); }
+static bool WQB_FN(flush_rcu)(struct wq_ops_work *w) { return WQB(flush_rcu_work)(WQB_RW(w)); }
+static int WQB_FN(execute_in_process_context)(struct wq_ops_work *w, wq_ops_fn fn, void *ctx)
+{
+	w->fn = fn;
+	w->ctx = ctx;
+	return WQB(execute_in_process_context)(WQB_FN(ew_trampoline), &w->u.WQB_EW_MEMBER);
+}
+static bool WQB_FN(queue_node)(int node, void *wq, struct wq_ops_work *w)
+{
+	return WQB(queue_work_node)(node, wq, &WQB_DW(w)->work);
+}
+static long WQB_FN(work_on_cpu)(int cpu, long (*fn)(void *), void *arg) { return WQB(work_on_cpu)(cpu, fn, arg); }
+static long WQB_FN(work_on_cpu_safe)(int cpu, long (*fn)(void *), void *arg)
+{
+	return WQB(work_on_cpu_safe)(cpu, fn, arg);
+}
+
+static atomic_t WQB_FN(static_runs);
+static void WQB_FN(static_fn)(WQB_WORK *work) { atomic_inc(&WQB_FN(static_runs)); }
+static WQB_UP(DECLARE_WORK)(WQB_FN(static_work), WQB_FN(static_fn));
+static WQB_UP(DECLARE_DELAYED_WORK)(WQB_FN(static_dwork), WQB_FN(static_fn));
+static WQB_UP(DECLARE_DEFERRABLE_WORK)(WQB_FN(static_deferrable), WQB_FN(static_fn));
+static int WQB_FN(static_works_run)(void *wq)
+{
+	atomic_set(&WQB_FN(static_runs), 0);
+	if (!WQB(queue_work)(wq, &WQB_FN(static_work)) || !WQB(queue_delayed_work)(wq, &WQB_FN(static_dwork), 1) ||
+	    !WQB(queue_delayed_work)(wq, &WQB_FN(static_deferrable), 1))
+		return -1;
+	WQB(flush_work)(&WQB_FN(static_work));
+	WQB(flush_delayed_work)(&WQB_FN(static_dwork));
+	WQB(flush_delayed_work)(&WQB_FN(static_deferrable));
+	return atomic_read(&WQB_FN(static_runs));
+}
+static bool WQB_FN(congested)(int cpu, void *wq) { return WQB(workqueue_congested)(WQB_FN(cpu)(cpu), wq); }
+
 const struct wq_ops WQB_TABLE = {
 	.name = WQB_NAME,
 	.cpu_unbound = -1,
@@ -123,7 +202,25 @@ const struct wq_ops WQB_TABLE = {
 	.pending = WQB_FN(pending),
 	.is_current = WQB_FN(is_current),
 	.quiesce = WQB_FN(quiesce),
+	.disable = WQB_FN(disable),
+	.disable_sync = WQB_FN(disable_sync),
+	.enable = WQB_FN(enable),
+	.disable_delayed = WQB_FN(disable_delayed),
+	.disable_delayed_sync = WQB_FN(disable_delayed_sync),
+	.enable_delayed = WQB_FN(enable_delayed),
+	.enable_and_queue = WQB_FN(enable_and_queue),
+	.init_deferrable_work = WQB_FN(init_deferrable_work),
+	.init_rcu_work = WQB_FN(init_rcu_work),
+	.queue_rcu = WQB_FN(queue_rcu),
+	.flush_rcu = WQB_FN(flush_rcu),
+	.execute_in_process_context = WQB_FN(execute_in_process_context),
+	.queue_node = WQB_FN(queue_node),
+	.work_on_cpu = WQB_FN(work_on_cpu),
+	.work_on_cpu_safe = WQB_FN(work_on_cpu_safe),
+	.static_works_run = WQB_FN(static_works_run),
+	.congested = WQB_FN(congested),
 };
 
 #undef WQB_FN
 #undef WQB_DW
+#undef WQB_RW

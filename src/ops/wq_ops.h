@@ -23,11 +23,16 @@ enum {
 	TWQ_HIGHPRI = 1 << 1,
 	TWQ_CPU_INTENSIVE = 1 << 2,
 	TWQ_MEM_RECLAIM = 1 << 3,
+	TWQ_POWER_EFFICIENT = 1 << 4,
+	TWQ_PERCPU = 1 << 5,
 };
 /* work_busy() bits, translated. */
 enum { TWQ_BUSY_PENDING = 1 << 0, TWQ_BUSY_RUNNING = 1 << 1 };
 /* System queues. */
-enum { TWQ_SYSTEM, TWQ_SYSTEM_HIGHPRI, TWQ_SYSTEM_LONG, TWQ_SYSTEM_UNBOUND };
+enum {
+	TWQ_SYSTEM, TWQ_SYSTEM_HIGHPRI, TWQ_SYSTEM_LONG, TWQ_SYSTEM_UNBOUND, TWQ_SYSTEM_PERCPU, TWQ_SYSTEM_DFL,
+	TWQ_SYSTEM_POWER_EFFICIENT, TWQ_NR_SYSTEM
+};
 
 struct wq_ops {
 	const char *name;
@@ -64,6 +69,28 @@ struct wq_ops {
 	unsigned int (*busy)(struct wq_ops_work *work);
 	bool (*pending)(struct wq_ops_work *work);
 	bool (*is_current)(struct wq_ops_work *work);	/* current_work() is it */
+	/* Disable counts (6.10+). */
+	bool (*disable)(struct wq_ops_work *work);
+	bool (*disable_sync)(struct wq_ops_work *work);
+	bool (*enable)(struct wq_ops_work *work);
+	bool (*disable_delayed)(struct wq_ops_work *work);
+	bool (*disable_delayed_sync)(struct wq_ops_work *work);
+	bool (*enable_delayed)(struct wq_ops_work *work);
+	bool (*enable_and_queue)(void *wq, struct wq_ops_work *work);
+	/* Other kinds of work, set up in the caller's struct wq_ops_work. */
+	void (*init_deferrable_work)(struct wq_ops_work *work, wq_ops_fn fn, void *ctx);
+	void (*init_rcu_work)(struct wq_ops_work *work, wq_ops_fn fn, void *ctx);
+	bool (*queue_rcu)(void *wq, struct wq_ops_work *work);	/* an rcu work */
+	bool (*flush_rcu)(struct wq_ops_work *work);
+	/* fn(work, ctx) now (0) or from the system queue (1), per the context. */
+	int (*execute_in_process_context)(struct wq_ops_work *work, wq_ops_fn fn, void *ctx);
+	bool (*queue_node)(int node, void *wq, struct wq_ops_work *work);
+	long (*work_on_cpu)(int cpu, long (*fn)(void *), void *arg);
+	long (*work_on_cpu_safe)(int cpu, long (*fn)(void *), void *arg);
+	/* Queues the module's DECLARE_WORK, _DELAYED_WORK (delay 1) and
+	 * _DEFERRABLE_WORK (delay 1) statics on wq, flushes them: how many ran. */
+	int (*static_works_run)(void *wq);
+	bool (*congested)(int cpu, void *wq);
 	/* Waits until destroyed queues are freed (RCU callbacks, releases). May sleep. */
 	void (*quiesce)(void);
 };

@@ -10,6 +10,10 @@ struct wq_ops_work {
 	union {
 		struct delayed_work intree;
 		struct altwq_delayed_work altwq;
+		struct rcu_work intree_rcu;
+		struct altwq_rcu_work altwq_rcu;
+		struct execute_work intree_ew;
+		struct altwq_execute_work altwq_ew;
 	} u;
 	wq_ops_fn fn;
 	void *ctx;

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
-// Stealing PENDING (cancel, mod), flush_work through barrier works, and the
-// questions about a work: busy, current. As in 6.10+, a cancel_*_sync that
-// must wait for a running instance disables the work meanwhile (a count in
-// its off-queue data word): it is not pending, and queueing it is refused,
-// until the cancel is done.
+// Stealing PENDING (cancel, disable, mod), flush_work through barrier
+// works, and the questions about a work: busy, current. As in 6.10+, each
+// work has a disable count in its off-queue data word: queueing a disabled
+// work is refused. disable_* raise it, enable_* drop it, and a
+// cancel_*_sync that must wait for a running instance holds one meanwhile,
+// so the work is not pending and cannot be queued until the cancel is done.
 #include "kxx/sched.hpp"
 #include "kxx/task.hpp"
 #include "wq/wq.hpp"
@@ -131,87 +132,96 @@ bool start_flush(altwq_work *work, Barrier &b)
 		b.done.wait();
 }
 
-// After a cancel's wait: drops its disable count.
-[[gnu::noinline]] void enable_after_cancel(altwq_work *work)
+// PENDING owned, off queue: one more disable. False (with a warning) if
+// the count is full, and then nothing changed.
+bool raise_disable(altwq_work *work, Offq &offq)
 {
-	for (;;) {
-		{
-			IrqOffGuard irq;
-			// Disabled, it is neither queued nor armed: 0, or -EAGAIN
-			// while a refused queuer gives PENDING back.
-			int ret = try_to_grab_pending(work, false);
-			if (ret >= 0) {
-				Offq offq = offq_of(work->data.load(Relaxed));
-				if (!KXX_WARN_ON_ONCE(ret != 0 || offq.disable == 0))
-					offq.disable--;
-				set_offq_and_clear_pending(work, offq);
-				return;
-			}
-		}
-		cpu_relax();
-	}
+	if (KXX_WARN_ONCE(offq.disable == OffqDisableMax, "work %ps: disable count overflow", work->func))
+		return false;
+	offq.disable++;
+	return true;
 }
 
-// May sleep.
-bool cancel_sync(altwq_work *work, bool is_dwork)
+// Steals PENDING from whoever holds it (a queue, an armed timer; a
+// momentary owner is spun out with IRQs on), then calls f(ret) with IRQs
+// off and the work off queue, ret as try_to_grab_pending's (1: it was
+// pending).
+template <typename F> auto with_pending_grabbed(altwq_work *work, bool is_dwork, F &&f)
 {
-	if (KXX_WARN_ON_ONCE(!work) || KXX_WARN_ON_ONCE(!work->func))
-		return false;
-	KXX_MIGHT_SLEEP();
-	int ret;
-	for (;;) {
-		{
-			IrqOffGuard irq;
-			ret = try_to_grab_pending(work, is_dwork);
-			if (ret >= 0) {
-				Offq offq = offq_of(work->data.load(Relaxed));
-				// PENDING is ours: nobody can queue it. Not running: done.
-				if (!may_be_running(pool_by_id(offq.pool_id))) {
-					set_offq_and_clear_pending(work, offq);
-					return ret == 1;
-				}
-				// It may be running: disabled while we wait, not pending.
-				if (!KXX_WARN_ONCE(offq.disable == OffqDisableMax, "work %ps: disable count overflow",
-						   work->func))
-					offq.disable++;
-				set_offq_and_clear_pending(work, offq);
-				break;
-			}
-		}
-		cpu_relax(); // IRQs back on for a moment, then again
-	}
-	wait_for_running(work);
-	enable_after_cancel(work);
-	return ret == 1;
-}
-
-// Any context.
-bool cancel(altwq_work *work, bool is_dwork)
-{
-	if (KXX_WARN_ON_ONCE(!work) || KXX_WARN_ON_ONCE(!work->func))
-		return false;
 	for (;;) {
 		{
 			IrqOffGuard irq;
 			int ret = try_to_grab_pending(work, is_dwork);
-			if (ret >= 0) {
-				set_offq_and_clear_pending(work, offq_of(work->data.load(Relaxed)));
-				return ret == 1;
-			}
+			if (ret >= 0)
+				return f(ret);
 		}
 		cpu_relax();
 	}
+}
+
+// Any context. Drops one disable count (stealing the work first if it was
+// somehow queued or armed, with a warning when it was not disabled): true
+// if the count is now 0 and the work may be queued again.
+[[gnu::noinline]] bool enable(altwq_work *work, bool is_dwork)
+{
+	return with_pending_grabbed(work, is_dwork, [&](int) {
+		Offq offq = offq_of(work->data.load(Relaxed));
+		if (!KXX_WARN_ONCE(offq.disable == 0, "work %ps: enabled more often than disabled", work->func))
+			offq.disable--;
+		set_offq_and_clear_pending(work, offq);
+		return offq.disable == 0;
+	});
+}
+
+enum class Disable : bool { Keep, Raise };
+
+// May sleep. cancel_*_sync (Keep) or disable_*_sync (Raise): takes the
+// work off its queue or timer and waits for a running instance, the work
+// disabled meanwhile, so that nothing queues it again. Keep gives the
+// disable back afterwards.
+bool cancel_sync(altwq_work *work, bool is_dwork, Disable disable)
+{
+	if (KXX_WARN_ON_ONCE(!work) || KXX_WARN_ON_ONCE(!work->func))
+		return false;
+	KXX_MIGHT_SLEEP();
+	bool raised = false;
+	bool running = false;
+	const int ret = with_pending_grabbed(work, is_dwork, [&](int grabbed) {
+		Offq offq = offq_of(work->data.load(Relaxed));
+		// PENDING is ours: nobody can queue it. Not running and nothing to
+		// keep: done, no count touched.
+		running = may_be_running(pool_by_id(offq.pool_id));
+		if (running || disable == Disable::Raise)
+			raised = raise_disable(work, offq);
+		set_offq_and_clear_pending(work, offq);
+		return grabbed;
+	});
+	if (running)
+		wait_for_running(work);
+	if (raised && disable == Disable::Keep)
+		(void)enable(work, false);
+	return ret == 1;
+}
+
+// Any context. cancel_* (Keep) or disable_* (Raise).
+bool cancel(altwq_work *work, bool is_dwork, Disable disable)
+{
+	if (KXX_WARN_ON_ONCE(!work) || KXX_WARN_ON_ONCE(!work->func))
+		return false;
+	return with_pending_grabbed(work, is_dwork, [&](int ret) {
+		Offq offq = offq_of(work->data.load(Relaxed));
+		if (disable == Disable::Raise)
+			(void)raise_disable(work, offq);
+		set_offq_and_clear_pending(work, offq);
+		return ret == 1;
+	});
 }
 
 } // namespace
 
 namespace altwq::wq {
 
-Barrier::Barrier()
-{
-	work.data.store(WorkDataInit, Relaxed);
-	work.func = barrier_fn;
-}
+Barrier::Barrier() { init_work(work, barrier_fn); }
 
 int try_to_grab_pending(altwq_work *work, bool is_dwork)
 {
@@ -271,15 +281,56 @@ extern "C" bool altwq_flush_delayed_work(altwq_delayed_work *dwork)
 	return altwq_flush_work(&dwork->work);
 }
 
-extern "C" bool altwq_cancel_work(altwq_work *work) { return cancel(work, false); }
-extern "C" bool altwq_cancel_work_sync(altwq_work *work) { return cancel_sync(work, false); }
+static altwq_work *work_of(altwq_delayed_work *dwork) { return dwork ? &dwork->work : nullptr; }
+
+extern "C" bool altwq_flush_rcu_work(altwq_rcu_work *rwork)
+{
+	if (KXX_WARN_ON_ONCE(!rwork))
+		return false;
+	KXX_MIGHT_SLEEP();
+	// Pending: perhaps still waiting for its grace period, whose callback
+	// queues it; once every such callback has run, flush the queued work.
+	if (rwork->work.data.load(Acquire) & WorkPending) {
+		rcu::barrier();
+		(void)altwq_flush_work(&rwork->work);
+		return true;
+	}
+	return altwq_flush_work(&rwork->work);
+}
+
+extern "C" bool altwq_cancel_work(altwq_work *work) { return cancel(work, false, Disable::Keep); }
+extern "C" bool altwq_cancel_work_sync(altwq_work *work) { return cancel_sync(work, false, Disable::Keep); }
 extern "C" bool altwq_cancel_delayed_work(altwq_delayed_work *dwork)
 {
-	return cancel(dwork ? &dwork->work : nullptr, true);
+	return cancel(work_of(dwork), true, Disable::Keep);
 }
 extern "C" bool altwq_cancel_delayed_work_sync(altwq_delayed_work *dwork)
 {
-	return cancel_sync(dwork ? &dwork->work : nullptr, true);
+	return cancel_sync(work_of(dwork), true, Disable::Keep);
+}
+
+extern "C" bool altwq_disable_work(altwq_work *work) { return cancel(work, false, Disable::Raise); }
+extern "C" bool altwq_disable_work_sync(altwq_work *work) { return cancel_sync(work, false, Disable::Raise); }
+extern "C" bool altwq_disable_delayed_work(altwq_delayed_work *dwork)
+{
+	return cancel(work_of(dwork), true, Disable::Raise);
+}
+extern "C" bool altwq_disable_delayed_work_sync(altwq_delayed_work *dwork)
+{
+	return cancel_sync(work_of(dwork), true, Disable::Raise);
+}
+extern "C" bool altwq_enable_work(altwq_work *work)
+{
+	if (KXX_WARN_ON_ONCE(!work) || KXX_WARN_ON_ONCE(!work->func))
+		return false;
+	return enable(work, false);
+}
+extern "C" bool altwq_enable_delayed_work(altwq_delayed_work *dwork)
+{
+	if (KXX_WARN_ON_ONCE(!dwork) || KXX_WARN_ON_ONCE(!dwork->work.func))
+		return false;
+	// As a delayed work: a timer armed by mistake is stolen, not spun on.
+	return enable(&dwork->work, true);
 }
 
 extern "C" unsigned int altwq_work_busy(altwq_work *work)

@@ -209,3 +209,60 @@ extern "C" bool altwq_mod_delayed_work_on(int cpu, altwq_workqueue *wq, altwq_de
 		cpu_relax();
 	}
 }
+
+namespace {
+
+// A CPU of node for queue_work_node(): this one if it is there, else any
+// online one; "any CPU" for NoNode or a node without online CPUs.
+int cpu_of_node(int node)
+{
+	if (node == NoNode || !node_online(node))
+		return ALTWQ_WORK_CPU_UNBOUND;
+	const int here = this_cpu_hint();
+	if (cpu_to_node(here) == node)
+		return here;
+	const int cpu = node_any_online_cpu(node);
+	return cpu >= 0 ? cpu : ALTWQ_WORK_CPU_UNBOUND;
+}
+
+} // namespace
+
+extern "C" bool altwq_queue_work_node(int node, altwq_workqueue *wq, altwq_work *work)
+{
+	if (KXX_WARN_ONCE(node != NoNode && !node_possible(node), "NUMA node %d does not exist", node))
+		return false;
+	return with_pending_taken(ALTWQ_WORK_CPU_UNBOUND, wq, work, [&](const RcuReadGuard &rcu) {
+		// As 6.12: meant for unbound queues; a bound one still queues.
+		KXX_WARN_ON_ONCE(!(wq->flags & ALTWQ_UNBOUND));
+		return queue_owned_work(cpu_of_node(node), wq, work, rcu);
+	});
+}
+
+// Softirq: the RCU callback owns PENDING. destroy_workqueue waits for it
+// (rcu_works_in_flight), so the queue is alive; like a timer, it delivers
+// into a queue that drains or is being torn down.
+void altwq_rcu_work::grace_period_passed()
+{
+	altwq_workqueue *target = wq;
+	{
+		IrqOffGuard irq;
+		if (KXX_WARN_ONCE(target->state.load(Relaxed) & WqDestroying,
+				  "rcu work %ps queued into destroyed workqueue %s", work.func, target->name))
+			refuse(&work);
+		else
+			insert_owned_work(ALTWQ_WORK_CPU_UNBOUND, target, &work, RcuReadGuard());
+	}
+	// Last: destroy may go on and free the queue once this drops.
+	target->rcu_works_in_flight.fetch_sub(1, Release);
+}
+
+extern "C" bool altwq_queue_rcu_work(altwq_workqueue *wq, altwq_rcu_work *rwork)
+{
+	return with_pending_taken(ALTWQ_WORK_CPU_UNBOUND, wq, rwork ? &rwork->work : nullptr,
+				  [&](const RcuReadGuard &) {
+					  rwork->wq = wq;
+					  wq->rcu_works_in_flight.fetch_add(1, Relaxed);
+					  rwork->rcu.call<&altwq_rcu_work::rcu, &altwq_rcu_work::grace_period_passed>();
+					  return true;
+				  });
+}

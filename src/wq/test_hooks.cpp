@@ -43,3 +43,18 @@ extern "C" void altwq_wq_set_pin_all_idle_workers(bool on)
 extern "C" long altwq_wq_live_workqueues(void) { return g->nr_live_wqs.load(Relaxed); }
 extern "C" long altwq_wq_live_pwqs(void) { return g->nr_live_pwqs.load(Relaxed); }
 extern "C" void altwq_wq_flush_releases(void) { altwq_kthread_flush_worker(g->release_worker); }
+extern "C" bool altwq_wq_current_desc(char *buf, unsigned int size)
+{
+	Worker *w = current_worker();
+	if (!w || !size)
+		return false;
+	format(buf, size, "%s", w->desc);
+	return true;
+}
+extern "C" unsigned int altwq_wq_flags(void *wq) { return static_cast<altwq_workqueue *>(wq)->flags; }
+extern "C" int altwq_wq_show_one_counted(void *wq)
+{
+	RcuReadGuard rcu;
+	return is_live_wq(static_cast<altwq_workqueue *>(wq), rcu) ? show_one(static_cast<altwq_workqueue *>(wq)) : -1;
+}
+extern "C" void altwq_wq_set_power_efficient(bool on) { params::set_power_efficient(on); }

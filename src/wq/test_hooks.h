@@ -36,6 +36,15 @@ long altwq_wq_live_workqueues(void);
 long altwq_wq_live_pwqs(void);
 /* Waits until every release already queued has run. May sleep. */
 void altwq_wq_flush_releases(void);
+/* From a work: copies its worker's set_worker_desc() text (size > 0);
+ * false outside a worker. */
+bool altwq_wq_current_desc(char *buf, unsigned int size);
+/* The flags a queue was made with, after alloc's own changes. */
+unsigned int altwq_wq_flags(void *wq);
+/* altwq_show_one_workqueue(), and how many busy pwqs it printed. */
+int altwq_wq_show_one_counted(void *wq);
+/* Sets power_efficient for queues made from now on. */
+void altwq_wq_set_power_efficient(bool on);
 
 #ifdef __cplusplus
 }

@@ -191,6 +191,7 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 	w.current_func = work->func;
 	w.current_pwq = pwq;
 	w.current_color = data_color(data);
+	w.desc[0] = '\0'; // a desc describes one work (set_worker_desc)
 	const bool cpu_intensive = pwq->wq->flags & ALTWQ_CPU_INTENSIVE;
 	if (cpu_intensive)
 		worker_set_flags(w, WorkerCpuIntensive, s);

@@ -14,6 +14,9 @@ constinit altwq_workqueue *altwq_system_wq = nullptr;
 constinit altwq_workqueue *altwq_system_highpri_wq = nullptr;
 constinit altwq_workqueue *altwq_system_long_wq = nullptr;
 constinit altwq_workqueue *altwq_system_unbound_wq = nullptr;
+constinit altwq_workqueue *altwq_system_percpu_wq = nullptr;
+constinit altwq_workqueue *altwq_system_dfl_wq = nullptr;
+constinit altwq_workqueue *altwq_system_power_efficient_wq = nullptr;
 
 altwq_workqueue::altwq_workqueue(unsigned int flags_)
 	: flags(flags_), shared(KXX_LOCK_CLASS("altwq_workqueue.mutex")),
@@ -24,7 +27,7 @@ altwq_workqueue::altwq_workqueue(unsigned int flags_)
 namespace {
 
 constexpr unsigned int KnownFlags = ALTWQ_UNBOUND | ALTWQ_HIGHPRI | ALTWQ_CPU_INTENSIVE | ALTWQ_MEM_RECLAIM |
-				    __ALTWQ_ORDERED;
+				    ALTWQ_POWER_EFFICIENT | ALTWQ_PERCPU | __ALTWQ_ORDERED | __ALTWQ_LEGACY;
 
 // As 6.12: out of [1, ALTWQ_MAX_ACTIVE] is clamped into it, with a message
 // (0 means the default only to alloc_workqueue, which maps it first).
@@ -109,8 +112,14 @@ altwq_workqueue *alloc_workqueue(const char *fmt, unsigned int flags, int max_ac
 	KXX_MIGHT_SLEEP();
 	if (KXX_WARN_ON_ONCE(!fmt) || KXX_WARN_ON_ONCE(flags & ~KnownFlags))
 		return nullptr;
+	// As 6.12: power-efficient queues are per-CPU unless the parameter
+	// says otherwise.
+	if ((flags & ALTWQ_POWER_EFFICIENT) && params::power_efficient())
+		flags |= ALTWQ_UNBOUND;
 	// Ordered means one unbound pwq running one work at a time.
 	if (KXX_WARN_ON_ONCE((flags & __ALTWQ_ORDERED) && (!(flags & ALTWQ_UNBOUND) || max_active != 1)))
+		return nullptr;
+	if (KXX_WARN_ONCE((flags & ALTWQ_PERCPU) && (flags & ALTWQ_UNBOUND), "workqueue %s: PERCPU and UNBOUND", fmt))
 		return nullptr;
 	altwq_workqueue *wq = new (GfpKernel) altwq_workqueue(flags);
 	if (!wq)
@@ -306,11 +315,15 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 	// queue. A timer callback holds the armed lock until its work is queued,
 	// so once the list is seen empty, what fired is in the queue for the
 	// drain check to see.
+	// Works queued with queue_rcu_work() are waited for the same way.
 	for (;;) {
+		if (wq->rcu_works_in_flight.load(Acquire))
+			rcu::barrier();
 		fire_armed_timers(wq);
 		drain_workqueue(wq);
 		bool none_armed = wq->armed.lock<IrqSave>()->empty(); // the guard ends here
-		if (none_armed && is_drained(wq))
+		// Acquire: pairs with the release in altwq_rcu_work::grace_period_passed().
+		if (none_armed && !wq->rcu_works_in_flight.load(Acquire) && is_drained(wq))
 			break;
 	}
 	if (Worker *r = wq->rescuer) {
@@ -344,6 +357,12 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 	workqueue_put_user(wq); // destroy's own; the WqRef's goes last
 }
 
+namespace {
+constinit altwq_workqueue **const system_wqs[] = {&altwq_system_wq,	  &altwq_system_highpri_wq, &altwq_system_long_wq,
+					 &altwq_system_unbound_wq, &altwq_system_percpu_wq,  &altwq_system_dfl_wq,
+					 &altwq_system_power_efficient_wq};
+} // namespace
+
 namespace altwq::wq {
 
 Status system_wqs_init()
@@ -352,16 +371,19 @@ Status system_wqs_init()
 	altwq_system_highpri_wq = altwq_alloc_workqueue("altwq_events_highpri", ALTWQ_HIGHPRI, 0);
 	altwq_system_long_wq = altwq_alloc_workqueue("altwq_events_long", 0, 0);
 	altwq_system_unbound_wq = altwq_alloc_workqueue("altwq_events_unbound", ALTWQ_UNBOUND, ALTWQ_MAX_ACTIVE);
-	if (!altwq_system_wq || !altwq_system_highpri_wq || !altwq_system_long_wq || !altwq_system_unbound_wq)
-		return Error{err::NoMem};
+	altwq_system_percpu_wq = altwq_alloc_workqueue("altwq_events", ALTWQ_PERCPU, 0);
+	altwq_system_dfl_wq = altwq_alloc_workqueue("altwq_events_unbound", ALTWQ_UNBOUND, ALTWQ_MAX_ACTIVE);
+	altwq_system_power_efficient_wq = altwq_alloc_workqueue("altwq_events_power_efficient",
+								ALTWQ_POWER_EFFICIENT, 0);
+	for (altwq_workqueue **wq : system_wqs)
+		if (!*wq)
+			return Error{err::NoMem};
 	return {};
 }
 
 void system_wqs_exit()
 {
-	altwq_workqueue **all[] = {&altwq_system_wq, &altwq_system_highpri_wq, &altwq_system_long_wq,
-				   &altwq_system_unbound_wq};
-	for (altwq_workqueue **wq : all) {
+	for (altwq_workqueue **wq : system_wqs) {
 		if (*wq)
 			altwq_destroy_workqueue(exchange(*wq, nullptr));
 	}

@@ -86,6 +86,17 @@ struct altwq_delayed_work {
 	kxx::ListNode armed_entry;		// D: on wq->armed while the timer is armed
 };
 
+struct altwq_rcu_work {
+	altwq_work work;
+	kxx::RcuHead rcu;			// in flight while PENDING and not yet queued
+	altwq_workqueue *wq;			// the PENDING owner's: where rcu queues it
+	void grace_period_passed();		// softirq
+};
+
+struct altwq_execute_work {
+	altwq_work work;
+};
+
 namespace altwq::wq {
 
 // work->data: the low byte is flags; the rest is a pwq pointer (WorkPwq set:
@@ -183,6 +194,7 @@ struct Worker : kxx::Pinned {
 							// migrate_disable() held (asleep idle, or in the down window)
 	bool woke_in_down_window = false;			// S: woke while its CPU was going down
 	char name[24] = {};				// I
+	char desc[32] = {};				// S: set_worker_desc() of the work it runs, else empty
 
 	// The scheduler's hooks (registered by per-CPU pool workers only).
 	void sched_in(int cpu);
@@ -316,6 +328,7 @@ struct altwq_workqueue : kxx::Pinned {
 	altwq::wq::Worker *rescuer = nullptr;			// Y to clear at destroy: ALTWQ_MEM_RECLAIM
 	kxx::LockedBy<kxx::List<&altwq::wq::Pwq::mayday_node>, altwq::wq::MaydayLock> maydays; // Y
 	kxx::Guarded<altwq::wq::ArmedList, altwq::wq::ArmedLock> armed; // D
+	kxx::Atomic<long> rcu_works_in_flight{0};		// X: queue_rcu_work's callbacks not yet run
 	kxx::RcuSetLink registry_link;				// the registry's writers' mutex
 	char name[32] = {};					// I
 };
@@ -517,6 +530,10 @@ void worker_set_flags(Worker &w, unsigned int flags, PoolLocked &s);
 void worker_clr_flags(Worker &w, unsigned int flags, PoolLocked &s);
 // L held. Moves work and the works linked after it from `from` to `to`'s tail.
 void move_linked_works(altwq_work *work, WorkList &to);
+// ---- introspect.cpp ----
+// Under RCU, wq live. Prints wq's busy pwqs: how many.
+int show_one(altwq_workqueue *wq);
+
 // The thread functions, for kthread creation and current_worker().
 int worker_thread(void *worker);
 int rescuer_thread(void *worker);
@@ -582,6 +599,13 @@ private:
 int try_to_grab_pending(altwq_work *work, bool is_dwork);
 // IRQs off. try_to_grab_pending() until it succeeds: 1 pending, 0 idle.
 int grab_pending(altwq_work *work, bool is_dwork);
+// INIT_WORK for the engine's own works (on its stack or heap).
+inline void init_work(altwq_work &work, void (*fn)(altwq_work *))
+{
+	work.data.store(WorkDataInit, kxx::Relaxed);
+	work.func = fn;
+}
+
 // A flush barrier, on the flusher's stack.
 struct Barrier : kxx::Pinned {
 	Barrier();
@@ -600,6 +624,9 @@ static_assert(offsetof(altwq_delayed_work, timer) == ALTWQ_WQ_DWORK_TIMER);
 static_assert(offsetof(altwq_delayed_work, wq) == ALTWQ_WQ_DWORK_WQ);
 static_assert(offsetof(altwq_delayed_work, cpu) == ALTWQ_WQ_DWORK_CPU);
 static_assert(offsetof(altwq_delayed_work, armed_entry) == ALTWQ_WQ_DWORK_ARMED);
+static_assert(sizeof(altwq_rcu_work) == ALTWQ_WQ_SIZEOF_RWORK);
+static_assert(offsetof(altwq_rcu_work, rcu) == ALTWQ_WQ_RWORK_RCU);
+static_assert(offsetof(altwq_rcu_work, wq) == ALTWQ_WQ_RWORK_WQ);
 static_assert(altwq::wq::WorkDataInit == ALTWQ_WQ_WORK_DATA_INIT);
 
 extern "C" {
