@@ -52,8 +52,20 @@ typedef void (*altwq_work_func_t)(struct altwq_work *work);
 #define ALTWQ_WORK_BUSY_PENDING	(1U << 0)
 #define ALTWQ_WORK_BUSY_RUNNING	(1U << 1)
 
-/* "No particular CPU" for the *_on() calls (the local CPU for bound queues). */
-#define ALTWQ_WORK_CPU_UNBOUND	(-1)
+/*
+ * "No particular CPU" for the *_on() calls (the local CPU for bound
+ * queues): NR_CPUS, as 6.12's WORK_CPU_UNBOUND, so it is never a CPU number
+ * and a CPU number compared with it reads as in the kernel. -1 is refused
+ * as a CPU that does not exist. The engine (C++) takes the value from its
+ * generated sizes.
+ */
+#ifdef __cplusplus
+#include "kabi_sizes.h"
+#define ALTWQ_WORK_CPU_UNBOUND	KABI_NR_CPUS
+#else
+#include <linux/threads.h>
+#define ALTWQ_WORK_CPU_UNBOUND	NR_CPUS
+#endif
 
 /* NULL on failure (bad arguments warn). May sleep. */
 struct altwq_workqueue *altwq_alloc_workqueue(const char *fmt, unsigned int flags, int max_active, ...)

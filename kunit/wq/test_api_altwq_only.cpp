@@ -177,7 +177,10 @@ KXX_TEST(workqueue_altwq_only, new_api_bad_input_is_refused)
 	altwq_show_one_workqueue(nullptr);
 	altwq_print_worker_info(log::Info, nullptr);
 	KT_EXPECT(test, !altwq_alloc_workqueue("bad-percpu", ALTWQ_PERCPU | ALTWQ_UNBOUND, 0));
-	KT_EXPECT_EQ(test, warnings.finish(), 20);
+	// "Any CPU" is NR_CPUS, as in 6.12; -1 is no CPU at all.
+	KT_EXPECT(test, !altwq_queue_work_on(-1, queue, work));
+	KT_EXPECT_EQ(test, warnings.finish(), 21);
+	KT_EXPECT_GE(test, ALTWQ_WORK_CPU_UNBOUND, (int)nr_cpu_ids());
 	// Nothing was lost: the work still queues and runs.
 	KT_EXPECT(test, ops->queue_on(ops->cpu_unbound, wq.get(), w.get()));
 	(void)ops->flush_work(w.get());

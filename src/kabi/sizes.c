@@ -49,6 +49,7 @@ int main(void)
 	DEFINE(KABI_GFP_ZERO, (__force unsigned int)__GFP_ZERO);
 	DEFINE(KABI_GFP_NOWARN, (__force unsigned int)__GFP_NOWARN);
 	DEFINE(KABI_HZ, HZ);
+	DEFINE(KABI_NR_CPUS, NR_CPUS);
 	BLANK();
 	/* The C layout of the public kthread_worker structs, for the C++ engine. */
 	DEFINE(ALTWQ_KW_SIZEOF_WORK, sizeof(struct altwq_kthread_work));
@@ -60,6 +61,7 @@ int main(void)
 	OFFSET(ALTWQ_KW_WORK_MAGIC_OFFSET, altwq_kthread_work, magic);
 	DEFINE(ALTWQ_KW_SIZEOF_DWORK, sizeof(struct altwq_kthread_delayed_work));
 	OFFSET(ALTWQ_KW_DWORK_TIMER, altwq_kthread_delayed_work, timer);
+	OFFSET(ALTWQ_KW_WORKER_TASK, altwq_kthread_worker, task);
 	DEFINE(ALTWQ_KW_WORK_MAGIC, ALTWQ_KTHREAD_WORK_MAGIC);
 	DEFINE(ALTWQ_KW_DWORK_MAGIC, ALTWQ_KTHREAD_DWORK_MAGIC);
 	BLANK();
