@@ -22,7 +22,9 @@
  * A work belongs to the first worker it is queued on until it is
  * re-initialised; queueing it on another is refused with a warning. Bad
  * input (NULL, a work never initialised, a destroyed worker) is refused
- * with a warning, never a crash. The worker itself is opaque.
+ * with a warning, never a crash. Of the worker only ->task is public (as
+ * in 6.12, for sched_set_fifo(worker->task) and the like); workers are made
+ * by altwq_kthread_create_worker*() only.
  */
 #ifndef ALTWQ_KTHREAD_WORKER_H
 #define ALTWQ_KTHREAD_WORKER_H
@@ -38,6 +40,11 @@ typedef void (*altwq_kthread_work_func_t)(struct altwq_kthread_work *work);
  * says so, so cancelling it through its work stops its timer too. */
 #define ALTWQ_KTHREAD_WORK_MAGIC 0x6b777721U
 #define ALTWQ_KTHREAD_DWORK_MAGIC 0x6b776421U
+
+struct altwq_kthread_worker {
+	struct task_struct *task;	/* the worker's thread, from creation to destroy */
+	/* altwq's own state follows */
+};
 
 struct altwq_kthread_work {
 	struct list_head node;		/* on the worker's work or delayed list */
@@ -71,6 +78,33 @@ struct altwq_kthread_delayed_work {
 		timer_setup(&__altwq_dw->timer,				\
 			    altwq_kthread_delayed_work_timer_fn, TIMER_IRQSAFE);	\
 	} while (0)
+
+/* Static initialisers: KTHREAD_WORK_INIT, DEFINE_KTHREAD_WORK and so on. */
+#define ALTWQ_KTHREAD_WORK_INIT(work, fn) {					\
+		.node = LIST_HEAD_INIT((work).node),				\
+		.func = (fn),							\
+		.magic = ALTWQ_KTHREAD_WORK_MAGIC,				\
+	}
+#define ALTWQ_KTHREAD_DELAYED_WORK_INIT(dwork, fn) {				\
+		.work = {							\
+			.node = LIST_HEAD_INIT((dwork).work.node),		\
+			.func = (fn),						\
+			.magic = ALTWQ_KTHREAD_DWORK_MAGIC,			\
+		},								\
+		.timer = __TIMER_INITIALIZER(altwq_kthread_delayed_work_timer_fn, TIMER_IRQSAFE), \
+	}
+#define ALTWQ_DEFINE_KTHREAD_WORK(work, fn) struct altwq_kthread_work work = ALTWQ_KTHREAD_WORK_INIT(work, fn)
+#define ALTWQ_DEFINE_KTHREAD_DELAYED_WORK(dwork, fn) \
+	struct altwq_kthread_delayed_work dwork = ALTWQ_KTHREAD_DELAYED_WORK_INIT(dwork, fn)
+
+/*
+ * 6.14's names: create and wake. altwq's create_worker* already wake the
+ * thread, as 6.12's do; _on_cpu's namefmt gets the CPU number (6.14).
+ */
+#define altwq_kthread_run_worker(flags, namefmt, ...) \
+	altwq_kthread_create_worker((flags), namefmt, ##__VA_ARGS__)
+#define altwq_kthread_run_worker_on_cpu(cpu, flags, namefmt) \
+	altwq_kthread_create_worker_on_cpu((cpu), (flags), namefmt, (cpu))
 
 /* 6.12's lowercase names for the same. */
 #define altwq_kthread_init_work(work_ptr, fn) ALTWQ_KTHREAD_INIT_WORK(work_ptr, fn)

@@ -29,6 +29,11 @@ struct altwq_kthread_worker *altwq_kthread_create_worker(unsigned int flags, con
 struct altwq_kthread_worker *altwq_kthread_create_worker_on_cpu(int cpu, unsigned int flags,
 								 const char namefmt[], ...)
 	__attribute__((format(printf, 3, 4)));
+/* The thread's memory on NUMA node `node` (-1: any; -EINVAL for a node that
+ * does not exist). */
+struct altwq_kthread_worker *altwq_kthread_create_worker_on_node(unsigned int flags, int node,
+								  const char namefmt[], ...)
+	__attribute__((format(printf, 3, 4)));
 
 bool altwq_kthread_queue_work(struct altwq_kthread_worker *worker, struct altwq_kthread_work *work);
 bool altwq_kthread_queue_delayed_work(struct altwq_kthread_worker *worker,

@@ -10,6 +10,7 @@
 
 EXPORT_SYMBOL_GPL(altwq_kthread_create_worker);
 EXPORT_SYMBOL_GPL(altwq_kthread_create_worker_on_cpu);
+EXPORT_SYMBOL_GPL(altwq_kthread_create_worker_on_node);
 EXPORT_SYMBOL_GPL(altwq_kthread_queue_work);
 EXPORT_SYMBOL_GPL(altwq_kthread_queue_delayed_work);
 EXPORT_SYMBOL_GPL(altwq_kthread_mod_delayed_work);

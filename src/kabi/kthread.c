@@ -11,12 +11,13 @@
 
 #define TASK(t) ((struct task_struct *)(t))
 
-int kabi_kthread_create(struct kabi_task **task, kabi_kthread_fn fn, void *data, int cpu, const char *name)
+int kabi_kthread_create(struct kabi_task **task, kabi_kthread_fn fn, void *data, int cpu, int node,
+			const char *name)
 {
 	struct task_struct *p;
 
 	if (cpu < 0)
-		p = kthread_create_on_node(fn, data, NUMA_NO_NODE, "%s", name);
+		p = kthread_create_on_node(fn, data, node, "%s", name);
 	else
 		p = kthread_create_on_node(fn, data, cpu_to_node(cpu), "%s", name);
 	if (IS_ERR(p))

@@ -11,7 +11,10 @@ KABI_BEGIN
 typedef int (*kabi_kthread_fn)(void *data);
 
 /* Creates a stopped thread; cpu < 0: any CPU, else bound to cpu. 0 or -errno. */
-int kabi_kthread_create(struct kabi_task **task, kabi_kthread_fn fn, void *data, int cpu, const char *name);
+/* Bound to cpu (>= 0, its node's memory) or, with cpu -1, on NUMA node
+ * `node` (-1: any). Not woken. May sleep. */
+int kabi_kthread_create(struct kabi_task **task, kabi_kthread_fn fn, void *data, int cpu, int node,
+			const char *name);
 void kabi_kthread_bind(struct kabi_task *task, int cpu);
 int kabi_kthread_stop(struct kabi_task *task);
 bool kabi_kthread_should_stop(void);

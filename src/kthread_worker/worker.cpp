@@ -56,8 +56,10 @@ int altwq_kthread_worker::run()
 
 namespace {
 
-// May sleep. cpu: Kthread::AnyCpu or an online CPU.
-altwq_kthread_worker *create_worker(int cpu, unsigned int flags, const char *namefmt, __builtin_va_list args)
+// May sleep. cpu: Kthread::AnyCpu or an online CPU; node: with AnyCpu, where
+// the thread's memory goes (NoNode: anywhere).
+altwq_kthread_worker *create_worker(int cpu, int node, unsigned int flags, const char *namefmt,
+				    __builtin_va_list args)
 {
 	if (KXX_WARN_ON_ONCE(!namefmt) || KXX_WARN_ON_ONCE(flags & ~ALTWQ_KTW_FREEZABLE))
 		return err_ptr<altwq_kthread_worker>(err::Inval);
@@ -68,10 +70,11 @@ altwq_kthread_worker *create_worker(int cpu, unsigned int flags, const char *nam
 	if (!worker.ok())
 		return err_ptr<altwq_kthread_worker>(worker.error());
 	altwq_kthread_worker *w = worker.value().get();
-	auto thread = Kthread::create<&altwq_kthread_worker::run>(w, name.value().get(), cpu);
+	auto thread = Kthread::create<&altwq_kthread_worker::run>(w, name.value().get(), cpu, node);
 	if (!thread.ok())
 		return err_ptr<altwq_kthread_worker>(thread.error());
 	w->thread = thread.take();
+	w->task = reinterpret_cast<task_struct *>(w->thread.task().raw());
 	registry->insert(*w);
 	w->thread.wake();
 	return worker.take().release();
@@ -83,7 +86,20 @@ extern "C" altwq_kthread_worker *altwq_kthread_create_worker(unsigned int flags,
 {
 	__builtin_va_list args;
 	__builtin_va_start(args, namefmt);
-	altwq_kthread_worker *w = create_worker(Kthread::AnyCpu, flags, namefmt, args);
+	altwq_kthread_worker *w = create_worker(Kthread::AnyCpu, NoNode, flags, namefmt, args);
+	__builtin_va_end(args);
+	return w;
+}
+
+extern "C" altwq_kthread_worker *altwq_kthread_create_worker_on_node(unsigned int flags, int node, const char namefmt[],
+								      ...)
+{
+	if (KXX_WARN_ONCE(node != NoNode && !node_possible(node), "kthread_create_worker_on_node: node %d does not exist",
+			  node))
+		return err_ptr<altwq_kthread_worker>(err::Inval);
+	__builtin_va_list args;
+	__builtin_va_start(args, namefmt);
+	altwq_kthread_worker *w = create_worker(Kthread::AnyCpu, node, flags, namefmt, args);
 	__builtin_va_end(args);
 	return w;
 }
@@ -98,7 +114,7 @@ extern "C" altwq_kthread_worker *altwq_kthread_create_worker_on_cpu(int cpu, uns
 		return err_ptr<altwq_kthread_worker>(err::Inval);
 	__builtin_va_list args;
 	__builtin_va_start(args, namefmt);
-	altwq_kthread_worker *w = create_worker(cpu, flags, namefmt, args);
+	altwq_kthread_worker *w = create_worker(cpu, NoNode, flags, namefmt, args);
 	__builtin_va_end(args);
 	return w;
 }

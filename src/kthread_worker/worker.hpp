@@ -108,6 +108,8 @@ struct altwq_kthread_worker {
 	altwq_kthread_worker(unsigned int flags, int cpu);
 	int run(); // the thread
 
+	task_struct *task = nullptr;	// I: the thread, public (<altwq/kthread_worker.h>); first
+
 	kxx::Guarded<altwq::kw::Queues, altwq::kw::WorkerLock> queues;
 	kxx::Kthread thread;
 	unsigned int flags;
@@ -116,6 +118,7 @@ struct altwq_kthread_worker {
 	kxx::Atomic<long> users{1};	// 1 for being live, plus one per WorkerRef
 	kxx::Completion released;	// users dropped to 0
 };
+static_assert(offsetof(altwq_kthread_worker, task) == ALTWQ_KW_WORKER_TASK);
 
 namespace altwq::kw {
 

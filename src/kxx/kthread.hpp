@@ -21,11 +21,13 @@ class Kthread {
 public:
 	enum : int { AnyCpu = -1 };
 
-	// Runs fn(data) in a new, not yet woken thread named `name`.
-	static Result<Kthread> create(kabi_kthread_fn fn, void *data, const char *name, int cpu = AnyCpu)
+	// Runs fn(data) in a new, not yet woken thread named `name`, bound to
+	// cpu, or (AnyCpu) with its memory on NUMA node `node` (-1: any).
+	static Result<Kthread> create(kabi_kthread_fn fn, void *data, const char *name, int cpu = AnyCpu,
+				      int node = -1)
 	{
 		kabi_task *task = nullptr;
-		int err = kabi_kthread_create(&task, fn, data, cpu, name);
+		int err = kabi_kthread_create(&task, fn, data, cpu, node, name);
 		if (err)
 			return Error{err};
 		kabi_task_get(task);
@@ -33,9 +35,9 @@ public:
 	}
 	// Runs owner->Method() (returning int) in a new, not yet woken thread.
 	template <auto Method, typename Owner>
-	static Result<Kthread> create(Owner *owner, const char *name, int cpu = AnyCpu)
+	static Result<Kthread> create(Owner *owner, const char *name, int cpu = AnyCpu, int node = -1)
 	{
-		return create(&run_member<Method, Owner>, owner, name, cpu);
+		return create(&run_member<Method, Owner>, owner, name, cpu, node);
 	}
 
 	// An empty handle, to be assigned a created thread.

@@ -59,6 +59,24 @@ static bool KWB_FN(cancel_delayed_sync)(struct kw_ops_work *w)
 	return WQB(kthread_cancel_delayed_work_sync)(KWB_DW(w));
 }
 
+static atomic_t KWB_FN(static_runs);
+static void KWB_FN(static_fn)(struct WQB(kthread_work) *work) { atomic_inc(&KWB_FN(static_runs)); }
+static WQB_UP(DEFINE_KTHREAD_WORK)(KWB_FN(static_work), KWB_FN(static_fn));
+static WQB_UP(DEFINE_KTHREAD_DELAYED_WORK)(KWB_FN(static_dwork), KWB_FN(static_fn));
+static int KWB_FN(static_works_run)(void *worker)
+{
+	atomic_set(&KWB_FN(static_runs), 0);
+	if (!WQB(kthread_queue_work)(worker, &KWB_FN(static_work)) ||
+	    !WQB(kthread_queue_delayed_work)(worker, &KWB_FN(static_dwork), 1000))
+		return -1;
+	/* Queued now: 6.12's flush of an armed delayed work would not return. */
+	WQB(kthread_mod_delayed_work)(worker, &KWB_FN(static_dwork), 0);
+	WQB(kthread_flush_work)(&KWB_FN(static_work));
+	WQB(kthread_flush_work)(&KWB_FN(static_dwork).work);
+	return atomic_read(&KWB_FN(static_runs));
+}
+static void *KWB_FN(task_of)(void *worker) { return ((struct WQB(kthread_worker) *)worker)->task; }
+
 const struct kw_ops KWB_TABLE = {
 	.name = WQB_NAME,
 	.cancel_counts_fired_timer = KWB_CANCEL_COUNTS_FIRED_TIMER,
@@ -75,6 +93,8 @@ const struct kw_ops KWB_TABLE = {
 	.flush_worker = KWB_FN(flush_worker),
 	.cancel_sync = KWB_FN(cancel_sync),
 	.cancel_delayed_sync = KWB_FN(cancel_delayed_sync),
+	.static_works_run = KWB_FN(static_works_run),
+	.task_of = KWB_FN(task_of),
 };
 
 #undef KWB_FN

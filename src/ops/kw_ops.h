@@ -45,6 +45,13 @@ struct kw_ops {
 	void (*flush_worker)(void *worker);
 	bool (*cancel_sync)(struct kw_ops_work *work);
 	bool (*cancel_delayed_sync)(struct kw_ops_work *work);
+	/* Queues the module's DEFINE_KTHREAD_WORK and DEFINE_KTHREAD_DELAYED_WORK
+	 * (armed, then moved to now) statics on worker and flushes them: how
+	 * many ran. Once per module load (the works are tied to that worker).
+	 * May sleep. */
+	int (*static_works_run)(void *worker);
+	/* worker->task: the thread that runs its works. */
+	void *(*task_of)(void *worker);
 };
 
 extern const struct kw_ops altwq_kw_ops_altwq;
