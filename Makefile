@@ -3,8 +3,10 @@
 #   make              build altwq.ko and altwq_test.ko against $(KDIR)
 #   make check        install what is missing, build the test kernel (once,
 #                     cached), build the modules against it, check that kxx
-#                     misuse does not compile, run every KUnit suite in one
-#                     QEMU boot; last line: "N passed, N failed"
+#                     misuse does not compile, build three in-tree workqueue
+#                     clients unchanged for both implementations
+#                     (scripts/dropin), run every KUnit suite and those
+#                     clients in one QEMU boot; last line: "N passed, N failed"
 #   make bench        altwq against the in-tree kthread_worker in one boot, on
 #                     the test kernel (KERNEL=stock: Debian's stock kernel);
 #                     table on stdout, JSON and Markdown in results/bench/;
@@ -36,7 +38,9 @@ check: deps
 	@kdir=$$(scripts/test-kernel) && \
 	$(MAKE) -s -C "$$kdir" M=$(CURDIR) modules && \
 	scripts/compile-fail && \
-	scripts/qemu-test --kernel "$$kdir" altwq_test.ko
+	scripts/dropin "$$kdir" && \
+	scripts/qemu-test --kernel "$$kdir" --expect-file results/dropin/expect \
+		altwq_test.ko $$(cat results/dropin/modules)
 
 bench: deps
 	@KERNEL=$(KERNEL) scripts/bench
