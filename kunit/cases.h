@@ -153,7 +153,9 @@ ALTWQ_SUITE(kthread_worker_altwq_only,
 	ALTWQ_CASE(suite, execute_in_process_context_runs_now_in_a_task_and_later_from_an_irq) \
 	ALTWQ_CASE(suite, queue_work_node_runs_the_work) \
 	ALTWQ_CASE(suite, work_on_cpu_runs_fn_there_and_returns_its_result) \
-	ALTWQ_CASE(suite, congested_while_works_wait_for_max_active)
+	ALTWQ_CASE(suite, congested_while_works_wait_for_max_active) \
+	ALTWQ_CASE(suite, bh_works_run_in_softirq_on_the_queueing_cpu) \
+	ALTWQ_CASE(suite, bh_work_is_cancelled_and_disabled_from_task_context)
 ALTWQ_SUITE(workqueue, ALTWQ_WQ_SHARED_CASES(workqueue))
 ALTWQ_SUITE(workqueue_intree, ALTWQ_WQ_SHARED_CASES(workqueue_intree))
 #undef ALTWQ_WQ_SHARED_CASES

@@ -16,8 +16,8 @@
  *
  * Not mapped (README, "Drop-in"): what reaches into struct work_struct or
  * kthread_worker internals (->data, ->entry, WORK_STRUCT_* bits,
- * work_data_bits(), lockdep maps), PF_WQ_WORKER, WQ_BH, WQ_FREEZABLE and
- * WQ_SYSFS (altwq refuses the flags it does not know), the attrs API, and a
+ * work_data_bits(), lockdep maps), PF_WQ_WORKER, WQ_FREEZABLE and WQ_SYSFS
+ * (altwq refuses the flags it does not know), the attrs API, and a
  * kthread_worker embedded in the client's struct (kthread_init_worker).
  */
 #ifndef ALTWQ_AS_INTREE_H
@@ -40,6 +40,7 @@
 #define WORK_CPU_UNBOUND		ALTWQ_WORK_CPU_UNBOUND
 #define WORK_BUSY_PENDING		ALTWQ_WORK_BUSY_PENDING
 #define WORK_BUSY_RUNNING		ALTWQ_WORK_BUSY_RUNNING
+#define WQ_BH				ALTWQ_BH
 #define WQ_UNBOUND			ALTWQ_UNBOUND
 #define WQ_HIGHPRI			ALTWQ_HIGHPRI
 #define WQ_CPU_INTENSIVE		ALTWQ_CPU_INTENSIVE
@@ -114,6 +115,8 @@
 #define system_unbound_wq		altwq_system_unbound_wq
 #define system_dfl_wq			altwq_system_dfl_wq
 #define system_power_efficient_wq	altwq_system_power_efficient_wq
+#define system_bh_wq			altwq_system_bh_wq
+#define system_bh_highpri_wq		altwq_system_bh_highpri_wq
 
 /* ---- workqueue: works ---- */
 #undef work_on_cpu

@@ -6,6 +6,7 @@
  * prototypes. Names mirror <linux/workqueue.h> (6.12) one to one.
  *
  * Contexts:
+ *   Works of ALTWQ_BH queues run in softirq context and must not sleep.
  *   any context (IRQs included): queue_*, mod_delayed_*, cancel_work,
  *     cancel_delayed_work, disable_work, disable_delayed_work, enable_*,
  *     work_busy, work_pending, current_work, workqueue_congested,
@@ -35,6 +36,7 @@ struct task_struct;
 typedef void (*altwq_work_func_t)(struct altwq_work *work);
 
 /* Queue flags (values are altwq's own). */
+#define ALTWQ_BH		(1U << 0)  /* runs in softirq context on the queueing CPU (BH|HIGHPRI only) */
 #define ALTWQ_UNBOUND		(1U << 1)  /* not bound to a CPU; no concurrency management */
 #define ALTWQ_HIGHPRI		(1U << 4)  /* served by the high-priority pools */
 #define ALTWQ_CPU_INTENSIVE	(1U << 5)  /* its works do not count for concurrency */
@@ -145,6 +147,8 @@ extern struct altwq_workqueue *altwq_system_unbound_wq;
 extern struct altwq_workqueue *altwq_system_percpu_wq;
 extern struct altwq_workqueue *altwq_system_dfl_wq;
 extern struct altwq_workqueue *altwq_system_power_efficient_wq;
+extern struct altwq_workqueue *altwq_system_bh_wq;
+extern struct altwq_workqueue *altwq_system_bh_highpri_wq;
 
 #ifdef __cplusplus
 }

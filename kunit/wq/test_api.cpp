@@ -239,3 +239,63 @@ WQ_TEST(congested_while_works_wait_for_max_active)
 	KT_EXPECT(test, !ops->congested(cpu, wq.get()));
 	KT_EXPECT_EQ(test, set.total(&Body::runs), (int)N);
 }
+
+// BH queues (6.9+): the work runs in softirq context, on the CPU it was
+// queued from, or on the CPU asked; flush waits for that run.
+WQ_TEST(bh_works_run_in_softirq_on_the_queueing_cpu)
+{
+	TestWq bh(ops, TWQ_BH, 0), bh_hi(ops, TWQ_BH | TWQ_HIGHPRI, 0);
+	Body body;
+	TestWork w(ops, body, TestWork::Bh);
+	KT_ASSERT(test, bh && bh_hi && w);
+	void *const queues[] = {bh.get(), bh_hi.get(), ops->system(TWQ_SYSTEM_BH), ops->system(TWQ_SYSTEM_BH_HIGHPRI)};
+	const int cpu = last_online_cpu();
+	int expected = 0;
+	for (void *q : queues) {
+		bool queued = false;
+		int err = test::run_on_threads_on_cpu(1, cpu, [&](int) { queued = ops->queue_on(ops->cpu_unbound, q, w.get()); });
+		KT_EXPECT_EQ(test, err, 0);
+		KT_EXPECT(test, queued);
+		(void)ops->flush_work(w.get());
+		KT_EXPECT_EQ(test, body.runs.load(Acquire), ++expected);
+		KT_EXPECT_EQ(test, body.in_softirq.load(Acquire), 1);
+		KT_EXPECT_EQ(test, body.start_cpu.load(Acquire), cpu);
+		// Asked for another CPU (from this one): it runs there.
+		for (int other : online_cpus()) {
+			KT_EXPECT(test, ops->queue_on(other, q, w.get()));
+			(void)ops->flush_work(w.get());
+			KT_EXPECT_EQ(test, body.runs.load(Acquire), ++expected);
+			KT_EXPECT_EQ(test, body.start_cpu.load(Acquire), other);
+			KT_EXPECT_EQ(test, body.in_softirq.load(Acquire), 1);
+		}
+	}
+}
+
+// A BH work running in softirq is waited for by cancel_work_sync and
+// disable_work_sync from a task; an armed BH delayed work is cancelled.
+WQ_TEST(bh_work_is_cancelled_and_disabled_from_task_context)
+{
+	TestWq bh(ops, TWQ_BH, 0);
+	Body body;
+	TestWork w(ops, body, TestWork::Bh);
+	KT_ASSERT(test, bh && w);
+	body.spin_us = 20000;
+	const int cpu = last_online_cpu();
+	KT_EXPECT(test, ops->queue_on(cpu, bh.get(), w.get()));
+	KT_EXPECT(test, wait_until([&] { return body.started.load(Acquire) == 1; }, 5000));
+	KT_EXPECT(test, !ops->cancel_sync(w.get())); // running, not pending
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
+	KT_EXPECT(test, ops->queue_on(cpu, bh.get(), w.get()));
+	KT_EXPECT(test, wait_until([&] { return body.started.load(Acquire) == 2; }, 5000));
+	(void)ops->disable_sync(w.get());
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 2);
+	KT_EXPECT(test, !ops->queue_on(cpu, bh.get(), w.get()));
+	KT_EXPECT(test, ops->enable(w.get()));
+	body.spin_us = 0;
+	KT_EXPECT(test, ops->queue_delayed_on(cpu, bh.get(), w.get(), 1000));
+	KT_EXPECT(test, ops->cancel_delayed_sync(w.get()));
+	KT_EXPECT(test, ops->queue_on(cpu, bh.get(), w.get()));
+	(void)ops->flush_work(w.get());
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 3);
+	KT_EXPECT_EQ(test, body.in_softirq.load(Acquire), 1);
+}

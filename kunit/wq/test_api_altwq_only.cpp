@@ -179,7 +179,11 @@ KXX_TEST(workqueue_altwq_only, new_api_bad_input_is_refused)
 	KT_EXPECT(test, !altwq_alloc_workqueue("bad-percpu", ALTWQ_PERCPU | ALTWQ_UNBOUND, 0));
 	// "Any CPU" is NR_CPUS, as in 6.12; -1 is no CPU at all.
 	KT_EXPECT(test, !altwq_queue_work_on(-1, queue, work));
-	KT_EXPECT_EQ(test, warnings.finish(), 21);
+	// BH queues are per-CPU, HIGHPRI at most, with the default max_active.
+	KT_EXPECT(test, !altwq_alloc_workqueue("bad-bh", ALTWQ_BH | ALTWQ_UNBOUND, 0));
+	KT_EXPECT(test, !altwq_alloc_workqueue("bad-bh", ALTWQ_BH | ALTWQ_MEM_RECLAIM, 0));
+	KT_EXPECT(test, !altwq_alloc_workqueue("bad-bh", ALTWQ_BH, 4));
+	KT_EXPECT_EQ(test, warnings.finish(), 24);
 	KT_EXPECT_GE(test, ALTWQ_WORK_CPU_UNBOUND, (int)nr_cpu_ids());
 	// Nothing was lost: the work still queues and runs.
 	KT_EXPECT(test, ops->queue_on(ops->cpu_unbound, wq.get(), w.get()));

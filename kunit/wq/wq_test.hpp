@@ -49,6 +49,7 @@ struct Body {
 	Atomic<int> start_cpu{-1};
 	Atomic<int> last_cpu{-1};
 	Atomic<int> saw_itself_current{0};
+	Atomic<int> in_softirq{-1};		// 1 if it last ran in softirq context
 	Concurrency *concurrency = nullptr;	// shared by several works
 	Completion *gate = nullptr;		// wait for it while running
 	unsigned int sleep_ms = 0;		// then sleep this long
@@ -67,6 +68,7 @@ inline void body_fn(wq_ops_work *work, void *ctx)
 {
 	Body *b = static_cast<Body *>(ctx);
 	b->start_cpu.store(this_cpu_hint(), Relaxed);
+	b->in_softirq.store(in_serving_softirq() ? 1 : 0, Relaxed);
 	if (b->inside.fetch_add(1, Full) != 0)
 		b->overlapped.fetch_add(1, Relaxed);
 	if (b->concurrency)
@@ -119,6 +121,9 @@ private:
 class TestWork : Pinned {
 public:
 	TestWork(const wq_ops *ops, Body &body) : ops_(ops), work_(ops->new_work(body_fn, &body)) {}
+	enum ForBh { Bh };
+	// For BH queues (see wq_ops.new_bh_work).
+	TestWork(const wq_ops *ops, Body &body, ForBh) : ops_(ops), work_(ops->new_bh_work(body_fn, &body)) {}
 	// Cancels first, so a case that failed halfway frees no queued work.
 	~TestWork()
 	{

@@ -53,6 +53,8 @@ EXPORT_SYMBOL_GPL(__altwq_warn_flushing_systemwide_wq);
 EXPORT_SYMBOL_GPL(altwq_system_percpu_wq);
 EXPORT_SYMBOL_GPL(altwq_system_dfl_wq);
 EXPORT_SYMBOL_GPL(altwq_system_power_efficient_wq);
+EXPORT_SYMBOL_GPL(altwq_system_bh_wq);
+EXPORT_SYMBOL_GPL(altwq_system_bh_highpri_wq);
 
 KABI_EXPORT(altwq_wq_get_pool_stats);
 KABI_EXPORT(altwq_wq_fail_worker_creations);

@@ -11,6 +11,8 @@
 #include <linux/completion.h>
 #include <linux/timer.h>
 #include <linux/irq_work.h>
+#include <linux/interrupt.h>
+#include <linux/smp.h>
 #include <linux/lockdep.h>
 #include <linux/list.h>
 #include <linux/cpumask.h>
@@ -35,6 +37,8 @@ int main(void)
 	SIZE_AND_ALIGN(COMPLETION, struct completion);
 	SIZE_AND_ALIGN(TIMER, struct timer_list);
 	SIZE_AND_ALIGN(IRQ_WORK, struct irq_work);
+	SIZE_AND_ALIGN(TASKLET, struct tasklet_struct);
+	SIZE_AND_ALIGN(CSD, call_single_data_t);
 	SIZE_AND_ALIGN(LOCK_CLASS_KEY, struct lock_class_key);
 	SIZE_AND_ALIGN(LOCKDEP_MAP, struct lockdep_map);
 	SIZE_AND_ALIGN(LIST_HEAD, struct list_head);

@@ -45,7 +45,8 @@ static unsigned int WQB_FN(flags)(unsigned int f)
 	return (f & TWQ_UNBOUND ? WQB_FLAG(UNBOUND) : 0) | (f & TWQ_HIGHPRI ? WQB_FLAG(HIGHPRI) : 0) |
 	       (f & TWQ_CPU_INTENSIVE ? WQB_FLAG(CPU_INTENSIVE) : 0) |
 	       (f & TWQ_MEM_RECLAIM ? WQB_FLAG(MEM_RECLAIM) : 0) |
-	       (f & TWQ_POWER_EFFICIENT ? WQB_FLAG(POWER_EFFICIENT) : 0) | (f & TWQ_PERCPU ? WQB_FLAG(PERCPU) : 0);
+	       (f & TWQ_POWER_EFFICIENT ? WQB_FLAG(POWER_EFFICIENT) : 0) | (f & TWQ_PERCPU ? WQB_FLAG(PERCPU) : 0) |
+	       (f & TWQ_BH ? WQB_FLAG(BH) : 0);
 }
 
 /* -1 is "any CPU" (the in-tree value is WORK_CPU_UNBOUND); any other value,
@@ -67,6 +68,8 @@ static void *WQB_FN(system)(int which)
 	case TWQ_SYSTEM_PERCPU: return WQB(system_percpu_wq);
 	case TWQ_SYSTEM_DFL: return WQB(system_dfl_wq);
 	case TWQ_SYSTEM_POWER_EFFICIENT: return WQB(system_power_efficient_wq);
+	case TWQ_SYSTEM_BH: return WQB(system_bh_wq);
+	case TWQ_SYSTEM_BH_HIGHPRI: return WQB(system_bh_highpri_wq);
 	default: return WQB(system_wq);
 	}
 }
@@ -82,6 +85,17 @@ static struct wq_ops_work *WQB_FN(new_work)(wq_ops_fn fn, void *ctx)
 
 	if (w)
 		WQB_FN(init_work)(w, fn, ctx);
+	return w;
+}
+static struct wq_ops_work *WQB_FN(new_bh_work)(wq_ops_fn fn, void *ctx)
+{
+	struct wq_ops_work *w = kzalloc(sizeof(*w), GFP_KERNEL);
+
+	if (w) {
+		w->fn = fn;
+		w->ctx = ctx;
+		WQB_UP(INIT_DELAYED_WORK)(WQB_DW(w), WQB_FN(trampoline));
+	}
 	return w;
 }
 static void WQB_FN(free_work)(struct wq_ops_work *w) { kfree(w); }
@@ -185,6 +199,7 @@ const struct wq_ops WQB_TABLE = {
 	.system = WQB_FN(system),
 	.init_work = WQB_FN(init_work),
 	.new_work = WQB_FN(new_work),
+	.new_bh_work = WQB_FN(new_bh_work),
 	.free_work = WQB_FN(free_work),
 	.queue_on = WQB_FN(queue_on),
 	.queue_delayed_on = WQB_FN(queue_delayed_on),

@@ -25,13 +25,14 @@ enum {
 	TWQ_MEM_RECLAIM = 1 << 3,
 	TWQ_POWER_EFFICIENT = 1 << 4,
 	TWQ_PERCPU = 1 << 5,
+	TWQ_BH = 1 << 6,
 };
 /* work_busy() bits, translated. */
 enum { TWQ_BUSY_PENDING = 1 << 0, TWQ_BUSY_RUNNING = 1 << 1 };
 /* System queues. */
 enum {
 	TWQ_SYSTEM, TWQ_SYSTEM_HIGHPRI, TWQ_SYSTEM_LONG, TWQ_SYSTEM_UNBOUND, TWQ_SYSTEM_PERCPU, TWQ_SYSTEM_DFL,
-	TWQ_SYSTEM_POWER_EFFICIENT, TWQ_NR_SYSTEM
+	TWQ_SYSTEM_POWER_EFFICIENT, TWQ_SYSTEM_BH, TWQ_SYSTEM_BH_HIGHPRI, TWQ_NR_SYSTEM
 };
 
 struct wq_ops {
@@ -53,6 +54,9 @@ struct wq_ops {
 	void (*init_work)(struct wq_ops_work *work, wq_ops_fn fn, void *ctx);
 	/* Or one on the heap, zeroed and set up; NULL on failure. May sleep. */
 	struct wq_ops_work *(*new_work)(wq_ops_fn fn, void *ctx);
+	/* The same for BH queues: set up at a site of its own, so lockdep's
+	 * class for it is one only ever taken in softirq context. */
+	struct wq_ops_work *(*new_bh_work)(wq_ops_fn fn, void *ctx);
 	void (*free_work)(struct wq_ops_work *work);	/* idle, timer not armed */
 	bool (*queue_on)(int cpu, void *wq, struct wq_ops_work *work);
 	bool (*queue_delayed_on)(int cpu, void *wq, struct wq_ops_work *work, unsigned long delay);

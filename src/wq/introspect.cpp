@@ -38,7 +38,10 @@ void print_pool(const Pool &pool)
 		log::printk_lvl(log::Cont, " cpu=%d", pool.cpu);
 	else
 		log::printk_lvl(log::Cont, " unbound");
-	log::printk_lvl(log::Cont, " nice=%d", pool.highpri ? -20 : 0);
+	if (pool.bh)
+		log::printk_lvl(log::Cont, " bh%s", pool.highpri ? "-hi" : "");
+	else
+		log::printk_lvl(log::Cont, " nice=%d", pool.highpri ? -20 : 0);
 }
 
 // Prints works of list that belong to pwq (all of them if pwq is null),

@@ -99,8 +99,8 @@ Globals::Globals()
 {
 }
 
-Pool::Pool(int id_, int cpu_, bool highpri_)
-	: state(KXX_LOCK_CLASS("altwq_pool.lock")), id(id_), cpu(cpu_), highpri(highpri_),
+Pool::Pool(int id_, int cpu_, bool highpri_, bool bh_)
+	: state(KXX_LOCK_CLASS("altwq_pool.lock")), id(id_), cpu(cpu_), highpri(highpri_), bh(bh_),
 	  idle_timer(Timer::callback<&Pool::idle_timer, &Pool::idle_timer_fired>(), KXX_LOCK_CLASS("altwq_pool.idle_timer")),
 	  mayday_timer(Timer::callback<&Pool::mayday_timer, &Pool::mayday_timer_fired>(),
 		       KXX_LOCK_CLASS("altwq_pool.mayday_timer")),
@@ -109,12 +109,18 @@ Pool::Pool(int id_, int cpu_, bool highpri_)
 }
 
 int unbound_pool_id(bool highpri) { return static_cast<int>(nr_cpu_ids()) * 2 + (highpri ? 1 : 0); }
+int bh_pool_id(int cpu, bool highpri) { return unbound_pool_id(false) + 2 + pool_id_of(cpu, highpri); }
 
 void sync_has_work(Pool &pool, PoolLocked &s) { pool.has_work.store(!s->worklist.empty(), Relaxed); }
 
 void kick(Pool &pool, PoolLocked &s)
 {
 	sync_has_work(pool, s);
+	if (pool.bh) {
+		if (!s->worklist.empty())
+			static_cast<BhPool &>(pool).raise();
+		return;
+	}
 	// Pairs with the fully ordered nr_running drop in Worker::sched_out():
 	// either it sees has_work and kicks through irq_work, or we see its
 	// nr_running and wake a worker here.
@@ -382,6 +388,13 @@ namespace {
 // to exit, and waits for the last to detach.
 void pool_teardown(Pool &pool)
 {
+	if (pool.bh) {
+		// Every queue is gone, so nothing raises it any more; a raise
+		// still in flight to another CPU has run once every CPU answered.
+		smp_call_barrier();
+		static_cast<BhPool &>(pool).tasklet.kill();
+		return;
+	}
 	Completion detached;
 	{
 		Guard<AttachMutex, MaySleep> a(g->attach);
@@ -419,7 +432,7 @@ void pool_teardown(Pool &pool)
 
 Status pools_init()
 {
-	g->nr_pools = static_cast<int>(nr_cpu_ids()) * 2 + 2;
+	g->nr_pools = static_cast<int>(nr_cpu_ids()) * 4 + 2;
 	g->pools = new (GfpKernel | GfpZero) Pool *[g->nr_pools];
 	if (!g->pools)
 		return Error{err::NoMem};
@@ -439,6 +452,14 @@ Status pools_init()
 			return Error{err::NoMem};
 		KXX_TRY(create_worker(*g->pools[id]));
 	}
+	for (int cpu : possible_cpus()) {
+		for (int hp = 0; hp < 2; hp++) {
+			int id = bh_pool_id(cpu, hp != 0);
+			g->pools[id] = new (GfpKernel) BhPool(id, cpu, hp != 0);
+			if (!g->pools[id])
+				return Error{err::NoMem};
+		}
+	}
 	KXX_TRY(g->hotplug.start());
 	g->hotplug_started = true;
 	return {};
@@ -454,7 +475,10 @@ void pools_exit()
 		for (int id = 0; id < g->nr_pools; id++) {
 			if (Pool *pool = g->pools[id]) {
 				pool_teardown(*pool);
-				delete pool;
+				if (pool->bh)
+					delete static_cast<BhPool *>(pool);
+				else
+					delete pool;
 			}
 		}
 		delete[] g->pools;

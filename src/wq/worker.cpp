@@ -208,7 +208,8 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 		unpin_for_work(w);
 		fn(work);
 		// The work may be freed now: only its address is used below.
-		cond_resched();
+		if (!pool.bh) // a tasklet must not sleep
+			cond_resched();
 	});
 
 	if (cpu_intensive)
@@ -386,6 +387,39 @@ int rescuer_thread(void *arg)
 		}
 		current::schedule();
 	}
+}
+
+BhPool::BhPool(int id_, int cpu_, bool highpri_)
+	: Pool(id_, cpu_, highpri_, true), tasklet(Tasklet::callback<&BhPool::tasklet, &BhPool::run>()), remote_raise(this),
+	  worker(this, nullptr)
+{
+}
+
+void BhPool::raise()
+{
+	// IRQs are off (L): the CPU cannot change under us.
+	if (cpu == this_cpu_hint() || !cpu_online(cpu) || !remote_raise.call_on(cpu))
+		tasklet.schedule(highpri);
+}
+
+void BhPool::raise_here() { tasklet.schedule(highpri); }
+
+void BhPool::run()
+{
+	const unsigned long end = jiffies() + msecs_to_jiffies(BhBudgetMs);
+	int budget = BhRestarts;
+	auto s = lock();
+	while (altwq_work *work = s->worklist.front()) {
+		bool mine = assign_work(worker, work, s);
+		sync_has_work(*this, s);
+		if (mine)
+			process_scheduled_works(worker, s);
+		if (--budget == 0 || time_after(jiffies(), end))
+			break;
+	}
+	// Out of budget: the rest in the next round, after other softirq work.
+	if (!s->worklist.empty())
+		raise();
 }
 
 } // namespace altwq::wq

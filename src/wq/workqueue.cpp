@@ -17,6 +17,8 @@ constinit altwq_workqueue *altwq_system_unbound_wq = nullptr;
 constinit altwq_workqueue *altwq_system_percpu_wq = nullptr;
 constinit altwq_workqueue *altwq_system_dfl_wq = nullptr;
 constinit altwq_workqueue *altwq_system_power_efficient_wq = nullptr;
+constinit altwq_workqueue *altwq_system_bh_wq = nullptr;
+constinit altwq_workqueue *altwq_system_bh_highpri_wq = nullptr;
 
 altwq_workqueue::altwq_workqueue(unsigned int flags_)
 	: flags(flags_), shared(KXX_LOCK_CLASS("altwq_workqueue.mutex")),
@@ -26,7 +28,7 @@ altwq_workqueue::altwq_workqueue(unsigned int flags_)
 
 namespace {
 
-constexpr unsigned int KnownFlags = ALTWQ_UNBOUND | ALTWQ_HIGHPRI | ALTWQ_CPU_INTENSIVE | ALTWQ_MEM_RECLAIM |
+constexpr unsigned int KnownFlags = ALTWQ_BH | ALTWQ_UNBOUND | ALTWQ_HIGHPRI | ALTWQ_CPU_INTENSIVE | ALTWQ_MEM_RECLAIM |
 				    ALTWQ_POWER_EFFICIENT | ALTWQ_PERCPU | __ALTWQ_ORDERED | __ALTWQ_LEGACY;
 
 // As 6.12: out of [1, ALTWQ_MAX_ACTIVE] is clamped into it, with a message
@@ -64,7 +66,8 @@ Status make_pwqs(altwq_workqueue *wq, int max_active)
 	if (!wq->cpu_pwqs)
 		return Error{err::NoMem};
 	for (int cpu : possible_cpus()) {
-		wq->cpu_pwqs[cpu] = add(g->pools[pool_id_of(cpu, hp)]);
+		const int id = (wq->flags & ALTWQ_BH) ? bh_pool_id(cpu, hp) : pool_id_of(cpu, hp);
+		wq->cpu_pwqs[cpu] = add(g->pools[id]);
 		if (!wq->cpu_pwqs[cpu])
 			return Error{err::NoMem};
 	}
@@ -120,6 +123,12 @@ altwq_workqueue *alloc_workqueue(const char *fmt, unsigned int flags, int max_ac
 	if (KXX_WARN_ON_ONCE((flags & __ALTWQ_ORDERED) && (!(flags & ALTWQ_UNBOUND) || max_active != 1)))
 		return nullptr;
 	if (KXX_WARN_ONCE((flags & ALTWQ_PERCPU) && (flags & ALTWQ_UNBOUND), "workqueue %s: PERCPU and UNBOUND", fmt))
+		return nullptr;
+	// As 6.12: a BH queue is per-CPU, maybe high-priority, and nothing
+	// else; its max_active is the default.
+	if ((flags & ALTWQ_BH) &&
+	    KXX_WARN_ONCE((flags & ~(ALTWQ_BH | ALTWQ_HIGHPRI | ALTWQ_PERCPU)) || max_active,
+			  "workqueue %s: BH takes only HIGHPRI, and no max_active", fmt))
 		return nullptr;
 	altwq_workqueue *wq = new (GfpKernel) altwq_workqueue(flags);
 	if (!wq)
@@ -360,7 +369,7 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 namespace {
 constinit altwq_workqueue **const system_wqs[] = {&altwq_system_wq,	  &altwq_system_highpri_wq, &altwq_system_long_wq,
 					 &altwq_system_unbound_wq, &altwq_system_percpu_wq,  &altwq_system_dfl_wq,
-					 &altwq_system_power_efficient_wq};
+					 &altwq_system_power_efficient_wq, &altwq_system_bh_wq, &altwq_system_bh_highpri_wq};
 } // namespace
 
 namespace altwq::wq {
@@ -375,6 +384,8 @@ Status system_wqs_init()
 	altwq_system_dfl_wq = altwq_alloc_workqueue("altwq_events_unbound", ALTWQ_UNBOUND, ALTWQ_MAX_ACTIVE);
 	altwq_system_power_efficient_wq = altwq_alloc_workqueue("altwq_events_power_efficient",
 								ALTWQ_POWER_EFFICIENT, 0);
+	altwq_system_bh_wq = altwq_alloc_workqueue("altwq_events_bh", ALTWQ_BH, 0);
+	altwq_system_bh_highpri_wq = altwq_alloc_workqueue("altwq_events_bh_highpri", ALTWQ_BH | ALTWQ_HIGHPRI, 0);
 	for (altwq_workqueue **wq : system_wqs)
 		if (!*wq)
 			return Error{err::NoMem};

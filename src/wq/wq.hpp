@@ -6,7 +6,8 @@
 //
 // The shape is the kernel's: every CPU has a normal and a high-priority
 // pool, and one shared unbound pool of each priority serves unbound and
-// ordered queues. A workqueue has one pool_workqueue (pwq) per pool it
+// ordered queues. Every CPU also has two BH pools (ALTWQ_BH queues): no
+// threads; their works run from a tasklet, in softirq context, on that CPU. A workqueue has one pool_workqueue (pwq) per pool it
 // uses; a pwq carries max_active, the inactive list and the flush colours.
 // Pools own the workers; a pool's manager (one at a time) creates them.
 //
@@ -55,6 +56,7 @@
 #include "kxx/rcu.hpp"
 #include "kxx/rcu_set.hpp"
 #include "kxx/sizes.hpp"
+#include "kxx/softirq.hpp"
 #include "kxx/timer.hpp"
 
 namespace altwq::wq {
@@ -218,7 +220,7 @@ struct PoolState {
 using PoolLocked = kxx::Locked<PoolState, PoolLock, kxx::IrqSave>;
 
 struct Pool : kxx::Pinned {
-	Pool(int id, int cpu, bool highpri);
+	Pool(int id, int cpu, bool highpri, bool bh = false);
 
 	kxx::Guarded<PoolState, PoolLock> state;
 	PoolLocked lock() { return state.lock<kxx::IrqSave>(); }
@@ -236,6 +238,7 @@ struct Pool : kxx::Pinned {
 	const int id;					// I: index in the pool table
 	const int cpu;					// I: -1 for an unbound pool
 	const bool highpri;				// I
+	const bool bh;					// I: a BhPool
 	kxx::Timer idle_timer;				// reaps idle workers
 	kxx::Timer mayday_timer;			// armed while the manager creates a worker
 	kxx::IrqWork kick_irq_work;			// wakes a worker on behalf of sched_out
@@ -252,6 +255,24 @@ struct Pool : kxx::Pinned {
 	void mayday_timer_fired();
 	void kick_from_irq();
 };
+
+// A CPU's BH pool: its works run in a tasklet on that CPU, one at a time,
+// by a worker that has no thread. A round runs at most BhRestarts works or
+// BhBudgetMs, then schedules the tasklet again (the softirq's budget).
+struct BhPool : Pool {
+	BhPool(int id, int cpu, bool highpri);
+
+	// L held (IRQs off). Makes the tasklet run on the pool's CPU (here, if
+	// that CPU is offline).
+	void raise();
+	void raise_here();	// hardirq on pool.cpu
+	void run();		// the tasklet: softirq
+
+	kxx::Tasklet tasklet;
+	kxx::RemoteCall<BhPool, &BhPool::raise_here> remote_raise; // the tasklet goes on pool.cpu
+	Worker worker;					// the busy hash's entry while a work runs
+};
+enum : int { BhRestarts = 10, BhBudgetMs = 2 };
 
 struct PwqCounts {
 	explicit PwqCounts(int max_active_) : max_active(max_active_) {}
@@ -518,6 +539,7 @@ void rebind_misplaced(Worker &w);
 // Pool ids.
 inline int pool_id_of(int cpu, bool highpri) { return cpu * 2 + (highpri ? 1 : 0); }
 int unbound_pool_id(bool highpri);
+int bh_pool_id(int cpu, bool highpri);
 // May sleep.
 kxx::Status pools_init();
 void pools_exit();
