@@ -93,7 +93,8 @@ ALTWQ_SUITE(kxx_cpu_hotplug,
 	ALTWQ_CASE(suite, worker_on_cpu_runs_there) \
 	ALTWQ_CASE(suite, mod_racing_cancel_leaves_nothing_queued) \
 	ALTWQ_CASE(suite, torture_random_ops_keep_the_books) \
-	ALTWQ_CASE(suite, static_works_run_and_works_run_in_the_worker_task)
+	ALTWQ_CASE(suite, static_works_run_and_works_run_in_the_worker_task) \
+	ALTWQ_CASE(suite, embedded_worker_runs_works_in_its_callers_thread)
 ALTWQ_SUITE(kthread_worker, ALTWQ_KW_SHARED_CASES(kthread_worker))
 ALTWQ_SUITE(kthread_worker_intree, ALTWQ_KW_SHARED_CASES(kthread_worker_intree))
 #undef ALTWQ_KW_SHARED_CASES
@@ -112,6 +113,7 @@ ALTWQ_SUITE(kthread_worker_altwq_only,
 	ALTWQ_CASE(kthread_worker_altwq_only, mod_racing_destroy_leaves_no_timer_armed)
 	ALTWQ_CASE(kthread_worker_altwq_only, cancel_work_sync_of_a_delayed_work_stops_its_timer)
 	ALTWQ_CASE(kthread_worker_altwq_only, create_worker_on_node_runs_works_and_refuses_bad_nodes)
+	ALTWQ_CASE(kthread_worker_altwq_only, embedded_worker_misuse_is_refused)
 )
 
 /* The same workqueue cases against altwq and against the kernel's own. */

@@ -17,8 +17,7 @@
  * Not mapped (README, "Drop-in"): what reaches into struct work_struct or
  * kthread_worker internals (->data, ->entry, WORK_STRUCT_* bits,
  * work_data_bits(), lockdep maps), PF_WQ_WORKER, WQ_FREEZABLE and WQ_SYSFS
- * (altwq refuses the flags it does not know), the attrs API, and a
- * kthread_worker embedded in the client's struct (kthread_init_worker).
+ * (altwq refuses the flags it does not know), and the attrs API.
  */
 #ifndef ALTWQ_AS_INTREE_H
 #define ALTWQ_AS_INTREE_H
@@ -160,6 +159,7 @@
 #define show_all_workqueues		altwq_show_all_workqueues
 
 /* ---- kthread_worker ---- */
+#undef kthread_init_worker
 #undef kthread_init_work
 #undef kthread_init_delayed_work
 #undef KTHREAD_WORK_INIT
@@ -175,6 +175,8 @@
 #define kthread_delayed_work		altwq_kthread_delayed_work
 #define kthread_work_func_t		altwq_kthread_work_func_t
 #define KTW_FREEZABLE			ALTWQ_KTW_FREEZABLE
+#define kthread_init_worker		altwq_kthread_init_worker
+#define kthread_worker_fn		altwq_kthread_worker_fn
 #define kthread_init_work		altwq_kthread_init_work
 #define kthread_init_delayed_work	altwq_kthread_init_delayed_work
 #define KTHREAD_WORK_INIT		ALTWQ_KTHREAD_WORK_INIT

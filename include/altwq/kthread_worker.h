@@ -23,8 +23,7 @@
  * re-initialised; queueing it on another is refused with a warning. Bad
  * input (NULL, a work never initialised, a destroyed worker) is refused
  * with a warning, never a crash. Of the worker only ->task is public (as
- * in 6.12, for sched_set_fifo(worker->task) and the like); workers are made
- * by altwq_kthread_create_worker*() only.
+ * in 6.12, for sched_set_fifo(worker->task) and the like).
  */
 #ifndef ALTWQ_KTHREAD_WORKER_H
 #define ALTWQ_KTHREAD_WORKER_H
@@ -41,9 +40,16 @@ typedef void (*altwq_kthread_work_func_t)(struct altwq_kthread_work *work);
 #define ALTWQ_KTHREAD_WORK_MAGIC 0x6b777721U
 #define ALTWQ_KTHREAD_DWORK_MAGIC 0x6b776421U
 
+/*
+ * Made by altwq_kthread_create_worker*(), or in the caller's memory with
+ * altwq_kthread_init_worker() and run by the caller's kthread through
+ * altwq_kthread_worker_fn() (as 6.12's kthread_init_worker and
+ * kthread_worker_fn). Only ->task is public.
+ */
+#define ALTWQ_KTHREAD_WORKER_PRIVATE_WORDS 64
 struct altwq_kthread_worker {
-	struct task_struct *task;	/* the worker's thread, from creation to destroy */
-	/* altwq's own state follows */
+	struct task_struct *task;	/* the thread running it (NULL for one embedded and not running) */
+	unsigned long __altwq_private[ALTWQ_KTHREAD_WORKER_PRIVATE_WORDS];
 };
 
 struct altwq_kthread_work {

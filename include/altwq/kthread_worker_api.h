@@ -46,6 +46,19 @@ bool altwq_kthread_cancel_work_sync(struct altwq_kthread_work *work);
 bool altwq_kthread_cancel_delayed_work_sync(struct altwq_kthread_delayed_work *dwork);
 void altwq_kthread_destroy_worker(struct altwq_kthread_worker *worker);
 
+/*
+ * A worker in the caller's memory: init (may sleep), then run it in a
+ * kthread of the caller's with altwq_kthread_worker_fn(worker) as the
+ * thread function (kthread_run(altwq_kthread_worker_fn, worker, ...)). It
+ * returns when the thread is told to stop; from then on the worker refuses
+ * calls and its memory is the caller's again. An embedded worker is not
+ * destroyed with altwq_kthread_destroy_worker(). Memory freed without the
+ * thread having run leaves nothing behind that could be corrupted, but a
+ * call on it then is not refused.
+ */
+void altwq_kthread_init_worker(struct altwq_kthread_worker *worker);
+int altwq_kthread_worker_fn(void *worker_ptr);
+
 /* The delayed work's timer callback; set by ALTWQ_KTHREAD_INIT_DELAYED_WORK. */
 void altwq_kthread_delayed_work_timer_fn(struct timer_list *timer);
 

@@ -41,6 +41,60 @@ KW_TEST(static_works_run_and_works_run_in_the_worker_task)
 	ops->free_work(w);
 }
 
+// kthread_init_worker + kthread_worker_fn: a worker in the caller's memory,
+// run by the caller's own kthread; ->task names that thread.
+KW_TEST(embedded_worker_runs_works_in_its_callers_thread)
+{
+	void *worker = ops->start_embedded_worker("kw-embedded");
+	KT_ASSERT(test, worker);
+	RanIn ran;
+	kw_ops_work *w = ops->new_work(record_task, &ran);
+	KT_ASSERT(test, w);
+	for (int i = 0; i < 3; i++) {
+		KT_EXPECT(test, ops->queue(worker, w));
+		ops->flush_work(w);
+	}
+	KT_EXPECT(test, ran.task.load(Acquire) != nullptr);
+	KT_EXPECT(test, ran.task.load(Acquire) == ops->task_of(worker));
+	KT_EXPECT(test, ops->queue_delayed(worker, w, 1000));
+	KT_EXPECT(test, ops->cancel_delayed_sync(w));
+	ops->stop_embedded_worker(worker);
+	ops->free_work(w);
+}
+
+// What only altwq refuses about embedded workers: destroying one, running
+// one twice or one never initialised, initialising a live one.
+KXX_TEST(kthread_worker_altwq_only, embedded_worker_misuse_is_refused)
+{
+	auto *mem = new (GfpKernel | GfpZero) unsigned long[ALTWQ_KW_SIZEOF_WORKER / sizeof(unsigned long)];
+	KT_ASSERT(test, mem);
+	auto *worker = reinterpret_cast<altwq_kthread_worker *>(mem);
+	ExpectWarnings warnings;
+	KT_EXPECT_EQ(test, altwq_kthread_worker_fn(worker), err::Inval); // never initialised
+	altwq_kthread_init_worker(worker);
+	altwq_kthread_init_worker(worker);	// live already
+	altwq_kthread_destroy_worker(worker);	// not made by create_worker
+	KT_EXPECT_EQ(test, warnings.finish(), 3);
+	KT_EXPECT(test, worker->task == nullptr);
+	// Works queue before its thread runs, and run once it does.
+	Body body;
+	TestWork work(&altwq_kw_ops_altwq, body);
+	KT_ASSERT(test, bool(work));
+	KT_EXPECT(test, altwq_kw_ops_altwq.queue(worker, work.get()));
+	auto thread = KT_ASSERT_OK(test, Kthread::create(&altwq_kthread_worker_fn, worker, "kw-embedded"));
+	thread.wake();
+	altwq_kw_ops_altwq.flush_work(work.get());
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
+	KT_EXPECT(test, worker->task == reinterpret_cast<task_struct *>(thread.task().raw()));
+	KT_EXPECT_EQ(test, thread.stop(), 0);
+	KT_EXPECT(test, worker->task == nullptr);
+	// Stopped: its memory is the caller's again, and calls are refused.
+	ExpectWarnings after;
+	KT_EXPECT(test, !altwq_kw_ops_altwq.queue(worker, work.get()));
+	KT_EXPECT_EQ(test, after.finish(), 1);
+	delete[] mem;
+}
+
 // 6.14's kthread_create_worker_on_node: a worker whose thread's memory is on
 // that node; a node that does not exist is refused.
 KXX_TEST(kthread_worker_altwq_only, create_worker_on_node_runs_works_and_refuses_bad_nodes)

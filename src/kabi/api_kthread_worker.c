@@ -11,6 +11,8 @@
 EXPORT_SYMBOL_GPL(altwq_kthread_create_worker);
 EXPORT_SYMBOL_GPL(altwq_kthread_create_worker_on_cpu);
 EXPORT_SYMBOL_GPL(altwq_kthread_create_worker_on_node);
+EXPORT_SYMBOL_GPL(altwq_kthread_init_worker);
+EXPORT_SYMBOL_GPL(altwq_kthread_worker_fn);
 EXPORT_SYMBOL_GPL(altwq_kthread_queue_work);
 EXPORT_SYMBOL_GPL(altwq_kthread_queue_delayed_work);
 EXPORT_SYMBOL_GPL(altwq_kthread_mod_delayed_work);

@@ -66,6 +66,8 @@ int main(void)
 	DEFINE(ALTWQ_KW_SIZEOF_DWORK, sizeof(struct altwq_kthread_delayed_work));
 	OFFSET(ALTWQ_KW_DWORK_TIMER, altwq_kthread_delayed_work, timer);
 	OFFSET(ALTWQ_KW_WORKER_TASK, altwq_kthread_worker, task);
+	DEFINE(ALTWQ_KW_SIZEOF_WORKER, sizeof(struct altwq_kthread_worker));
+	DEFINE(ALTWQ_KW_ALIGNOF_WORKER, __alignof__(struct altwq_kthread_worker));
 	DEFINE(ALTWQ_KW_WORK_MAGIC, ALTWQ_KTHREAD_WORK_MAGIC);
 	DEFINE(ALTWQ_KW_DWORK_MAGIC, ALTWQ_KTHREAD_DWORK_MAGIC);
 	BLANK();
@@ -94,5 +96,6 @@ int main(void)
 	DEFINE(KABI_ETIMEDOUT, ETIMEDOUT);
 	DEFINE(KABI_EINTR, EINTR);
 	DEFINE(KABI_EPERM, EPERM);
+	DEFINE(KABI_EEXIST, EEXIST);
 	return 0;
 }

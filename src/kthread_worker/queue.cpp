@@ -27,10 +27,11 @@ void insert_work(altwq_kthread_worker *worker, Queues &q, altwq_kthread_work *wo
 		q.work_list.insert_before(*before, *work);
 	else
 		q.work_list.push_back(*work);
-	// An idle worker sleeps; a busy one finds the work when it loops. The
-	// thread handle is only emptied once no one can insert (see destroy).
-	if (!q.current_work)
-		worker->thread.wake();
+	// An idle worker sleeps; a busy one finds the work when it loops; an
+	// embedded one not yet running finds it when it starts. The task stays
+	// until no one can insert (see destroy and worker_fn).
+	if (!q.current_work && worker->task)
+		TaskRef::of(worker->task).wake();
 }
 
 // L held. Takes each flush waiting on the delayed work off delayed_flushers

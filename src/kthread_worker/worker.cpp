@@ -11,6 +11,7 @@ using namespace kxx;
 using namespace altwq::kw;
 
 constinit Registry *altwq::kw::registry = nullptr;
+constinit EmbeddedSet *altwq::kw::embedded = nullptr;
 
 altwq_kthread_worker::altwq_kthread_worker(unsigned int flags_, int cpu_)
 	: queues(KXX_LOCK_CLASS("altwq_kthread_worker.lock")), flags(flags_), cpu(cpu_)
@@ -119,6 +120,54 @@ extern "C" altwq_kthread_worker *altwq_kthread_create_worker_on_cpu(int cpu, uns
 	return w;
 }
 
+extern "C" void altwq_kthread_init_worker(altwq_kthread_worker *worker)
+{
+	KXX_MIGHT_SLEEP();
+	if (KXX_WARN_ON_ONCE(!worker))
+		return;
+	{
+		RcuReadGuard rcu;
+		if (KXX_WARN_ONCE(is_live(worker, rcu), "kthread_init_worker: worker %p is live already", worker))
+			return;
+	}
+	altwq_kthread_worker *w = new (static_cast<void *>(worker)) altwq_kthread_worker(0, Kthread::AnyCpu);
+	w->embedded = true;
+	// Not in the set (out of memory): every call on it is refused.
+	Status st = embedded->insert(w);
+	KXX_WARN_ONCE(!st.ok(), "kthread_init_worker: cannot track worker %p (%d)", w, st.error());
+}
+
+// The caller's kthread. May sleep.
+extern "C" int altwq_kthread_worker_fn(void *worker_ptr)
+{
+	auto *w = static_cast<altwq_kthread_worker *>(worker_ptr);
+	{
+		RcuReadGuard rcu;
+		if (KXX_WARN_ONCE(!w || !is_live(w, rcu) || !w->embedded,
+				  "kthread_worker_fn: %p is not a worker made by kthread_init_worker", w))
+			return err::Inval;
+	}
+	task_struct *self = reinterpret_cast<task_struct *>(TaskRef::current().raw());
+	{
+		auto q = w->queues.lock<Irq>();
+		if (KXX_WARN_ONCE(w->task, "kthread_worker_fn: worker %p runs in another thread already", w))
+			return err::Busy;
+		w->task = self;
+	}
+	int ret = w->run();
+	{
+		auto q = w->queues.lock<Irq>();
+		w->task = nullptr;
+	}
+	// From here every call is refused. Once the calls in progress are done
+	// (RCU readers, and the counted users of the sleeping ones), the memory
+	// is the caller's again; nothing in it needs undoing.
+	(void)embedded->remove(w);
+	if (w->users.sub_return(1, Full) != 0)
+		w->released.wait();
+	return ret;
+}
+
 // May sleep. Refused while delayed works are armed: their timers would fire
 // into freed memory, and cancelling them is the owner's decision.
 extern "C" void altwq_kthread_destroy_worker(altwq_kthread_worker *worker)
@@ -127,6 +176,9 @@ extern "C" void altwq_kthread_destroy_worker(altwq_kthread_worker *worker)
 	{
 		WorkerRef ref = WorkerRef::of(worker);
 		if (!ref)
+			return;
+		if (KXX_WARN_ONCE(worker->embedded, "kthread_destroy_worker: %p was made by kthread_init_worker; "
+						    "stop its thread instead", worker))
 			return;
 		auto q = worker->queues.lock<IrqSave>();
 		if (KXX_WARN_ONCE(q->dying, "kthread_destroy_worker: already being destroyed"))
@@ -167,7 +219,14 @@ extern "C" void altwq_kthread_destroy_worker(altwq_kthread_worker *worker)
 extern "C" int altwq_kthread_worker_init(void)
 {
 	registry = new (GfpKernel) Registry(KXX_LOCK_CLASS("altwq_kthread_worker.registry"));
-	return registry ? 0 : err::NoMem;
+	embedded = new (GfpKernel) EmbeddedSet(KXX_LOCK_CLASS("altwq_kthread_worker.embedded"));
+	if (registry && embedded)
+		return 0;
+	delete registry;
+	delete embedded;
+	registry = nullptr;
+	embedded = nullptr;
+	return err::NoMem;
 }
 
 extern "C" void altwq_kthread_worker_exit(void)
@@ -176,4 +235,7 @@ extern "C" void altwq_kthread_worker_exit(void)
 	KXX_WARN_ONCE(live, "%zu kthread_worker(s) never destroyed at unload", live);
 	delete registry;
 	registry = nullptr;
+	// Embedded workers whose thread never ran: their entries only.
+	delete embedded;
+	embedded = nullptr;
 }

@@ -108,7 +108,8 @@ struct altwq_kthread_worker {
 	altwq_kthread_worker(unsigned int flags, int cpu);
 	int run(); // the thread
 
-	task_struct *task = nullptr;	// I: the thread, public (<altwq/kthread_worker.h>); first
+	task_struct *task = nullptr;	// public (<altwq/kthread_worker.h>), first. Made: I; embedded: L
+	bool embedded = false;		// I: in the caller's memory (kthread_init_worker)
 
 	kxx::Guarded<altwq::kw::Queues, altwq::kw::WorkerLock> queues;
 	kxx::Kthread thread;
@@ -119,19 +120,25 @@ struct altwq_kthread_worker {
 	kxx::Completion released;	// users dropped to 0
 };
 static_assert(offsetof(altwq_kthread_worker, task) == ALTWQ_KW_WORKER_TASK);
+// An embedded worker is built in the caller's struct altwq_kthread_worker.
+static_assert(sizeof(altwq_kthread_worker) <= ALTWQ_KW_SIZEOF_WORKER &&
+	      alignof(altwq_kthread_worker) <= ALTWQ_KW_ALIGNOF_WORKER);
 
 namespace altwq::kw {
 
 using Registry = kxx::RcuSet<&altwq_kthread_worker::registry_link>;
+using EmbeddedSet = kxx::RcuAddressSet<>;
 
 // Live workers; set at module load. Inline, like the checks below: every
 // queueing runs them.
 extern constinit Registry *registry;
+// Embedded workers, from init until their worker_fn returns.
+extern constinit EmbeddedSet *embedded;
 
 // Any context, under the caller's RcuReadGuard.
 inline bool is_live(const altwq_kthread_worker *worker, const kxx::RcuReadGuard &rcu)
 {
-	return registry->contains(worker, rcu);
+	return registry->contains(worker, rcu) || KXX_UNLIKELY(embedded->contains(worker, rcu));
 }
 
 // Refuses (with a warning) NULL and never-initialised works.

@@ -14,6 +14,7 @@ constexpr int NotSupp = -KABI_EOPNOTSUPP;
 constexpr int TimedOut = -KABI_ETIMEDOUT;
 constexpr int Intr = -KABI_EINTR;
 constexpr int Perm = -KABI_EPERM;
+constexpr int Exist = -KABI_EEXIST;
 } // namespace kxx::err
 
 namespace kxx {

@@ -5,9 +5,11 @@
 // a reader that still found it is done with it. Used to refuse a pointer to
 // an object that was destroyed (or never made) instead of touching it.
 #pragma once
+#include "kxx/alloc.hpp"
 #include "kxx/atomic.hpp"
 #include "kxx/lock.hpp"
 #include "kxx/rcu.hpp"
+#include "kxx/result.hpp"
 
 namespace kxx {
 
@@ -80,6 +82,85 @@ private:
 	Atomic<RcuSetLink *> heads_[Buckets];
 	Mutex<WritersRole> writers_;
 	size_t count_ = 0;
+};
+
+} // namespace kxx
+
+namespace kxx {
+
+// A set of addresses, for objects that cannot carry a link of ours (they
+// live in a caller's memory that may be freed without telling us): each
+// entry is allocated apart. contains(): any context under RcuReadGuard;
+// insert, remove and the destructor: may sleep.
+template <size_t Buckets = 16> class RcuAddressSet : Pinned {
+	struct Node {
+		Atomic<Node *> next{nullptr};
+		const void *addr = nullptr;
+	};
+	struct WritersRole;
+
+public:
+	explicit RcuAddressSet(LockClass &cls) : writers_(cls) {}
+	~RcuAddressSet()
+	{
+		for (Atomic<Node *> &head : heads_)
+			while (Node *n = head.load(Relaxed)) {
+				head.store(n->next.load(Relaxed), Relaxed);
+				delete n;
+			}
+	}
+	bool contains(const void *addr, const RcuReadGuard &) const
+	{
+		// Acquire: rcu_dereference(); pairs with the release in insert().
+		for (Node *n = bucket(addr).load(Acquire); n; n = n->next.load(Acquire))
+			if (n->addr == addr)
+				return true;
+		return false;
+	}
+	// -ENOMEM, or -EEXIST if addr is in the set already.
+	[[nodiscard]] Status insert(const void *addr)
+	{
+		Guard<Mutex<WritersRole>, MaySleep> g(writers_);
+		for (Node *n = bucket(addr).load(Relaxed); n; n = n->next.load(Relaxed))
+			if (n->addr == addr)
+				return Error{err::Exist};
+		Node *n = new (GfpKernel) Node;
+		if (!n)
+			return Error{err::NoMem};
+		n->addr = addr;
+		n->next.store(bucket(addr).load(Relaxed), Relaxed);
+		bucket(addr).store(n, Release); // rcu_assign_pointer()
+		return {};
+	}
+	// False if addr was not in the set. Waits for readers that may still
+	// stand on its entry.
+	bool remove(const void *addr)
+	{
+		Node *gone = nullptr;
+		{
+			Guard<Mutex<WritersRole>, MaySleep> g(writers_);
+			for (Atomic<Node *> *p = &bucket(addr); Node *n = p->load(Relaxed); p = &n->next) {
+				if (n->addr == addr) {
+					p->store(n->next.load(Relaxed), Release);
+					gone = n;
+					break;
+				}
+			}
+		}
+		if (!gone)
+			return false;
+		rcu::synchronize();
+		delete gone;
+		return true;
+	}
+
+private:
+	Atomic<Node *> &bucket(const void *addr) const
+	{
+		return const_cast<Atomic<Node *> &>(heads_[(reinterpret_cast<uintptr_t>(addr) >> 6) % Buckets]);
+	}
+	Atomic<Node *> heads_[Buckets];
+	Mutex<WritersRole> writers_;
 };
 
 } // namespace kxx

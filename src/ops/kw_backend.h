@@ -77,6 +77,33 @@ static int KWB_FN(static_works_run)(void *worker)
 }
 static void *KWB_FN(task_of)(void *worker) { return ((struct WQB(kthread_worker) *)worker)->task; }
 
+struct KWB_FN(embedded) {
+	struct WQB(kthread_worker) worker;
+	struct task_struct *task;
+};
+static void *KWB_FN(start_embedded_worker)(const char *name)
+{
+	struct KWB_FN(embedded) *e = kzalloc(sizeof(*e), GFP_KERNEL);
+
+	if (!e)
+		return NULL;
+	WQB(kthread_init_worker)(&e->worker);
+	e->task = kthread_run(WQB(kthread_worker_fn), &e->worker, "%s", name);
+	if (IS_ERR(e->task)) {
+		kfree(e);
+		return NULL;
+	}
+	return &e->worker;
+}
+static void KWB_FN(stop_embedded_worker)(void *worker)
+{
+	struct KWB_FN(embedded) *e = container_of(worker, struct KWB_FN(embedded), worker);
+
+	WQB(kthread_flush_worker)(worker);
+	kthread_stop(e->task);
+	kfree(e);
+}
+
 const struct kw_ops KWB_TABLE = {
 	.name = WQB_NAME,
 	.cancel_counts_fired_timer = KWB_CANCEL_COUNTS_FIRED_TIMER,
@@ -95,6 +122,8 @@ const struct kw_ops KWB_TABLE = {
 	.cancel_delayed_sync = KWB_FN(cancel_delayed_sync),
 	.static_works_run = KWB_FN(static_works_run),
 	.task_of = KWB_FN(task_of),
+	.start_embedded_worker = KWB_FN(start_embedded_worker),
+	.stop_embedded_worker = KWB_FN(stop_embedded_worker),
 };
 
 #undef KWB_FN

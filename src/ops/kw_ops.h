@@ -52,6 +52,11 @@ struct kw_ops {
 	int (*static_works_run)(void *worker);
 	/* worker->task: the thread that runs its works. */
 	void *(*task_of)(void *worker);
+	/* A worker in memory of the backend's (kthread_init_worker), run by a
+	 * kthread of its own (kthread_run(kthread_worker_fn)); NULL on
+	 * failure. stop flushes it, stops the thread and frees it. May sleep. */
+	void *(*start_embedded_worker)(const char *name);
+	void (*stop_embedded_worker)(void *worker);
 };
 
 extern const struct kw_ops altwq_kw_ops_altwq;
