@@ -9,24 +9,6 @@ using namespace altwq::wqtest;
 
 namespace {
 
-// A work of another kind (rcu, execute_work) in an ops work: set up by the
-// case after construction, freed as it is (the case leaves it idle).
-class RawWork : Pinned {
-public:
-	explicit RawWork(const wq_ops *ops) : ops_(ops), work_(ops->new_work(body_fn, nullptr)) {}
-	~RawWork()
-	{
-		if (work_)
-			ops_->free_work(work_);
-	}
-	wq_ops_work *get() const { return work_; }
-	explicit operator bool() const { return work_ != nullptr; }
-
-private:
-	const wq_ops *ops_;
-	wq_ops_work *work_;
-};
-
 long cpu_plus_1000(void *arg)
 {
 	static_cast<Atomic<int> *>(arg)->fetch_add(1, Full);
@@ -137,7 +119,7 @@ WQ_TEST(rcu_work_runs_after_a_grace_period_and_flush_waits_for_it)
 {
 	TestWq wq(ops, 0, 0);
 	Body body;
-	RawWork w(ops);
+	TestWork w(ops, TestWork::OtherKind);
 	KT_ASSERT(test, wq && w);
 	ops->init_rcu_work(w.get(), body_fn, &body);
 	KT_EXPECT(test, ops->queue_rcu(wq.get(), w.get()));
@@ -154,7 +136,7 @@ WQ_TEST(deferrable_and_statically_initialised_works_run)
 {
 	TestWq wq(ops, 0, 0);
 	Body body;
-	RawWork w(ops);
+	TestWork w(ops, TestWork::OtherKind);
 	KT_ASSERT(test, wq && w);
 	ops->init_deferrable_work(w.get(), body_fn, &body);
 	KT_EXPECT(test, ops->queue_delayed_on(ops->cpu_unbound, wq.get(), w.get(), 1));
@@ -181,7 +163,7 @@ struct FromIrq {
 WQ_TEST(execute_in_process_context_runs_now_in_a_task_and_later_from_an_irq)
 {
 	Body body;
-	RawWork w(ops);
+	TestWork w(ops, TestWork::OtherKind);
 	KT_ASSERT(test, w);
 	KT_EXPECT_EQ(test, ops->execute_in_process_context(w.get(), body_fn, &body), 0);
 	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);

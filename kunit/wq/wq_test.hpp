@@ -124,11 +124,16 @@ public:
 	enum ForBh { Bh };
 	// For BH queues (see wq_ops.new_bh_work).
 	TestWork(const wq_ops *ops, Body &body, ForBh) : ops_(ops), work_(ops->new_bh_work(body_fn, &body)) {}
+	enum ForOtherKind { OtherKind };
+	// For a work the case sets up as another kind (rcu, execute_work): it
+	// is freed as it is, and the case leaves it idle.
+	TestWork(const wq_ops *ops, ForOtherKind) : ops_(ops), work_(ops->new_work(body_fn, nullptr)), cancel_(false) {}
 	// Cancels first, so a case that failed halfway frees no queued work.
 	~TestWork()
 	{
 		if (work_) {
-			(void)ops_->cancel_delayed_sync(work_);
+			if (cancel_)
+				(void)ops_->cancel_delayed_sync(work_);
 			ops_->free_work(work_);
 		}
 	}
@@ -138,6 +143,7 @@ public:
 private:
 	const wq_ops *ops_;
 	wq_ops_work *work_;
+	bool cancel_ = true;
 };
 
 // A per-CPU queue and one work running `body`: most cases need no more.
