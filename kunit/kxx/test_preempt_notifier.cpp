@@ -31,7 +31,10 @@ KXX_TEST(kxx_preempt_notifier, sleeps_are_blocking_switches)
 		w->pn.unregister_current();
 	});
 	KT_EXPECT_EQ(test, err, 0);
-	KT_EXPECT_GE(test, w->blocked, long(Sleeps));
+	// A sleep whose timer fires before schedule() is reached (a vCPU held
+	// up by the host, under TCG) returns without switching out at all: most
+	// sleeps, not all, are switches.
+	KT_EXPECT_GE(test, w->blocked, long(Sleeps - Sleeps / 10));
 	// A rare preemption is possible, a misclassified sleep is not.
 	KT_EXPECT_LT(test, w->preempted, long(Sleeps / 5));
 	KT_EXPECT_EQ(test, w->sched_in, w->blocked + w->preempted);
