@@ -63,7 +63,8 @@ KW_TEST(embedded_worker_runs_works_in_its_callers_thread)
 }
 
 // What only altwq refuses about embedded workers: destroying one, running
-// one twice or one never initialised, initialising a live one.
+// one never initialised, initialising a worker kthread_create_worker made.
+// Initialising one again makes it fresh, as 6.12 does.
 KXX_TEST(kthread_worker_altwq_only, embedded_worker_misuse_is_refused)
 {
 	auto *mem = new (GfpKernel | GfpZero) unsigned long[ALTWQ_KW_SIZEOF_WORKER / sizeof(unsigned long)];
@@ -72,9 +73,14 @@ KXX_TEST(kthread_worker_altwq_only, embedded_worker_misuse_is_refused)
 	ExpectWarnings warnings;
 	KT_EXPECT_EQ(test, altwq_kthread_worker_fn(worker), err::Inval); // never initialised
 	altwq_kthread_init_worker(worker);
-	altwq_kthread_init_worker(worker);	// live already
+	altwq_kthread_init_worker(worker);	// fresh again, not refused
 	altwq_kthread_destroy_worker(worker);	// not made by create_worker
+	altwq_kthread_worker *made = altwq_kthread_create_worker(0, "kw-made");
+	KT_ASSERT(test, !is_err(made));
+	altwq_kthread_init_worker(made);	// a made one is not the caller's memory
 	KT_EXPECT_EQ(test, warnings.finish(), 3);
+	KT_EXPECT(test, made->task != nullptr); // untouched, still working
+	altwq_kthread_destroy_worker(made);
 	KT_EXPECT(test, worker->task == nullptr);
 	// Works queue before its thread runs, and run once it does.
 	Body body;

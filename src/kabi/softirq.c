@@ -23,6 +23,3 @@ void kabi_tasklet_kill(struct kabi_tasklet *t) { tasklet_kill(TASKLET(t)); }
 
 void kabi_csd_init(struct kabi_csd *c, kabi_csd_fn fn, void *info) { INIT_CSD(CSD(c), fn, info); }
 int kabi_csd_call_async(int cpu, struct kabi_csd *c) { return smp_call_function_single_async(cpu, CSD(c)); }
-
-static void nothing(void *info) {}
-void kabi_smp_call_barrier(void) { on_each_cpu(nothing, NULL, 1); }

@@ -26,9 +26,7 @@ void kabi_csd_init(struct kabi_csd *c, kabi_csd_fn fn, void *info);
 /* smp_call_function_single_async(): 0, -EBUSY while the last call has not
  * started yet (it will run), or -ENXIO for a CPU that is not online. */
 int kabi_csd_call_async(int cpu, struct kabi_csd *c);
-/* Returns once every online CPU has run the cross-CPU calls queued to it
- * before. May sleep. */
-void kabi_smp_call_barrier(void);
+
 
 KABI_END
 #endif

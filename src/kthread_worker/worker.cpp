@@ -127,14 +127,20 @@ extern "C" void altwq_kthread_init_worker(altwq_kthread_worker *worker)
 		return;
 	{
 		RcuReadGuard rcu;
-		if (KXX_WARN_ONCE(is_live(worker, rcu), "kthread_init_worker: worker %p is live already", worker))
+		if (KXX_WARN_ONCE(registry->contains(worker, rcu),
+				  "kthread_init_worker: %p was made by kthread_create_worker", worker))
 			return;
 	}
+	// As 6.12, init makes a fresh worker of whatever the memory held: the
+	// struct of a driver that freed an initialised worker whose thread never
+	// ran, say, and got the same memory back (its address is still in the
+	// set, which is fine).
 	altwq_kthread_worker *w = new (static_cast<void *>(worker)) altwq_kthread_worker(0, Kthread::AnyCpu);
 	w->embedded = true;
 	// Not in the set (out of memory): every call on it is refused.
 	Status st = embedded->insert(w);
-	KXX_WARN_ONCE(!st.ok(), "kthread_init_worker: cannot track worker %p (%d)", w, st.error());
+	KXX_WARN_ONCE(!st.ok() && st.error() != err::Exist, "kthread_init_worker: cannot track worker %p (%d)", w,
+		      st.error());
 }
 
 // The caller's kthread. May sleep.

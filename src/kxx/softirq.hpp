@@ -36,13 +36,13 @@ static_assert(sizeof(Tasklet) == KABI_SIZEOF_TASKLET && alignof(Tasklet) == KABI
 template <typename Owner, void (Owner::*Method)()> class RemoteCall : Pinned {
 public:
 	explicit RemoteCall(Owner *owner) { kabi_csd_init(raw(), &run, owner); }
-	// Owner->Method() on cpu. True if it will run: called now, or a call
-	// that has not started yet is still pending. False for a CPU that is
-	// not online.
-	bool call_on(int cpu)
+	enum class Sent { Now, AlreadyPending, No };
+	// Owner->Method() on cpu: sent now, or a call sent before has not
+	// started yet (it will run), or not sent (the CPU is not online).
+	Sent call_on(int cpu)
 	{
 		int ret = kabi_csd_call_async(cpu, raw());
-		return ret == 0 || ret == -KABI_EBUSY;
+		return ret == 0 ? Sent::Now : ret == -KABI_EBUSY ? Sent::AlreadyPending : Sent::No;
 	}
 
 private:
@@ -50,9 +50,5 @@ private:
 	kabi_csd *raw() { return storage_.as<kabi_csd>(); }
 	KXX_OPAQUE(CSD) storage_;
 };
-
-// Returns once every online CPU has run the RemoteCalls queued to it
-// before. May sleep.
-inline void smp_call_barrier() { kabi_smp_call_barrier(); }
 
 } // namespace kxx

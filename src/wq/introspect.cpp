@@ -94,8 +94,11 @@ void show_pwq(Pwq &pwq, PoolLocked &s)
 				continue;
 			if (!any)
 				log::printk_lvl(log::Info, "    in-flight:");
-			log::printk_lvl(log::Cont, "%s %d%s:%ps", any ? "," : "", w.thread.task().pid(),
-					w.rescue_wq ? "(RESCUER)" : "", w.current_func);
+			if (w.thread.running()) // a BH pool's worker has no thread
+				log::printk_lvl(log::Cont, "%s %d%s:%ps", any ? "," : "", w.thread.task().pid(),
+						w.rescue_wq ? "(RESCUER)" : "", w.current_func);
+			else
+				log::printk_lvl(log::Cont, "%s bh:%ps", any ? "," : "", w.current_func);
 			any = true;
 		}
 	}

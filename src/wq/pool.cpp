@@ -389,10 +389,14 @@ namespace {
 void pool_teardown(Pool &pool)
 {
 	if (pool.bh) {
-		// Every queue is gone, so nothing raises it any more; a raise
-		// still in flight to another CPU has run once every CPU answered.
-		smp_call_barrier();
-		static_cast<BhPool &>(pool).tasklet.kill();
+		// Every queue is gone, so nothing raises it any more; wait for the
+		// raises still in flight to other CPUs (an asynchronous call is not
+		// ordered behind a synchronous one), then for the tasklet.
+		auto &bh = static_cast<BhPool &>(pool);
+		// Acquire: pairs with the release in raise_here().
+		while (bh.remote_raises.load(Acquire))
+			msleep(1);
+		bh.tasklet.kill();
 		return;
 	}
 	Completion detached;

@@ -260,6 +260,10 @@ extern "C" bool altwq_queue_rcu_work(altwq_workqueue *wq, altwq_rcu_work *rwork)
 {
 	return with_pending_taken(ALTWQ_WORK_CPU_UNBOUND, wq, rwork ? &rwork->work : nullptr,
 				  [&](const RcuReadGuard &) {
+					  // As any queueing: refused once the queue drains or
+					  // is torn down (destroy waits only for those in flight).
+					  if (!accepts(wq))
+						  return refuse(&rwork->work);
 					  rwork->wq = wq;
 					  wq->rcu_works_in_flight.fetch_add(1, Relaxed);
 					  rwork->rcu.call<&altwq_rcu_work::rcu, &altwq_rcu_work::grace_period_passed>();

@@ -398,11 +398,26 @@ BhPool::BhPool(int id_, int cpu_, bool highpri_)
 void BhPool::raise()
 {
 	// IRQs are off (L): the CPU cannot change under us.
-	if (cpu == this_cpu_hint() || !cpu_online(cpu) || !remote_raise.call_on(cpu))
+	if (cpu == this_cpu_hint() || !cpu_online(cpu)) {
 		tasklet.schedule(highpri);
+		return;
+	}
+	// Counted before it is sent: raise_here() may run before call_on returns.
+	remote_raises.fetch_add(1, Full);
+	auto sent = remote_raise.call_on(cpu);
+	if (sent == decltype(sent)::Now)
+		return;
+	remote_raises.fetch_sub(1, Full);
+	if (sent == decltype(sent)::No)
+		tasklet.schedule(highpri); // went offline meanwhile: here
 }
 
-void BhPool::raise_here() { tasklet.schedule(highpri); }
+void BhPool::raise_here()
+{
+	tasklet.schedule(highpri);
+	// Last: teardown may free the pool once this reads 0.
+	remote_raises.fetch_sub(1, Release);
+}
 
 void BhPool::run()
 {

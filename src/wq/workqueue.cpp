@@ -292,7 +292,8 @@ extern "C" void altwq_workqueue_set_max_active(altwq_workqueue *wq, int max_acti
 {
 	KXX_MIGHT_SLEEP();
 	WqRef ref = WqRef::of(wq);
-	if (!ref || KXX_WARN_ONCE(wq->flags & __ALTWQ_ORDERED, "max_active of ordered workqueue %s is fixed", wq->name))
+	if (!ref || KXX_WARN_ONCE(wq->flags & (__ALTWQ_ORDERED | ALTWQ_BH),
+				  "max_active of ordered or BH workqueue %s is fixed", wq->name))
 		return;
 	max_active = clamp_max_active(max_active, wq->name);
 	auto m = wq->shared.lock<MaySleep>();

@@ -270,6 +270,7 @@ struct BhPool : Pool {
 
 	kxx::Tasklet tasklet;
 	kxx::RemoteCall<BhPool, &BhPool::raise_here> remote_raise; // the tasklet goes on pool.cpu
+	kxx::Atomic<int> remote_raises{0};		// X: sent and not yet run (teardown waits for 0)
 	Worker worker;					// the busy hash's entry while a work runs
 };
 enum : int { BhRestarts = 10, BhBudgetMs = 2 };
