@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * altwq_test.ko's copy of the operation tables (generated from
- * the backends in src/ops; altwq_bench.ko has the same), and the altwq structs
+ * the backends in kunit/ops; altwq_bench.ko has the same), and the altwq structs
  * the altwq-only cases look at.
  */
 #include "ops/ops_tables.h"

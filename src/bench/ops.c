@@ -1,4 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0
 /* altwq_bench.ko's copy of the operation tables (generated from the
- * backends in src/ops; altwq_test.ko has the same). */
+ * backends in kunit/ops; altwq_test.ko has the same). */
 #include "ops/ops_tables.h"
