@@ -6,6 +6,12 @@
  *                         its CPU, not just one (default off)
  *   power_efficient       ALTWQ_POWER_EFFICIENT queues are made unbound
  *                         (default off, as Debian's workqueue.power_efficient)
+ *   cpu_intensive_thresh_us  a per-CPU work running this long without
+ *                         sleeping is marked CPU-intensive (ULONG_MAX until
+ *                         the engine sets the default at load; 0: off)
+ *   cpu_intensive_warning_thresh  marks of one function before it is reported
+ *   stall_window_us       how long a blocked last running worker may come
+ *                         back before another is woken (default 0: at once)
  */
 #ifndef ALTWQ_KABI_PARAMS_H
 #define ALTWQ_KABI_PARAMS_H
@@ -18,6 +24,11 @@ bool kabi_param_pin_all_idle_workers(void);
 void kabi_param_set_pin_all_idle_workers(bool on);
 bool kabi_param_power_efficient(void);
 void kabi_param_set_power_efficient(bool on);	/* for tests: queues made after it */
+unsigned long kabi_param_cpu_intensive_thresh_us(void);
+void kabi_param_set_cpu_intensive_thresh_us(unsigned long us);
+unsigned int kabi_param_cpu_intensive_warning_thresh(void);
+unsigned int kabi_param_stall_window_us(void);
+void kabi_param_set_stall_window_us(unsigned int us);
 
 KABI_END
 #endif

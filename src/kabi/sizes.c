@@ -24,6 +24,7 @@
 #include <altwq/workqueue.h>
 #include "kabi/preempt_notifier_types.h"
 #include "kabi/cpuhp_types.h"
+#include "kabi/hrtimer_types.h"
 
 #define SIZE_AND_ALIGN(name, type) \
 	DEFINE(KABI_SIZEOF_##name, sizeof(type)); \
@@ -37,6 +38,7 @@ int main(void)
 	SIZE_AND_ALIGN(COMPLETION, struct completion);
 	SIZE_AND_ALIGN(TIMER, struct timer_list);
 	SIZE_AND_ALIGN(IRQ_WORK, struct irq_work);
+	SIZE_AND_ALIGN(HRTIMER, struct kabi_hrtimer);
 	SIZE_AND_ALIGN(TASKLET, struct tasklet_struct);
 	SIZE_AND_ALIGN(CSD, call_single_data_t);
 	SIZE_AND_ALIGN(LOCK_CLASS_KEY, struct lock_class_key);
