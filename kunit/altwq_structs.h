@@ -14,6 +14,8 @@ extern "C" {
 
 struct altwq_work *wq_altwq_work(struct wq_ops_work *work);
 struct altwq_delayed_work *wq_altwq_dwork(struct wq_ops_work *work);
+/* The function an altwq work runs (the ops' trampoline, shared by all). */
+void *wq_altwq_work_func(struct wq_ops_work *work);
 /* Queues and flushes an on-stack work on an altwq queue: 1 if it ran, 0
  * if not, -1 if the queueing was refused. */
 int wq_altwq_onstack_roundtrip(void *wq);

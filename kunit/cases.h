@@ -157,10 +157,17 @@ ALTWQ_SUITE(kthread_worker_altwq_only,
 	ALTWQ_CASE(suite, work_on_cpu_runs_fn_there_and_returns_its_result) \
 	ALTWQ_CASE(suite, congested_while_works_wait_for_max_active) \
 	ALTWQ_CASE(suite, bh_works_run_in_softirq_on_the_queueing_cpu) \
-	ALTWQ_CASE(suite, bh_work_is_cancelled_and_disabled_from_task_context)
+	ALTWQ_CASE(suite, bh_work_is_cancelled_and_disabled_from_task_context) \
+	ALTWQ_CASE(suite, works_behind_a_cpu_hog_start_once_it_passes_the_threshold)
 ALTWQ_SUITE(workqueue, ALTWQ_WQ_SHARED_CASES(workqueue))
 ALTWQ_SUITE(workqueue_intree, ALTWQ_WQ_SHARED_CASES(workqueue_intree))
 #undef ALTWQ_WQ_SHARED_CASES
+ALTWQ_SUITE(workqueue_cm,
+	ALTWQ_CASE(workqueue_cm, a_work_that_sleeps_often_is_never_marked)
+	ALTWQ_CASE(workqueue_cm, a_zero_threshold_turns_the_watch_off)
+	ALTWQ_CASE(workqueue_cm, a_blocked_rescued_work_does_not_wedge_the_works_behind_it)
+	ALTWQ_CASE(workqueue_cm, the_rescuer_takes_turns_between_starved_pools)
+	ALTWQ_CASE(workqueue_cm, a_short_block_inside_the_stall_window_wakes_no_worker))
 ALTWQ_SUITE(workqueue_altwq_only,
 	ALTWQ_CASE(workqueue_altwq_only, workers_grow_under_blocking_load_and_are_reaped_when_idle)
 	ALTWQ_CASE(workqueue_altwq_only, nr_running_counts_running_workers_not_sleeping_ones)

@@ -10,6 +10,7 @@
 
 struct altwq_work *wq_altwq_work(struct wq_ops_work *w) { return &w->u.altwq.work; }
 struct altwq_delayed_work *wq_altwq_dwork(struct wq_ops_work *w) { return &w->u.altwq; }
+void *wq_altwq_work_func(struct wq_ops_work *w) { return w->u.altwq.work.func; }
 
 struct wq_onstack {
 	struct altwq_work work;

@@ -7,6 +7,7 @@
 #include "hotplug_hook.hpp"
 #include "kxx/cpu_hotplug.hpp"
 #include "kxx/warn.hpp"
+#include "wq/altwq_knobs.hpp"
 #include "wq/test_hooks.h"
 #include "wq/wq_test.hpp"
 
@@ -96,6 +97,7 @@ KXX_TEST(workqueue_altwq_only, nr_running_counts_running_workers_not_sleeping_on
 	Spinner spinner;
 	wq_ops_work *spin = ops->new_work(spin_fn, &spinner);
 	KT_ASSERT(test, wq && sleeper && spin);
+	CpuIntensiveThresh no_hog_watch(0); // the spinner stays counted
 	int cpu = last_online_cpu();
 	KT_EXPECT(test, wait_until([&] { return stats_of(cpu).nr_running == 0; }));
 	KT_EXPECT(test, ops->queue_on(cpu, wq.get(), sleeper.get()));
@@ -124,7 +126,7 @@ KXX_TEST(workqueue_altwq_only, rescuer_runs_works_when_no_worker_can_be_made)
 	Completion gate;
 	KT_ASSERT(test, plain && reclaim && blockers.ok() && rescued);
 	int cpu = last_online_cpu();
-	altwq_wq_fail_worker_creations(1 << 30);
+	NoNewWorkers none;
 	// Block workers until one blocker is left waiting: the pool is starved.
 	int queued = 0;
 	for (; queued < MaxBlockers; queued++) {
@@ -140,7 +142,7 @@ KXX_TEST(workqueue_altwq_only, rescuer_runs_works_when_no_worker_can_be_made)
 	KT_EXPECT(test, ops->queue_on(cpu, reclaim.get(), rescued.get()));
 	KT_EXPECT(test, wait_until([&] { return rescued_body.runs.load(Acquire) == 1; }, 5000));
 	KT_EXPECT_EQ(test, blockers.total(&Body::started), started); // the plain queue still waits
-	altwq_wq_fail_worker_creations(0);
+	none.allow();
 	KT_EXPECT(test, wait_until([&] { return blockers.total(&Body::started) == queued + 1; }, 10000));
 	gate.complete_all();
 	ops->flush_wq(plain.get());
@@ -214,6 +216,7 @@ KXX_TEST(workqueue_altwq_only, works_queued_for_an_offline_cpu_still_run)
 		KT_EXPECT_EQ(test, body.last_cpu.load(Acquire), cpu);
 	}
 	// And its workers count for concurrency again.
+	CpuIntensiveThresh no_hog_watch(0); // the spinner stays counted
 	Spinner spinner;
 	wq_ops_work *spin = ops->new_work(spin_fn, &spinner);
 	KT_ASSERT(test, spin);

@@ -449,8 +449,9 @@ static int __init altwq_bench_init(void)
 		pr_err("ALTWQ-BENCH-FAILED rounds and kw_samples must be positive, kw_works at least 2\n");
 		return -EINVAL;
 	}
-	pr_info("ALTWQ-BENCH-BEGIN rounds=%u kw_works=%u kw_samples=%u wq_works=%u wq_samples=%u wq_mix_works=%u wq_mem_queues=%u\n",
-		rounds, kw_works, kw_samples, wq_works, wq_samples, wq_mix_works, wq_mem_queues);
+	pr_info("ALTWQ-BENCH-BEGIN rounds=%u kw_works=%u kw_samples=%u wq_works=%u wq_samples=%u wq_mix_works=%u wq_mem_queues=%u wq_hog_ms=%u wq_stall_window_us=%u\n",
+		rounds, kw_works, kw_samples, wq_works, wq_samples, wq_mix_works, wq_mem_queues, wq_hog_ms,
+		wq_stall_window_us);
 	for (wl = 0; wl < ARRAY_SIZE(workloads); wl++) {
 		for (round = 0; round < rounds; round++) {
 			/* A B A B...: alternate which one goes first. */
@@ -467,6 +468,8 @@ static int __init altwq_bench_init(void)
 		}
 	}
 	err = wq_bench_run(rounds);
+	if (!err)
+		err = wq_cm_bench_run(rounds);
 	if (err) {
 		pr_err("ALTWQ-BENCH-FAILED workqueue workloads: %d\n", err);
 		return err;

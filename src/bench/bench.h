@@ -22,5 +22,13 @@ unsigned long long bench_percentile(unsigned long long *samples, unsigned int n,
 extern unsigned int wq_works, wq_samples, wq_mix_works, wq_mem_queues;
 /* Runs every workqueue workload, rounds times each, A B A B. 0 or -errno. May sleep. */
 int wq_bench_run(unsigned int rounds);
+/* The same for the concurrency-management workloads (wq_bench_cm.c). */
+extern unsigned int wq_hog_ms, wq_stall_window_us;
+int wq_cm_bench_run(unsigned int rounds);
+/* Runs n workloads, rounds times each, on in-tree and altwq alternating
+ * which goes first. 0 or the first -errno (logged with `what`). May sleep. */
+struct wq_ops;
+int wq_bench_ab(int (*const *workloads)(const struct wq_ops *, unsigned int), unsigned int n, unsigned int rounds,
+		const char *what);
 
 #endif

@@ -449,23 +449,20 @@ static int (*const wq_workloads[])(const struct wq_ops *, unsigned int) = {
 	wq_cancel_delayed_armed, wq_memory_per_idle_queue,
 };
 
-int wq_bench_run(unsigned int rounds)
+int wq_bench_ab(int (*const *workloads)(const struct wq_ops *, unsigned int), unsigned int n, unsigned int rounds,
+		const char *what)
 {
 	unsigned int wl, round, i;
 	int err;
 
-	if (!wq_works || !wq_samples || wq_samples > 1000000 || !wq_mix_works || !wq_mem_queues) {
-		pr_err("ALTWQ-BENCH-FAILED wq_works, wq_samples, wq_mix_works and wq_mem_queues must be positive\n");
-		return -EINVAL;
-	}
-	for (wl = 0; wl < ARRAY_SIZE(wq_workloads); wl++) {
+	for (wl = 0; wl < n; wl++) {
 		for (round = 0; round < rounds; round++) {
 			for (i = 0; i < ARRAY_SIZE(wq_impls); i++) {
 				const struct wq_ops *ops = wq_impls[(i + round) % ARRAY_SIZE(wq_impls)];
 
-				err = wq_workloads[wl](ops, round);
+				err = workloads[wl](ops, round);
 				if (err) {
-					pr_err("ALTWQ-BENCH-FAILED wq workload %u on %s: %d\n", wl, ops->name, err);
+					pr_err("ALTWQ-BENCH-FAILED %s workload %u on %s: %d\n", what, wl, ops->name, err);
 					return err;
 				}
 				cond_resched();
@@ -473,4 +470,13 @@ int wq_bench_run(unsigned int rounds)
 		}
 	}
 	return 0;
+}
+
+int wq_bench_run(unsigned int rounds)
+{
+	if (!wq_works || !wq_samples || wq_samples > 1000000 || !wq_mix_works || !wq_mem_queues) {
+		pr_err("ALTWQ-BENCH-FAILED wq_works, wq_samples, wq_mix_works and wq_mem_queues must be positive\n");
+		return -EINVAL;
+	}
+	return wq_bench_ab(wq_workloads, ARRAY_SIZE(wq_workloads), rounds, "wq");
 }

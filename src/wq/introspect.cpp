@@ -59,7 +59,7 @@ template <typename List> void print_works(const char *what, List &list, const Pw
 		repeats = 0;
 	};
 	for (altwq_work &work : list) {
-		if (pwq && data_pwq(work.data.load(Relaxed)) != pwq)
+		if (is_cursor(work) || (pwq && data_pwq(work.data.load(Relaxed)) != pwq))
 			continue;
 		if (!any)
 			log::printk_lvl(log::Info, "    %s:", what);

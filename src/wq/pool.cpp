@@ -31,10 +31,10 @@ List<&Worker::busy_node> &busy_bucket(PoolLocked &s, const altwq_work *work)
 	return s->busy[(reinterpret_cast<uintptr_t>(work) >> 6) % BusyBuckets];
 }
 
-// Wakes the idle worker that will run there: the most recently idle, but
-// while the CPU goes down the one asleep pinned (any other would be placed
-// on another CPU).
-void wake_idle(Pool &pool, PoolLocked &s)
+// The idle worker to wake for the pool's works: the most recently idle,
+// but while the CPU goes down the one asleep pinned (any other would be
+// placed on another CPU).
+Worker *pick_idle(Pool &pool, PoolLocked &s)
 {
 	Worker *w = s->idle_list.front();
 	if (w && !w->pinned && in_down_window(pool, s)) {
@@ -45,9 +45,9 @@ void wake_idle(Pool &pool, PoolLocked &s)
 			}
 		}
 	}
-	if (w)
-		w->thread.task().wake();
+	return w;
 }
+
 
 // Every idle worker, so each looks at the pool again (a pinned one unpins).
 void wake_all_idle(PoolLocked &s)
@@ -104,7 +104,9 @@ Pool::Pool(int id_, int cpu_, bool highpri_, bool bh_)
 	  idle_timer(Timer::callback<&Pool::idle_timer, &Pool::idle_timer_fired>(), KXX_LOCK_CLASS("altwq_pool.idle_timer")),
 	  mayday_timer(Timer::callback<&Pool::mayday_timer, &Pool::mayday_timer_fired>(),
 		       KXX_LOCK_CLASS("altwq_pool.mayday_timer")),
-	  kick_irq_work(IrqWork::callback<&Pool::kick_irq_work, &Pool::kick_from_irq>())
+	  kick_irq_work(IrqWork::callback<&Pool::kick_irq_work, &Pool::kick_from_irq>()),
+	  hog_timer(HrTimer::callback<&Pool::hog_timer, &Pool::hog_timer_fired>()),
+	  stall_timer(HrTimer::callback<&Pool::stall_timer, &Pool::stall_timer_fired>())
 {
 }
 
@@ -113,7 +115,32 @@ int bh_pool_id(int cpu, bool highpri) { return unbound_pool_id(false) + 2 + pool
 
 void sync_has_work(Pool &pool, PoolLocked &s) { pool.has_work.store(!s->worklist.empty(), Relaxed); }
 
-void kick(Pool &pool, PoolLocked &s)
+namespace {
+
+// L held, need_more_worker(). Whether the wakeup waits: the pool's last
+// running worker blocked less than stall_window_us ago and still counts as
+// busy. The window's timer (opened here if it is not yet) wakes a worker at
+// its end if none came back by then.
+bool in_stall_window(Pool &pool, PoolLocked &s)
+{
+	if (s->stall_window_open)
+		return true;
+	const uint64_t window_ns = static_cast<uint64_t>(params::stall_window_us()) * 1000;
+	if (!window_ns || pool.cpu < 0 || s->disassociated)
+		return false;
+	const uint64_t blocked_at = pool.last_block_ns.load(Relaxed);
+	const uint64_t since = ktime_ns() - blocked_at;
+	if (!blocked_at || since >= window_ns)
+		return false;
+	s->stall_window_open = true;
+	pool.nr_stall_windows.fetch_add(1, Relaxed);
+	pool.stall_timer.start_pinned(window_ns - since);
+	return true;
+}
+
+} // namespace
+
+void kick(Pool &pool, PoolLocked &s, WakeLater &later)
 {
 	sync_has_work(pool, s);
 	if (pool.bh) {
@@ -123,10 +150,19 @@ void kick(Pool &pool, PoolLocked &s)
 	}
 	// Pairs with the fully ordered nr_running drop in Worker::sched_out():
 	// either it sees has_work and kicks through irq_work, or we see its
-	// nr_running and wake a worker here.
+	// nr_running and wake a worker (once L is dropped).
 	smp_mb();
-	if (need_more_worker(pool, s))
-		wake_idle(pool, s);
+	if (need_more_worker(pool, s) && !in_stall_window(pool, s))
+		if (Worker *w = pick_idle(pool, s))
+			later.set(w->thread.task());
+	if (g->wake_under_lock.load(Relaxed))
+		later.wake();
+}
+
+void kick(Pool &pool, PoolLocked &s)
+{
+	WakeLater now;
+	kick(pool, s, now);
 }
 
 Worker *find_worker_executing(PoolLocked &s, const altwq_work *work)
@@ -202,6 +238,18 @@ Pwq *pop_mayday(altwq_workqueue *wq)
 	return wq->maydays.get(y).pop_front();
 }
 
+bool has_other_maydays(altwq_workqueue *wq)
+{
+	Guard<MaydayLock, IrqSave> y(g->mayday);
+	return !wq->maydays.get(y).empty();
+}
+
+bool is_mayday(Pwq &pwq)
+{
+	Guard<MaydayLock, IrqSave> y(g->mayday);
+	return pwq.mayday_node.linked();
+}
+
 // Softirq. Reaps the idle workers that have been idle too long, oldest
 // first, but for the one asleep pinned (see should_pin_idle()).
 void Pool::idle_timer_fired()
@@ -227,18 +275,38 @@ void Pool::mayday_timer_fired()
 	auto s = lock();
 	if (need_to_create_worker(*this, s)) {
 		for (altwq_work &work : s->worklist)
-			if (Pwq *pwq = data_pwq(work.data.load(Relaxed)))
+			if (Pwq *pwq = data_pwq(work.data.load(Relaxed)); pwq && !is_cursor(work))
 				send_mayday(*pwq, s);
 	}
 	mayday_timer.arm(msecs_to_jiffies(MaydayIntervalMs));
 }
 
-// Hardirq, raised by a worker's sched_out (which may wake nothing itself).
+// Hardirq: the stall window ends; wake a worker if the blocked one has not
+// come back and works still wait.
+uint64_t Pool::stall_timer_fired()
+{
+	WakeLater later;
+	auto s = lock();
+	s->stall_window_open = false;
+	if (need_more_worker(*this, s)) {
+		if (Worker *w = pick_idle(*this, s)) {
+			later.set(w->thread.task());
+			nr_stall_wakeups.fetch_add(1, Relaxed);
+		}
+	}
+	return 0;
+}
+
+// Hardirq, raised by a worker's sched_out (which may wake nothing itself)
+// on the CPU the worker blocked on. In a stall window the wakeup waits.
 void Pool::kick_from_irq()
 {
+	WakeLater later;
 	auto s = lock();
-	if (need_more_worker(*this, s) && s->idle_list.front()) {
-		wake_idle(*this, s);
+	if (!need_more_worker(*this, s) || in_stall_window(*this, s))
+		return;
+	if (Worker *w = pick_idle(*this, s)) {
+		later.set(w->thread.task());
 		nr_kick_wakeups.fetch_add(1, Relaxed);
 	}
 }
@@ -430,6 +498,8 @@ void pool_teardown(Pool &pool)
 	pool.idle_timer.del_sync();
 	pool.mayday_timer.del_sync();
 	pool.kick_irq_work.sync();
+	pool.hog_timer.cancel();
+	pool.stall_timer.cancel();
 }
 
 } // namespace

@@ -52,9 +52,15 @@ void pwq_release(altwq_kthread_work *kw)
 
 Pwq::Pwq(Pool *pool_, altwq_workqueue *wq_, int max_active) : pool(pool_), wq(wq_), c(max_active)
 {
+	init_work(mayday_cursor, mayday_cursor_fn);
+	// Looks like a queued, inactive work of this pwq to anything that reads
+	// the worklist's data words; is_cursor() tells it apart.
+	mayday_cursor.data.store(reinterpret_cast<unsigned long>(this) | WorkPwq | WorkPending | WorkInactive, Relaxed);
 	release_work.func = pwq_release;
 	release_work.magic = ALTWQ_KW_WORK_MAGIC;
 }
+
+void mayday_cursor_fn(altwq_work *) { KXX_WARN_ON_ONCE(true); }
 
 void workqueue_put_user(altwq_workqueue *wq)
 {

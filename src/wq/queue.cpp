@@ -6,6 +6,7 @@
 // disabled work (a cancel_*_sync waits for it) is refused.
 #include "kxx/cpu.hpp"
 #include "kxx/sched.hpp"
+#include "kxx/hrtimer.hpp"
 #include "wq/wq.hpp"
 
 using namespace kxx;
@@ -112,7 +113,12 @@ void insert_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work, const Rcu
 			pwq = w->current_pwq;
 	}
 	Pool &pool = *pwq->pool;
+	WakeLater later; // after the guard: the worker is woken once L is dropped
+	const bool timed = g->time_queue_lock.load(Relaxed);
+	uint64_t locked_at = 0;
 	auto s = pool.lock();
+	if (KXX_UNLIKELY(timed))
+		locked_at = local_clock_ns();
 	PwqCounts &c = pwq->c.get(s);
 	const int color = c.work_color;
 	c.nr_in_flight[color]++;
@@ -120,10 +126,14 @@ void insert_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work, const Rcu
 		c.nr_active++;
 		set_work_pwq(work, *pwq, s, color_bits(color));
 		s->worklist.push_back(*work);
-		kick(pool, s);
+		kick(pool, s, later);
 	} else {
 		set_work_pwq(work, *pwq, s, color_bits(color) | WorkInactive);
 		c.inactive.push_back(*work);
+	}
+	if (KXX_UNLIKELY(timed)) {
+		g->queue_lock_ns.fetch_add(static_cast<long>(local_clock_ns() - locked_at), Relaxed);
+		g->queue_lock_holds.fetch_add(1, Relaxed);
 	}
 }
 

@@ -23,6 +23,10 @@ extern "C" int altwq_wq_get_pool_stats(int cpu, bool highpri, struct altwq_wq_po
 	out->nr_kick_wakeups = pool.nr_kick_wakeups.load(Relaxed);
 	out->nr_misplaced = pool.nr_misplaced.load(Relaxed);
 	out->nr_self_rebinds = pool.nr_self_rebinds.load(Relaxed);
+	out->nr_rescued = pool.nr_rescued.load(Relaxed);
+	out->nr_cpu_intensive = pool.nr_cpu_intensive.load(Relaxed);
+	out->nr_stall_windows = pool.nr_stall_windows.load(Relaxed);
+	out->nr_stall_wakeups = pool.nr_stall_wakeups.load(Relaxed);
 	return 0;
 }
 
@@ -58,3 +62,24 @@ extern "C" int altwq_wq_show_one_counted(void *wq)
 	return is_live_wq(static_cast<altwq_workqueue *>(wq), rcu) ? show_one(static_cast<altwq_workqueue *>(wq)) : -1;
 }
 extern "C" void altwq_wq_set_power_efficient(bool on) { params::set_power_efficient(on); }
+extern "C" unsigned long altwq_wq_cpu_intensive_thresh_us(void) { return params::cpu_intensive_thresh_us(); }
+extern "C" void altwq_wq_set_cpu_intensive_thresh_us(unsigned long us) { params::set_cpu_intensive_thresh_us(us); }
+extern "C" void altwq_wq_set_stall_window_us(unsigned int us) { params::set_stall_window_us(us); }
+extern "C" unsigned long altwq_wq_cpu_intensive_count(void *func)
+{
+	return cpu_intensive_count(reinterpret_cast<void (*)(altwq_work *)>(func));
+}
+extern "C" void altwq_wq_set_wake_under_lock(bool on) { g->wake_under_lock.store(on, Full); }
+extern "C" void altwq_wq_time_queue_lock(bool on)
+{
+	if (on) {
+		g->queue_lock_ns.store(0, Relaxed);
+		g->queue_lock_holds.store(0, Relaxed);
+	}
+	g->time_queue_lock.store(on, Full);
+}
+extern "C" void altwq_wq_queue_lock_time(long *ns, long *holds)
+{
+	*ns = g->queue_lock_ns.load(Relaxed);
+	*holds = g->queue_lock_holds.load(Relaxed);
+}

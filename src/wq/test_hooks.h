@@ -20,6 +20,10 @@ struct altwq_wq_pool_stats {
 	long nr_kick_wakeups;	/* idle workers those woke */
 	long nr_misplaced;	/* workers found running off the pool's CPU */
 	long nr_self_rebinds;	/* of those, bound to it again by themselves */
+	long nr_rescued;	/* works run by rescuers */
+	long nr_cpu_intensive;	/* works the hog watch marked CPU-intensive */
+	long nr_stall_windows;	/* stall windows opened (stall_window_us) */
+	long nr_stall_wakeups;	/* of those, ended by waking a worker */
 };
 
 /* cpu -1: the unbound pool. 0, or -EINVAL for a CPU without pools. */
@@ -45,6 +49,19 @@ unsigned int altwq_wq_flags(void *wq);
 int altwq_wq_show_one_counted(void *wq);
 /* Sets power_efficient for queues made from now on. */
 void altwq_wq_set_power_efficient(bool on);
+/* cpu_intensive_thresh_us and stall_window_us, as the module parameters. */
+unsigned long altwq_wq_cpu_intensive_thresh_us(void);
+void altwq_wq_set_cpu_intensive_thresh_us(unsigned long us);
+void altwq_wq_set_stall_window_us(unsigned int us);
+/* How often work functions with this address were marked CPU-intensive. */
+unsigned long altwq_wq_cpu_intensive_count(void *func);
+/* Kicks wake their worker with the pool's lock held (the old way), for
+ * the bench's comparison. */
+void altwq_wq_set_wake_under_lock(bool on);
+/* Times the pool lock in queue_work from now on (on) or stops; and the
+ * sum of those holds in ns and their number. */
+void altwq_wq_time_queue_lock(bool on);
+void altwq_wq_queue_lock_time(long *ns, long *holds);
 
 #ifdef __cplusplus
 }

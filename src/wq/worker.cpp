@@ -10,6 +10,8 @@
 // stays right whoever races: the worker's own sched_out/sched_in, the worker
 // changing its flags, or CPU hotplug unbinding it.
 #include "kxx/cpu.hpp"
+#include "kxx/hrtimer.hpp"
+#include "kxx/params.hpp"
 #include "kxx/sched.hpp"
 #include "kxx/task.hpp"
 #include "wq/wq.hpp"
@@ -47,13 +49,18 @@ void Worker::recount()
 // and wakes nothing; a worker that has to be woken is woken by irq_work.
 void Worker::sched_out(bool blocking)
 {
+	if (current_work.load(Relaxed))
+		hog_account_out(*this, blocking, local_clock_ns());
 	if (!blocking || counted.load(Relaxed) == 0)
 		return;
 	if (counted.exchange(0, Full) == 0)
 		return;
 	// Fully ordered: pairs with the smp_mb() in kick() (see there).
-	if (pool->nr_running.sub_return(1, Full) <= 0 && pool->has_work.load(Relaxed) &&
-	    pool->kick_irq_work.queue())
+	if (pool->nr_running.sub_return(1, Full) > 0)
+		return;
+	if (params::stall_window_us()) // when the stall window started (kick())
+		pool->last_block_ns.store(ktime_ns(), Relaxed);
+	if (pool->has_work.load(Relaxed) && pool->kick_irq_work.queue())
 		pool->nr_kicks.fetch_add(1, Relaxed);
 }
 
@@ -63,6 +70,8 @@ void Worker::sched_out(bool blocking)
 // binds itself again once the CPU is back (rebind_misplaced()).
 void Worker::sched_in(int cpu)
 {
+	if (current_work.load(Relaxed))
+		on_cpu_since_ns = local_clock_ns();
 	const unsigned int f = flags.load(Relaxed);
 	if (KXX_UNLIKELY(cpu != pool->cpu) && !(f & (WorkerUnbound | WorkerMisplaced))) {
 		flags.fetch_or(WorkerMisplaced, Full);
@@ -70,8 +79,12 @@ void Worker::sched_in(int cpu)
 		recount();
 		return;
 	}
-	if (counted.load(Relaxed) == 0 && !(f & WorkerNotRunning))
+	if (counted.load(Relaxed) == 0 && !(f & WorkerNotRunning)) {
 		recount();
+		// Back from a block: the pool's stall window (if any) is over.
+		if (pool->last_block_ns.load(Relaxed))
+			pool->last_block_ns.store(0, Relaxed);
+	}
 }
 
 Worker *current_worker()
@@ -118,6 +131,13 @@ namespace {
 // beside itself. True if w got it.
 bool assign_work(Worker &w, altwq_work *work, PoolLocked &s)
 {
+	// A rescuer's cursor left on the list: a worker takes it off (the
+	// rescuer then starts from the front again).
+	if (KXX_UNLIKELY(is_cursor(*work))) {
+		KXX_WARN_ON_ONCE(w.rescue_wq);
+		WorkList::unlink(*work);
+		return false;
+	}
 	if (Worker *running = find_worker_executing(s, work)) {
 		move_linked_works(work, running->scheduled.get(s));
 		return false;
@@ -192,12 +212,15 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 	w.current_pwq = pwq;
 	w.current_color = data_color(data);
 	w.desc[0] = '\0'; // a desc describes one work (set_worker_desc)
-	const bool cpu_intensive = pwq->wq->flags & ALTWQ_CPU_INTENSIVE;
-	if (cpu_intensive)
+	if (pwq->wq->flags & ALTWQ_CPU_INTENSIVE)
 		worker_set_flags(w, WorkerCpuIntensive, s);
+	else if (!pool.bh && pool.cpu >= 0)
+		watch_for_hog(pool, s, w);
 	// More queued and nobody counted as running (unbound pools, a CPU
-	// intensive work): another worker takes the next one.
-	kick(pool, s);
+	// intensive work): another worker takes the next one, woken once L is
+	// dropped.
+	WakeLater later;
+	kick(pool, s, later);
 	// After busy_add(): see may_be_running().
 	set_offq_and_clear_pending(work, offq_left(static_cast<unsigned long>(pool.id)));
 
@@ -205,6 +228,7 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 		pin_for_next_work(w);
 	void (*fn)(altwq_work *) = w.current_func;
 	s.call_unlocked([&] {
+		later.wake();
 		unpin_for_work(w);
 		fn(work);
 		// The work may be freed now: only its address is used below.
@@ -212,10 +236,12 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 			cond_resched();
 	});
 
-	if (cpu_intensive)
+	// Set by the queue's flag, or by the hog watch while it ran.
+	if (w.flags.load(Relaxed) & WorkerCpuIntensive)
 		worker_clr_flags(w, WorkerCpuIntensive, s);
 	busy_del(pool, s, w, work);
 	w.current_work.store(nullptr, Relaxed);
+	w.on_cpu_since_ns = 0;
 	w.current_func = nullptr;
 	w.current_pwq = nullptr;
 	w.current_color = NoColor;
@@ -251,17 +277,47 @@ void process_scheduled_works(Worker &w, PoolLocked &s)
 	g->worker_exits.complete_and_exit_kthread();
 }
 
-// True while pwq still has works on its pool's worklist. L held.
-bool pwq_has_queued(Pwq &pwq, PoolLocked &s)
+// L held. Whether the rescuer should take another of pwq's works: it has
+// active works and its pool still cannot get a worker.
+bool needs_rescue(Pwq &pwq, PoolLocked &s)
 {
-	for (altwq_work &work : s->worklist)
-		if (data_pwq(work.data.load(Relaxed)) == &pwq)
+	return pwq.c.get(s).nr_active > 0 && need_to_create_worker(*pwq.pool, s);
+}
+
+// L held. Gives the rescuer the next of pwq's works (with what is linked
+// to it), searching from the cursor, and leaves the cursor right after
+// them: true if it got one.
+bool assign_rescuer_work(Worker &r, Pwq &pwq, PoolLocked &s)
+{
+	if (!needs_rescue(pwq, s))
+		return false;
+	altwq_work &cursor = pwq.mayday_cursor;
+	altwq_work *work = WorkList::on_a_list(cursor) ? s->worklist.next(cursor) : s->worklist.front();
+	while (work) {
+		altwq_work *last = work;
+		while (last->data.load(Relaxed) & WorkLinked)
+			last = &WorkList::successor(*last);
+		altwq_work *next = s->worklist.next(*last);
+		if (data_pwq(work->data.load(Relaxed)) == &pwq && !is_cursor(*work) && assign_work(r, work, s)) {
+			if (WorkList::on_a_list(cursor))
+				WorkList::unlink(cursor);
+			if (next)
+				s->worklist.insert_before(*next, cursor);
+			else
+				s->worklist.push_back(cursor);
 			return true;
+		}
+		work = next;
+	}
 	return false;
 }
 
-// May sleep. The rescuer runs pwq's queued works on its pool, as a worker
-// of that pool that needs no creating.
+// May sleep. The rescuer runs pwq's works on its pool, as a worker of that
+// pool that needs no creating: one work at a time, taken from the pool's
+// worklist (the rest stay there for the pool's own workers once one can
+// be made), for as long as the pool cannot make a worker. After
+// RescuerBatch works, if other pwqs of the queue wait for it, pwq goes to
+// the back of the maydays.
 void rescue(Worker &r, Pwq &pwq)
 {
 	Pool &pool = *pwq.pool;
@@ -278,26 +334,30 @@ void rescue(Worker &r, Pwq &pwq)
 	}
 	{
 		auto s = pool.lock();
-		altwq_work *work = s->worklist.front();
-		while (work) {
-			altwq_work *last = work;
-			while (last->data.load(Relaxed) & WorkLinked)
-				last = &WorkList::successor(*last);
-			altwq_work *next = s->worklist.next(*last);
-			if (data_pwq(work->data.load(Relaxed)) == &pwq)
-				(void)assign_work(r, work, s);
-			work = next;
+		int count = 0;
+		while (assign_rescuer_work(r, pwq, s)) {
+			sync_has_work(pool, s);
+			process_scheduled_works(r, s);
+			pool.nr_rescued.fetch_add(1, Relaxed);
+			if (++count > RescuerBatch && needs_rescue(pwq, s) && has_other_maydays(pwq.wq)) {
+				send_mayday(pwq, s); // keeps the cursor
+				break;
+			}
 		}
+		// The cursor stays only while a turn of the rescuer is due.
+		if (WorkList::on_a_list(pwq.mayday_cursor) && !is_mayday(pwq))
+			WorkList::unlink(pwq.mayday_cursor);
 		sync_has_work(pool, s);
-		process_scheduled_works(r, s);
-		// Still no worker to be had and more of ours came meanwhile: again.
-		if (need_to_create_worker(pool, s) && pwq_has_queued(pwq, s))
-			send_mayday(pwq, s);
-		put_pwq(pwq, s); // the reference send_mayday() took
-		kick(pool, s);
+		kick(pool, s); // the pool's workers may take what is left
 	}
-	Guard<AttachMutex, MaySleep> a(g->attach);
-	r.pool = nullptr;
+	{
+		Guard<AttachMutex, MaySleep> a(g->attach);
+		r.pool = nullptr;
+	}
+	// The reference send_mayday() took, dropped only once the rescuer has
+	// left the pool (a release may free the pool with its last pwq).
+	auto s = pool.lock();
+	put_pwq(pwq, s);
 }
 
 } // namespace

@@ -435,6 +435,7 @@ extern "C" int altwq_wq_init(void)
 		return e;
 	}
 	g->release_worker = rw;
+	cpu_intensive_init();
 	Status st = pools_init();
 	if (st.ok())
 		st = system_wqs_init();

@@ -47,6 +47,7 @@
 #include "kxx/completion.hpp"
 #include "kxx/cpu.hpp"
 #include "kxx/cpu_hotplug.hpp"
+#include "kxx/hrtimer.hpp"
 #include "kxx/irq_work.hpp"
 #include "kxx/kthread.hpp"
 #include "kxx/list.hpp"
@@ -58,6 +59,7 @@
 #include "kxx/sizes.hpp"
 #include "kxx/softirq.hpp"
 #include "kxx/timer.hpp"
+#include "kxx/wake_later.hpp"
 
 namespace altwq::wq {
 struct PoolLockRole;
@@ -154,7 +156,9 @@ inline const PoolLock *worker_pool_lock_of_last_active(const void *last_active_f
 //   a bound worker found running off its CPU (sched_in): Misplaced
 //                       (uncounted); cleared by the worker once it has
 //                       bound itself again, or by the CPU's return
-//   CpuIntensive: while running an ALTWQ_CPU_INTENSIVE work
+//   CpuIntensive: while running an ALTWQ_CPU_INTENSIVE work, or one that
+//                       ran cpu_intensive_thresh_us without sleeping (the
+//                       pool's hog watch marks it; cleared when it ends)
 //   Die: told to exit (reaped or torn down)
 //
 // `counted` is 1 exactly while the worker adds 1 to nr_running: every flag
@@ -195,6 +199,11 @@ struct Worker : kxx::Pinned {
 	bool pinned = false;				// S, read by others under L while it is idle:
 							// migrate_disable() held (asleep idle, or in the down window)
 	bool woke_in_down_window = false;			// S: woke while its CPU was going down
+	// CPU time of the current work since it started or last woke, for the
+	// hog watch: written by the worker and its scheduler hooks, read by the
+	// pool's hog watch; all on the pool's CPU with IRQs off while it counts.
+	uint64_t ran_ns = 0;				// S: before the current stretch on the CPU
+	uint64_t on_cpu_since_ns = 0;			// S: local clock when switched in; 0 when off
 	char name[24] = {};				// I
 	char desc[32] = {};				// S: set_worker_desc() of the work it runs, else empty
 
@@ -214,6 +223,8 @@ struct PoolState {
 	bool manager_active = false;
 	bool disassociated = false;			// also A: its CPU is down
 	bool dying = false;				// torn down: no new workers
+	bool hog_watch_armed = false;			// the hog timer is queued or running
+	bool stall_window_open = false;			// the stall timer is queued: kicks wait for it
 	int next_worker_id = 0;
 };
 
@@ -235,6 +246,7 @@ struct Pool : kxx::Pinned {
 	// may_be_running()).
 	kxx::Atomic<int> nr_busy{0};
 	kxx::Atomic<bool> has_work{false};		// X: !worklist.empty(), written under L
+	kxx::Atomic<uint64_t> last_block_ns{0};		// X: when the last running worker blocked (ktime); 0 once one is back
 	const int id;					// I: index in the pool table
 	const int cpu;					// I: -1 for an unbound pool
 	const bool highpri;				// I
@@ -242,6 +254,8 @@ struct Pool : kxx::Pinned {
 	kxx::Timer idle_timer;				// reaps idle workers
 	kxx::Timer mayday_timer;			// armed while the manager creates a worker
 	kxx::IrqWork kick_irq_work;			// wakes a worker on behalf of sched_out
+	kxx::HrTimer hog_timer;				// per-CPU pools: looks for CPU hogs (cpu_intensive.cpp)
+	kxx::HrTimer stall_timer;			// ends a stall window (stall_window_us)
 	kxx::LockedBy<kxx::List<&Worker::attach_node>, AttachMutex> workers; // A
 	kxx::Completion *detach_done = nullptr;		// A: teardown waits on it
 	kxx::Atomic<long> nr_created{0};		// X: statistics
@@ -250,10 +264,16 @@ struct Pool : kxx::Pinned {
 	kxx::Atomic<long> nr_kick_wakeups{0};		// X: workers those woke
 	kxx::Atomic<long> nr_misplaced{0};		// X: workers found off its CPU
 	kxx::Atomic<long> nr_self_rebinds{0};		// X: of those, bound again by themselves
+	kxx::Atomic<long> nr_rescued{0};		// X: works run by rescuers
+	kxx::Atomic<long> nr_cpu_intensive{0};		// X: works the hog watch marked
+	kxx::Atomic<long> nr_stall_windows{0};		// X: stall windows opened
+	kxx::Atomic<long> nr_stall_wakeups{0};		// X: of those, ended by waking a worker
 
 	void idle_timer_fired();
 	void mayday_timer_fired();
 	void kick_from_irq();
+	uint64_t hog_timer_fired();	// hardirq on the pool's CPU
+	uint64_t stall_timer_fired();	// hardirq
 };
 
 // A CPU's BH pool: its works run in a tasklet on that CPU, one at a time,
@@ -297,8 +317,14 @@ struct alignas(PwqAlign) Pwq : kxx::Pinned {
 	kxx::LockedBy<PwqCounts, PoolLock, &pwq_pool_lock> c; // L of pool
 	kxx::ListNode wq_node;			// M: wq's pwqs or dead list
 	kxx::ListNode mayday_node;		// Y: wq's maydays
+	// L: the rescuer's place on the pool's worklist between its turns (see
+	// rescue()); on the list only while the pwq is on wq's maydays. Never
+	// run: a worker that meets it takes it off the list.
+	altwq_work mayday_cursor;
 	altwq_kthread_work release_work;	// queued when refcnt drops to 0
 };
+void mayday_cursor_fn(altwq_work *cursor);
+inline bool is_cursor(const altwq_work &work) { return work.func == &mayday_cursor_fn; }
 
 // Inline: every access to a pwq's or a worker's L fields checks its owner.
 inline const PoolLock *pwq_pool_lock(const void *field)
@@ -372,6 +398,10 @@ struct Globals : kxx::Pinned {
 	kxx::Completion worker_exits;					// one complete per exited worker
 	kxx::Atomic<long> nr_dying{0};					// X: workers told to exit
 	kxx::Atomic<int> fail_creations{0};				// X: test hook
+	kxx::Atomic<bool> wake_under_lock{false};			// X: test hook: kicks wake with L held
+	kxx::Atomic<bool> time_queue_lock{false};			// X: test hook: time L in queue_work
+	kxx::Atomic<long> queue_lock_ns{0};				// X: the time L was held, summed
+	kxx::Atomic<long> queue_lock_holds{0};				// X: over this many queueings
 	kxx::Atomic<long> nr_live_pwqs{0};				// X: statistics
 	kxx::Atomic<long> nr_live_wqs{0};
 	kxx::CpuHotplugWatch hotplug;
@@ -516,7 +546,10 @@ inline bool may_be_running(Pool *pool) { return pool && pool->nr_busy.load(kxx::
 // ---- pool.cpp ----
 // L held. Records whether the worklist is empty for the scheduler hook.
 void sync_has_work(Pool &pool, PoolLocked &s);
-// L held. Wakes an idle worker if need_more_worker().
+// L held. Wakes an idle worker if need_more_worker(): the first form once
+// L is dropped (later's owner declared it before the guard, or wakes it
+// after the unlock), the second at once.
+void kick(Pool &pool, PoolLocked &s, kxx::WakeLater &later);
 void kick(Pool &pool, PoolLocked &s);
 // L held. The worker of this pool running `work`, if any.
 Worker *find_worker_executing(PoolLocked &s, const altwq_work *work);
@@ -531,6 +564,10 @@ bool manage_workers(Pool &pool, PoolLocked &s);
 void send_mayday(Pwq &pwq, PoolLocked &s);
 // The next pwq asking wq's rescuer for help (its reference comes along), or nullptr.
 Pwq *pop_mayday(altwq_workqueue *wq);
+// Whether another pwq of wq waits for its rescuer; whether pwq does.
+bool has_other_maydays(altwq_workqueue *wq);
+bool is_mayday(Pwq &pwq);
+enum : int { RescuerBatch = 16 }; // works per rescuer turn when other pwqs wait
 // May sleep. Makes one worker for the pool and starts it idle.
 kxx::Status create_worker(Pool &pool);
 // May sleep; from the worker itself, L not held. A worker found off its
@@ -553,6 +590,25 @@ void worker_set_flags(Worker &w, unsigned int flags, PoolLocked &s);
 void worker_clr_flags(Worker &w, unsigned int flags, PoolLocked &s);
 // L held. Moves work and the works linked after it from `from` to `to`'s tail.
 void move_linked_works(altwq_work *work, WorkList &to);
+// ---- cpu_intensive.cpp ----
+// At load: sets cpu_intensive_thresh_us's default if the user did not.
+void cpu_intensive_init();
+// L held, on the pool's CPU, w about to run a work: starts its CPU-time
+// count and makes sure the pool's hog watch is armed.
+void watch_for_hog(Pool &pool, PoolLocked &s, Worker &w);
+// The scheduler hooks' part (rq lock held, IRQs off): the current work's
+// CPU time.
+inline void hog_account_out(Worker &w, bool blocking, uint64_t now)
+{
+	if (w.on_cpu_since_ns)
+		w.ran_ns += now - w.on_cpu_since_ns;
+	w.on_cpu_since_ns = 0;
+	if (blocking) // what counts is CPU time without a sleep
+		w.ran_ns = 0;
+}
+// How often a function has been marked CPU-intensive since load.
+unsigned long cpu_intensive_count(void (*func)(altwq_work *));
+
 // ---- introspect.cpp ----
 // Under RCU, wq live. Prints wq's busy pwqs: how many.
 int show_one(altwq_workqueue *wq);

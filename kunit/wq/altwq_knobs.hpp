@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-2.0
+// altwq's module parameters and test hooks, turned for one case and put
+// back when it ends.
+#pragma once
+#include "kxx/types.hpp"
+#include "wq/test_hooks.h"
+
+namespace altwq::wqtest {
+
+// cpu_intensive_thresh_us (0: the hog watch is off).
+struct CpuIntensiveThresh : kxx::Pinned {
+	explicit CpuIntensiveThresh(unsigned long us) : saved(altwq_wq_cpu_intensive_thresh_us())
+	{
+		altwq_wq_set_cpu_intensive_thresh_us(us);
+	}
+	~CpuIntensiveThresh() { altwq_wq_set_cpu_intensive_thresh_us(saved); }
+	unsigned long saved;
+};
+// stall_window_us (its default is 0).
+struct StallWindow : kxx::Pinned {
+	explicit StallWindow(unsigned int us) { altwq_wq_set_stall_window_us(us); }
+	~StallWindow() { altwq_wq_set_stall_window_us(0); }
+};
+// Worker creation fails while it lives, or until allow().
+struct NoNewWorkers : kxx::Pinned {
+	NoNewWorkers() { altwq_wq_fail_worker_creations(1 << 30); }
+	~NoNewWorkers() { allow(); }
+	void allow() { altwq_wq_fail_worker_creations(0); }
+};
+
+} // namespace altwq::wqtest

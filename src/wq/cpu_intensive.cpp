@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-2.0
+// CPU-intensive auto-detection: a work of a per-CPU pool that runs
+// cpu_intensive_thresh_us of CPU time without sleeping is marked
+// CPU-intensive, so it stops counting for concurrency and the pool wakes a
+// worker for the works queued behind it; and the functions that keep
+// doing it are reported.
+//
+// The kernel checks from the scheduler tick, which a module cannot hook.
+// Here the worker's scheduler hooks keep the CPU time of its current work
+// (switch-in to switch-out, reset by a sleep), and each per-CPU pool has a
+// pinned hrtimer, the hog watch, armed when a worker starts a work while
+// the watch is idle. It fires when the oldest stretch reaches the
+// threshold, marks whoever reached it, and re-arms for the next deadline
+// while counted workers are busy; with nothing busy it stops. Cost: a
+// local_clock() read per switch of a busy worker and per work; one timer
+// expiry per threshold while the pool stays busy. Precision: the timer's
+// (no slack for a hardirq timer), not the tick's.
+#include "kxx/cpu.hpp"
+#include "kxx/hrtimer.hpp"
+#include "kxx/log.hpp"
+#include "kxx/params.hpp"
+#include "kxx/sched.hpp"
+#include "wq/wq.hpp"
+
+using namespace kxx;
+
+namespace altwq::wq {
+
+namespace {
+
+enum : unsigned long {
+	DefaultThreshUs = 10000,	// just below what people notice
+	MaxThreshUs = 1000000,		// the scaled default's ceiling
+	SlowBogoMips = 4000,		// below this, the default scales up
+};
+enum : uint64_t { NsPerUs = 1000 };
+enum : int { ReportSlots = 128 };
+
+// Report counts per function: open addressing, slots claimed by CAS and
+// never freed (a full table stops counting new functions, as the kernel's).
+struct ReportSlot {
+	Atomic<void *> func{nullptr};
+	Atomic<unsigned long> count{0};
+};
+constinit ReportSlot report_slots[ReportSlots];
+
+ReportSlot *report_slot(void (*func)(altwq_work *), bool claim)
+{
+	void *key = reinterpret_cast<void *>(func);
+	unsigned int start = static_cast<unsigned int>((reinterpret_cast<uintptr_t>(key) >> 4) % ReportSlots);
+	for (int i = 0; i < ReportSlots; i++) {
+		ReportSlot &slot = report_slots[(start + i) % ReportSlots];
+		void *cur = slot.func.load(Acquire);
+		if (cur == key)
+			return &slot;
+		if (cur)
+			continue;
+		if (!claim)
+			return nullptr;
+		void *expected = nullptr;
+		if (slot.func.compare_exchange(expected, key, Full) || expected == key)
+			return &slot;
+	}
+	return nullptr;
+}
+
+bool is_power_of_2(unsigned long n) { return n && !(n & (n - 1)); }
+
+// Any context. Counts a mark of func, and reports it at the warning
+// threshold and then at exponentially growing counts.
+void report(void (*func)(altwq_work *), unsigned long thresh_us)
+{
+	ReportSlot *slot = report_slot(func, true);
+	if (!slot)
+		return;
+	unsigned long n = slot->count.add_return(1, Relaxed);
+	unsigned long warn_at = params::cpu_intensive_warning_thresh();
+	if (warn_at && n >= warn_at && is_power_of_2(n + 1 - warn_at))
+		log::warning("%ps hogged CPU for >%luus %lu times, consider switching to ALTWQ_UNBOUND", func, thresh_us,
+			     n);
+}
+
+uint64_t thresh_ns(unsigned long us) { return static_cast<uint64_t>(us) * NsPerUs; }
+
+} // namespace
+
+void cpu_intensive_init()
+{
+	if (params::cpu_intensive_thresh_us() != ~0UL)
+		return; // the user's value
+	// BogoMIPS as init/calibrate.c prints it.
+	unsigned long bogo = loops_per_jiffy() / 500000 * Hz;
+	if (bogo < 1)
+		bogo = 1;
+	unsigned long thresh = DefaultThreshUs;
+	if (bogo < SlowBogoMips) {
+		thresh = thresh * SlowBogoMips / bogo;
+		if (thresh > MaxThreshUs)
+			thresh = MaxThreshUs;
+	}
+	params::set_cpu_intensive_thresh_us(thresh);
+}
+
+void watch_for_hog(Pool &pool, PoolLocked &s, Worker &w)
+{
+	w.ran_ns = 0;
+	w.on_cpu_since_ns = local_clock_ns();
+	const unsigned long us = params::cpu_intensive_thresh_us();
+	if (!us || s->hog_watch_armed || (w.flags.load(Relaxed) & WorkerNotRunning) || this_cpu_hint() != pool.cpu)
+		return;
+	s->hog_watch_armed = true;
+	pool.hog_timer.start_pinned(thresh_ns(us));
+}
+
+uint64_t Pool::hog_timer_fired()
+{
+	WakeLater later; // the worker for the works behind a hog, once L is dropped
+	auto s = lock();
+	const unsigned long us = params::cpu_intensive_thresh_us();
+	// Moved off its CPU (the CPU went down), or switched off: stop; the
+	// next work started on the CPU arms it again.
+	if (!us || this_cpu_hint() != cpu || s->disassociated) {
+		s->hog_watch_armed = false;
+		return 0;
+	}
+	const uint64_t thresh = thresh_ns(us), now = local_clock_ns();
+	uint64_t next = 0;
+	bool marked = false;
+	for (auto &bucket : s->busy) {
+		for (Worker &w : bucket) {
+			// Counted workers only: the others hold nothing up. One that
+			// is asleep restarts its count when it wakes: it is looked at
+			// again a threshold from now.
+			if (w.flags.load(Relaxed) & WorkerNotRunning)
+				continue;
+			uint64_t ran = 0;
+			if (w.counted.load(Relaxed))
+				ran = w.ran_ns + (w.on_cpu_since_ns ? now - w.on_cpu_since_ns : 0);
+			if (ran < thresh) {
+				uint64_t left = thresh - ran;
+				if (!next || left < next)
+					next = left;
+				continue;
+			}
+			worker_set_flags(w, WorkerCpuIntensive, s);
+			nr_cpu_intensive.fetch_add(1, Relaxed);
+			report(w.current_func, us);
+			marked = true;
+		}
+	}
+	if (marked)
+		kick(*this, s, later);
+	if (!next)
+		s->hog_watch_armed = false;
+	return next;
+}
+
+unsigned long cpu_intensive_count(void (*func)(altwq_work *))
+{
+	ReportSlot *slot = report_slot(func, false);
+	return slot ? slot->count.load(Relaxed) : 0;
+}
+
+} // namespace altwq::wq
