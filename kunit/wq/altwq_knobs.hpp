@@ -16,10 +16,11 @@ struct CpuIntensiveThresh : kxx::Pinned {
 	~CpuIntensiveThresh() { altwq_wq_set_cpu_intensive_thresh_us(saved); }
 	unsigned long saved;
 };
-// stall_window_us (its default is 0).
+// stall_window_us.
 struct StallWindow : kxx::Pinned {
-	explicit StallWindow(unsigned int us) { altwq_wq_set_stall_window_us(us); }
-	~StallWindow() { altwq_wq_set_stall_window_us(0); }
+	explicit StallWindow(unsigned int us) : saved(altwq_wq_stall_window_us()) { altwq_wq_set_stall_window_us(us); }
+	~StallWindow() { altwq_wq_set_stall_window_us(saved); }
+	unsigned int saved;
 };
 // Worker creation fails while it lives, or until allow().
 struct NoNewWorkers : kxx::Pinned {

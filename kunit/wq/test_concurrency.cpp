@@ -37,6 +37,11 @@ struct Stamp {
 	unsigned int spin_ms = 0;
 	unsigned int sleepy_ms = 0;
 	unsigned int block_us = 0;	// first, sleep this long
+	// Queued by the work itself just before it blocks (then_work set).
+	const wq_ops *then_ops = nullptr;
+	void *then_wq = nullptr;
+	wq_ops_work *then_work = nullptr;
+	int then_cpu = -1;
 };
 void stamp_fn(wq_ops_work *, void *ctx)
 {
@@ -44,10 +49,14 @@ void stamp_fn(wq_ops_work *, void *ctx)
 	st->task.store(TaskRef::current().raw(), Relaxed);
 	const uint64_t start = ktime_ns();
 	st->started_ns.store(start, Release);
+	if (st->then_work)
+		(void)st->then_ops->queue_on(st->then_cpu, st->then_wq, st->then_work);
 	if (st->block_us)
 		usleep_range(st->block_us, st->block_us + 100);
-	while (ktime_ns() - start < st->spin_ms * NsPerMs)
+	while (ktime_ns() - start < st->spin_ms * NsPerMs) {
 		udelay(100);
+		cond_resched(); // a preemption point where preemption is voluntary
+	}
 	while (ktime_ns() - start < st->sleepy_ms * NsPerMs) {
 		mdelay(2);
 		msleep(1); // a real sleep: a very short one may end before schedule()
@@ -78,16 +87,19 @@ int starve(const wq_ops *ops, void *plain, WorkSet &blockers, Completion &gate, 
 // queued behind it on its CPU start then, not when it ends.
 WQ_TEST(works_behind_a_cpu_hog_start_once_it_passes_the_threshold)
 {
-	CpuIntensiveThresh thresh(ThreshUs);
 	enum { Shorts = 4, HogMs = 150 };
 	TestWq wq(ops, 0, 0);
 	Stamp hog, shorts[Shorts];
 	hog.spin_ms = HogMs;
 	wq_ops_work *hog_work = ops->new_work(stamp_fn, &hog);
 	wq_ops_work *short_works[Shorts] = {};
-	for (int i = 0; i < Shorts; i++)
+	bool made = hog_work;
+	for (int i = 0; i < Shorts; i++) {
 		short_works[i] = ops->new_work(stamp_fn, &shorts[i]);
-	KT_ASSERT(test, wq && hog_work && short_works[Shorts - 1]);
+		made = made && short_works[i];
+	}
+	KT_ASSERT(test, wq && made);
+	CpuIntensiveThresh thresh(ThreshUs); // after the asserts: an abort runs no destructor
 	int cpu = last_online_cpu();
 	altwq_wq_pool_stats before = stats_of(cpu);
 	const unsigned long marks_before =
@@ -125,12 +137,12 @@ WQ_TEST(works_behind_a_cpu_hog_start_once_it_passes_the_threshold)
 // sleeps every 2 ms is never marked.
 KXX_TEST(workqueue_cm, a_work_that_sleeps_often_is_never_marked)
 {
-	CpuIntensiveThresh thresh(ThreshUs);
 	TestWq wq(altwq_ops, 0, 0);
 	Stamp sleepy;
 	sleepy.sleepy_ms = 60;
 	wq_ops_work *w = altwq_ops->new_work(stamp_fn, &sleepy);
 	KT_ASSERT(test, wq && w);
+	CpuIntensiveThresh thresh(ThreshUs);
 	int cpu = last_online_cpu();
 	altwq_wq_pool_stats before = stats_of(cpu);
 	KT_EXPECT(test, altwq_ops->queue_on(cpu, wq.get(), w));
@@ -144,12 +156,12 @@ KXX_TEST(workqueue_cm, a_work_that_sleeps_often_is_never_marked)
 // behind it until it ends, as with 6.12's cpu_intensive_thresh_us=0.
 KXX_TEST(workqueue_cm, a_zero_threshold_turns_the_watch_off)
 {
-	CpuIntensiveThresh thresh(0);
 	TestWq wq(altwq_ops, 0, 0);
 	Stamp hog, behind;
 	hog.spin_ms = 40;
 	wq_ops_work *h = altwq_ops->new_work(stamp_fn, &hog), *b = altwq_ops->new_work(stamp_fn, &behind);
 	KT_ASSERT(test, wq && h && b);
+	CpuIntensiveThresh thresh(0);
 	int cpu = last_online_cpu();
 	altwq_wq_pool_stats before = stats_of(cpu);
 	KT_EXPECT(test, altwq_ops->queue_on(cpu, wq.get(), h));
@@ -274,7 +286,7 @@ KXX_TEST(workqueue_cm, the_rescuer_takes_turns_between_starved_pools)
 	WorkSet blockers_a(ops, MaxWorks), blockers_b(ops, MaxWorks);
 	Completion gate;
 	Atomic<int> runs_a{0}, runs_b{0}, a_when_b_ran{-1};
-	Counted ca{&runs_a, 2000}; // 400 ms in all: past the mayday timer's 100 ms interval
+	Counted ca{&runs_a, 3000}; // 600 ms in all: well past the mayday timer's 100 ms interval
 	struct Second {
 		Atomic<int> *runs_a, *runs_b, *a_when_b_ran;
 	} second{&runs_a, &runs_b, &a_when_b_ran};
@@ -326,7 +338,6 @@ KXX_TEST(workqueue_cm, a_short_block_inside_the_stall_window_wakes_no_worker)
 {
 	const wq_ops *ops = altwq_ops;
 	enum : unsigned int { WindowUs = 50000 };
-	StallWindow window(WindowUs);
 	TestWq wq(ops, 0, 0);
 	Stamp short_block, long_block, behind_short, behind_long;
 	short_block.block_us = 1000;
@@ -334,12 +345,18 @@ KXX_TEST(workqueue_cm, a_short_block_inside_the_stall_window_wakes_no_worker)
 	wq_ops_work *sb = ops->new_work(stamp_fn, &short_block), *lb = ops->new_work(stamp_fn, &long_block);
 	wq_ops_work *bs = ops->new_work(stamp_fn, &behind_short), *bl = ops->new_work(stamp_fn, &behind_long);
 	KT_ASSERT(test, wq && sb && lb && bs && bl);
+	StallWindow window(WindowUs);
 	int cpu = last_online_cpu();
+	// The short block queues the work behind it itself, right before it
+	// blocks: the work waits while it is blocked, whatever the test
+	// thread's timing.
+	short_block.then_ops = ops;
+	short_block.then_wq = wq.get();
+	short_block.then_work = bs;
+	short_block.then_cpu = cpu;
 
 	altwq_wq_pool_stats before = stats_of(cpu);
 	KT_EXPECT(test, ops->queue_on(cpu, wq.get(), sb));
-	KT_EXPECT(test, wait_until([&] { return short_block.started_ns.load(Acquire) != 0; }, 5000));
-	KT_EXPECT(test, ops->queue_on(cpu, wq.get(), bs));
 	ops->flush_wq(wq.get());
 	altwq_wq_pool_stats mid = stats_of(cpu);
 	KT_EXPECT_GE(test, mid.nr_stall_windows - before.nr_stall_windows, 1L);

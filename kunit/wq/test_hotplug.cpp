@@ -20,7 +20,11 @@ struct PinAllIdleWorkers : Pinned {
 		altwq_wq_set_pin_all_idle_workers(on);
 		msleep(20); // the idle workers look again
 	}
-	~PinAllIdleWorkers() { altwq_wq_set_pin_all_idle_workers(false); }
+	~PinAllIdleWorkers()
+	{
+		altwq_wq_set_pin_all_idle_workers(false);
+		msleep(20); // likewise, before the next case takes a CPU down
+	}
 };
 
 } // namespace

@@ -44,9 +44,14 @@ static void cm_body(struct wq_ops_work *op, void *ctx)
 	if (w->spin_us) {
 		u64 end = w->started_ns + (u64)w->spin_us * NSEC_PER_USEC;
 
-		/* Busy, preemptible, never sleeping. */
-		while (ktime_get_ns() < end)
+		/*
+		 * Busy, never sleeping; preemptible, also where only
+		 * cond_resched() preempts (Debian's voluntary preemption).
+		 */
+		while (ktime_get_ns() < end) {
 			udelay(50);
+			cond_resched();
+		}
 	}
 }
 

@@ -70,6 +70,7 @@ KABI_EXPORT(altwq_wq_show_one_counted);
 KABI_EXPORT(altwq_wq_set_power_efficient);
 KABI_EXPORT(altwq_wq_cpu_intensive_thresh_us);
 KABI_EXPORT(altwq_wq_set_cpu_intensive_thresh_us);
+KABI_EXPORT(altwq_wq_stall_window_us);
 KABI_EXPORT(altwq_wq_set_stall_window_us);
 KABI_EXPORT(altwq_wq_cpu_intensive_count);
 KABI_EXPORT(altwq_wq_set_wake_under_lock);

@@ -32,14 +32,14 @@ MODULE_PARM_DESC(power_efficient,
 bool kabi_param_power_efficient(void) { return READ_ONCE(power_efficient); }
 void kabi_param_set_power_efficient(bool on) { WRITE_ONCE(power_efficient, on); }
 
-static unsigned long cpu_intensive_thresh_us = ULONG_MAX;
-module_param(cpu_intensive_thresh_us, ulong, 0644);
+/* Read on hot paths: the C++ side loads it directly (kxx/params.hpp). */
+unsigned long kabi_cpu_intensive_thresh_us = ULONG_MAX;
+module_param_named(cpu_intensive_thresh_us, kabi_cpu_intensive_thresh_us, ulong, 0644);
 MODULE_PARM_DESC(cpu_intensive_thresh_us,
 		 "A per-CPU work that runs this long without sleeping is marked CPU-intensive and stops holding up the "
 		 "works behind it (0: never; default 10000, scaled up to 1 s on CPUs below 4000 BogoMIPS)");
 
-unsigned long kabi_param_cpu_intensive_thresh_us(void) { return READ_ONCE(cpu_intensive_thresh_us); }
-void kabi_param_set_cpu_intensive_thresh_us(unsigned long us) { WRITE_ONCE(cpu_intensive_thresh_us, us); }
+void kabi_param_set_cpu_intensive_thresh_us(unsigned long us) { WRITE_ONCE(kabi_cpu_intensive_thresh_us, us); }
 
 static unsigned int cpu_intensive_warning_thresh = 4;
 module_param(cpu_intensive_warning_thresh, uint, 0644);
@@ -49,14 +49,13 @@ MODULE_PARM_DESC(cpu_intensive_warning_thresh,
 
 unsigned int kabi_param_cpu_intensive_warning_thresh(void) { return READ_ONCE(cpu_intensive_warning_thresh); }
 
-static unsigned int stall_window_us;
-module_param(stall_window_us, uint, 0644);
+unsigned int kabi_stall_window_us; /* read directly, as the threshold */
+module_param_named(stall_window_us, kabi_stall_window_us, uint, 0644);
 MODULE_PARM_DESC(stall_window_us,
 		 "When the last running worker of a per-CPU pool blocks, wait up to this long for it to come back before "
 		 "waking another worker for the works queued behind it (0: wake at once, as the in-tree workqueue)");
 
-unsigned int kabi_param_stall_window_us(void) { return READ_ONCE(stall_window_us); }
-void kabi_param_set_stall_window_us(unsigned int us) { WRITE_ONCE(stall_window_us, us); }
+void kabi_param_set_stall_window_us(unsigned int us) { WRITE_ONCE(kabi_stall_window_us, us); }
 
 /* The engines' own load/unload (C++), in dependency order. */
 int altwq_kthread_worker_init(void);

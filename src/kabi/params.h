@@ -24,10 +24,11 @@ bool kabi_param_pin_all_idle_workers(void);
 void kabi_param_set_pin_all_idle_workers(bool on);
 bool kabi_param_power_efficient(void);
 void kabi_param_set_power_efficient(bool on);	/* for tests: queues made after it */
-unsigned long kabi_param_cpu_intensive_thresh_us(void);
+/* The next two are read on hot paths: their variables, to load relaxed. */
+extern unsigned long kabi_cpu_intensive_thresh_us;
 void kabi_param_set_cpu_intensive_thresh_us(unsigned long us);
 unsigned int kabi_param_cpu_intensive_warning_thresh(void);
-unsigned int kabi_param_stall_window_us(void);
+extern unsigned int kabi_stall_window_us;
 void kabi_param_set_stall_window_us(unsigned int us);
 
 KABI_END

@@ -79,6 +79,10 @@ bool kabi_in_serving_softirq(void) { return in_serving_softirq(); }
 bool kabi_in_task(void) { return in_task(); }
 bool kabi_in_interrupt(void) { return in_interrupt(); }
 int kabi_task_pid(const struct kabi_task *task) { return task_pid_nr((struct task_struct *)task); }
+__UINT64_TYPE__ kabi_task_runtime_ns(const struct kabi_task *task)
+{
+	return READ_ONCE(((const struct task_struct *)task)->se.sum_exec_runtime);
+}
 void kabi_dump_stack(void) { dump_stack(); }
 long kabi_copy_from_kernel_nofault(void *dst, const void *src, unsigned long size)
 {

@@ -43,6 +43,10 @@ void kabi_local_irq_restore(unsigned long flags);
 struct kabi_task *kabi_current(void);
 int kabi_task_cpu(const struct kabi_task *task);
 int kabi_task_pid(const struct kabi_task *task);
+/* The CPU time the scheduler has charged it (se.sum_exec_runtime): brought
+ * up to date at each tick and switch, so a running task's lags by up to a
+ * tick. Any context. */
+__UINT64_TYPE__ kabi_task_runtime_ns(const struct kabi_task *task);
 /* migrate_disable()/migrate_enable() of the current task. */
 void kabi_migrate_disable(void);
 void kabi_migrate_enable(void);

@@ -16,11 +16,11 @@ inline bool power_efficient() { return kabi_param_power_efficient(); }
 inline void set_power_efficient(bool on) { kabi_param_set_power_efficient(on); }
 
 // CPU-intensive auto-detection's threshold (0: off; ~0UL: not set yet).
-inline unsigned long cpu_intensive_thresh_us() { return kabi_param_cpu_intensive_thresh_us(); }
+inline unsigned long cpu_intensive_thresh_us() { return __atomic_load_n(&kabi_cpu_intensive_thresh_us, __ATOMIC_RELAXED); }
 inline void set_cpu_intensive_thresh_us(unsigned long us) { kabi_param_set_cpu_intensive_thresh_us(us); }
 inline unsigned int cpu_intensive_warning_thresh() { return kabi_param_cpu_intensive_warning_thresh(); }
 // How long to wait for a blocked last running worker before waking another.
-inline unsigned int stall_window_us() { return kabi_param_stall_window_us(); }
+inline unsigned int stall_window_us() { return __atomic_load_n(&kabi_stall_window_us, __ATOMIC_RELAXED); }
 inline void set_stall_window_us(unsigned int us) { kabi_param_set_stall_window_us(us); }
 
 } // namespace kxx::params

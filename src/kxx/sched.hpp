@@ -47,6 +47,12 @@ inline bool read_string_nofault(char *dst, const char *src, size_t size)
 }
 inline uint32_t random_u32() { return kabi_prandom_u32(); }
 
+// preempt_disable()/preempt_enable() for a section no scope spans (from
+// before a lock's release to a point inside the unlocked code). Prefer
+// PreemptGuard.
+inline void preempt_disable() { kabi_preempt_disable(); }
+inline void preempt_enable() { kabi_preempt_enable(); }
+
 // preempt_disable() for its lifetime; cpu() is then stable.
 class [[nodiscard]] PreemptGuard : Pinned {
 public:

@@ -35,6 +35,8 @@ public:
 	// The CPU it runs on or last ran on. Any context.
 	int cpu() const { return kabi_task_cpu(task_); }
 	int pid() const { return kabi_task_pid(task_); }
+	// CPU time charged to it, ns (a running task's lags by up to a tick).
+	uint64_t runtime_ns() const { return kabi_task_runtime_ns(task_); }
 	// set_user_nice(), checked: -EINVAL outside [-20, 19], -EPERM if the
 	// task did not take it. Process context.
 	[[nodiscard]] Status set_nice(int nice) const

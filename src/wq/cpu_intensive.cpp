@@ -6,20 +6,23 @@
 // doing it are reported.
 //
 // The kernel checks from the scheduler tick, which a module cannot hook.
-// Here the worker's scheduler hooks keep the CPU time of its current work
-// (switch-in to switch-out, reset by a sleep), and each per-CPU pool has a
-// pinned hrtimer, the hog watch, armed when a worker starts a work while
-// the watch is idle. It fires when the oldest stretch reaches the
-// threshold, marks whoever reached it, and re-arms for the next deadline
-// while counted workers are busy; with nothing busy it stops. Cost: a
-// local_clock() read per switch of a busy worker and per work; one timer
-// expiry per threshold while the pool stays busy. Precision: the timer's
-// (no slack for a hardirq timer), not the tick's.
+// Here each per-CPU pool has a pinned hardirq hrtimer, the hog watch,
+// armed when a worker starts a work (or comes back from a sleep inside
+// one) while the watch is idle. It compares each counted busy worker's CPU
+// time, as the scheduler charges it (se.sum_exec_runtime), with the value
+// when its work started or it last woke; it marks whoever passed the
+// threshold and re-arms for the nearest deadline while counted workers are
+// busy; otherwise it stops. Cost: one load of the task's runtime per work
+// and per wakeup inside a work, one timer expiry per threshold while the
+// pool stays busy. Precision: the scheduler's count of a running task is
+// brought up to date at each tick, so a hog is seen within the threshold
+// plus a tick, as in 6.12.
 #include "kxx/cpu.hpp"
 #include "kxx/hrtimer.hpp"
 #include "kxx/log.hpp"
 #include "kxx/params.hpp"
 #include "kxx/sched.hpp"
+#include "kxx/task.hpp"
 #include "wq/wq.hpp"
 
 using namespace kxx;
@@ -33,7 +36,7 @@ enum : unsigned long {
 	MaxThreshUs = 1000000,		// the scaled default's ceiling
 	SlowBogoMips = 4000,		// below this, the default scales up
 };
-enum : uint64_t { NsPerUs = 1000 };
+enum : uint64_t { NsPerUs = 1000, MinRecheckNs = 1000000 };
 enum : int { ReportSlots = 128 };
 
 // Report counts per function: open addressing, slots claimed by CAS and
@@ -67,7 +70,9 @@ ReportSlot *report_slot(void (*func)(altwq_work *), bool claim)
 bool is_power_of_2(unsigned long n) { return n && !(n & (n - 1)); }
 
 // Any context. Counts a mark of func, and reports it at the warning
-// threshold and then at exponentially growing counts.
+// threshold and then at exponentially growing counts. (A plain printk: the
+// caller's pool lock is never taken under a runqueue lock, which is why
+// 6.12, reporting from the tick, defers its printk.)
 void report(void (*func)(altwq_work *), unsigned long thresh_us)
 {
 	ReportSlot *slot = report_slot(func, true);
@@ -80,7 +85,11 @@ void report(void (*func)(altwq_work *), unsigned long thresh_us)
 			     n);
 }
 
-uint64_t thresh_ns(unsigned long us) { return static_cast<uint64_t>(us) * NsPerUs; }
+// Saturates: a huge threshold means never.
+uint64_t thresh_ns(unsigned long us)
+{
+	return us > ~0ULL / NsPerUs ? ~0ULL : static_cast<uint64_t>(us) * NsPerUs;
+}
 
 } // namespace
 
@@ -101,15 +110,37 @@ void cpu_intensive_init()
 	params::set_cpu_intensive_thresh_us(thresh);
 }
 
+namespace {
+
+// L held, on the pool's CPU: arms the watch unless it is.
+void arm_hog_watch(Pool &pool, PoolLocked &, unsigned long us)
+{
+	if (pool.hog_watch_armed.load(Relaxed) || this_cpu_hint() != pool.cpu)
+		return;
+	pool.hog_watch_armed.store(true, Relaxed);
+	pool.hog_timer.start_pinned(thresh_ns(us));
+}
+
+} // namespace
+
 void watch_for_hog(Pool &pool, PoolLocked &s, Worker &w)
 {
-	w.ran_ns = 0;
-	w.on_cpu_since_ns = local_clock_ns();
+	w.runtime_at_start.store(w.thread.task().runtime_ns(), Relaxed);
 	const unsigned long us = params::cpu_intensive_thresh_us();
-	if (!us || s->hog_watch_armed || (w.flags.load(Relaxed) & WorkerNotRunning) || this_cpu_hint() != pool.cpu)
+	if (us && !(w.flags.load(Relaxed) & WorkerNotRunning))
+		arm_hog_watch(pool, s, us);
+}
+
+void hog_watch_wake(Worker &w)
+{
+	w.runtime_at_start.store(w.thread.task().runtime_ns(), Relaxed);
+	const unsigned long us = params::cpu_intensive_thresh_us();
+	Pool &pool = *w.pool;
+	if (!us || pool.hog_watch_armed.load(Relaxed))
 		return;
-	s->hog_watch_armed = true;
-	pool.hog_timer.start_pinned(thresh_ns(us));
+	auto s = pool.lock();
+	if (!s->disassociated)
+		arm_hog_watch(pool, s, us);
 }
 
 uint64_t Pool::hog_timer_fired()
@@ -120,24 +151,23 @@ uint64_t Pool::hog_timer_fired()
 	// Moved off its CPU (the CPU went down), or switched off: stop; the
 	// next work started on the CPU arms it again.
 	if (!us || this_cpu_hint() != cpu || s->disassociated) {
-		s->hog_watch_armed = false;
+		hog_watch_armed.store(false, Relaxed);
 		return 0;
 	}
-	const uint64_t thresh = thresh_ns(us), now = local_clock_ns();
+	const uint64_t thresh = thresh_ns(us);
 	uint64_t next = 0;
 	bool marked = false;
 	for (auto &bucket : s->busy) {
 		for (Worker &w : bucket) {
-			// Counted workers only: the others hold nothing up. One that
-			// is asleep restarts its count when it wakes: it is looked at
-			// again a threshold from now.
-			if (w.flags.load(Relaxed) & WorkerNotRunning)
+			// Counted workers only: the others hold nothing up. One asleep
+			// in its work re-arms the watch when it comes back.
+			if ((w.flags.load(Relaxed) & WorkerNotRunning) || !w.counted.load(Relaxed))
 				continue;
-			uint64_t ran = 0;
-			if (w.counted.load(Relaxed))
-				ran = w.ran_ns + (w.on_cpu_since_ns ? now - w.on_cpu_since_ns : 0);
+			const uint64_t ran = w.thread.task().runtime_ns() - w.runtime_at_start.load(Relaxed);
 			if (ran < thresh) {
-				uint64_t left = thresh - ran;
+				// The scheduler's count of a running task lags by up to a
+				// tick: look again no sooner than MinRecheckNs.
+				uint64_t left = thresh - ran < MinRecheckNs ? MinRecheckNs : thresh - ran;
 				if (!next || left < next)
 					next = left;
 				continue;
@@ -151,7 +181,7 @@ uint64_t Pool::hog_timer_fired()
 	if (marked)
 		kick(*this, s, later);
 	if (!next)
-		s->hog_watch_armed = false;
+		hog_watch_armed.store(false, Relaxed);
 	return next;
 }
 

@@ -123,15 +123,18 @@ namespace {
 // its end if none came back by then.
 bool in_stall_window(Pool &pool, PoolLocked &s)
 {
+	const uint64_t window_ns = static_cast<uint64_t>(params::stall_window_us()) * 1000;
+	const uint64_t blocked_at = window_ns ? pool.last_block_ns.load(Relaxed) : 0;
+	const uint64_t since = blocked_at ? ktime_ns() - blocked_at : 0;
+	// Looked at afresh each time: the worker may be back, the window over,
+	// or the pool unbound, with the window's timer still queued.
+	if (!blocked_at || pool.cpu < 0 || s->disassociated || since >= window_ns) {
+		if (s->stall_window_open && pool.stall_timer.try_cancel())
+			s->stall_window_open = false;
+		return false;
+	}
 	if (s->stall_window_open)
 		return true;
-	const uint64_t window_ns = static_cast<uint64_t>(params::stall_window_us()) * 1000;
-	if (!window_ns || pool.cpu < 0 || s->disassociated)
-		return false;
-	const uint64_t blocked_at = pool.last_block_ns.load(Relaxed);
-	const uint64_t since = ktime_ns() - blocked_at;
-	if (!blocked_at || since >= window_ns)
-		return false;
 	s->stall_window_open = true;
 	pool.nr_stall_windows.fetch_add(1, Relaxed);
 	pool.stall_timer.start_pinned(window_ns - since);

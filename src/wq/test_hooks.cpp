@@ -64,6 +64,7 @@ extern "C" int altwq_wq_show_one_counted(void *wq)
 extern "C" void altwq_wq_set_power_efficient(bool on) { params::set_power_efficient(on); }
 extern "C" unsigned long altwq_wq_cpu_intensive_thresh_us(void) { return params::cpu_intensive_thresh_us(); }
 extern "C" void altwq_wq_set_cpu_intensive_thresh_us(unsigned long us) { params::set_cpu_intensive_thresh_us(us); }
+extern "C" unsigned int altwq_wq_stall_window_us(void) { return params::stall_window_us(); }
 extern "C" void altwq_wq_set_stall_window_us(unsigned int us) { params::set_stall_window_us(us); }
 extern "C" unsigned long altwq_wq_cpu_intensive_count(void *func)
 {

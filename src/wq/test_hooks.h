@@ -52,6 +52,7 @@ void altwq_wq_set_power_efficient(bool on);
 /* cpu_intensive_thresh_us and stall_window_us, as the module parameters. */
 unsigned long altwq_wq_cpu_intensive_thresh_us(void);
 void altwq_wq_set_cpu_intensive_thresh_us(unsigned long us);
+unsigned int altwq_wq_stall_window_us(void);
 void altwq_wq_set_stall_window_us(unsigned int us);
 /* How often work functions with this address were marked CPU-intensive. */
 unsigned long altwq_wq_cpu_intensive_count(void *func);

@@ -49,8 +49,6 @@ void Worker::recount()
 // and wakes nothing; a worker that has to be woken is woken by irq_work.
 void Worker::sched_out(bool blocking)
 {
-	if (current_work.load(Relaxed))
-		hog_account_out(*this, blocking, local_clock_ns());
 	if (!blocking || counted.load(Relaxed) == 0)
 		return;
 	if (counted.exchange(0, Full) == 0)
@@ -70,8 +68,6 @@ void Worker::sched_out(bool blocking)
 // binds itself again once the CPU is back (rebind_misplaced()).
 void Worker::sched_in(int cpu)
 {
-	if (current_work.load(Relaxed))
-		on_cpu_since_ns = local_clock_ns();
 	const unsigned int f = flags.load(Relaxed);
 	if (KXX_UNLIKELY(cpu != pool->cpu) && !(f & (WorkerUnbound | WorkerMisplaced))) {
 		flags.fetch_or(WorkerMisplaced, Full);
@@ -81,9 +77,12 @@ void Worker::sched_in(int cpu)
 	}
 	if (counted.load(Relaxed) == 0 && !(f & WorkerNotRunning)) {
 		recount();
-		// Back from a block: the pool's stall window (if any) is over.
+		// Back from a block: the pool's stall window (if any) is over,
+		// and the work's CPU time without a sleep starts again.
 		if (pool->last_block_ns.load(Relaxed))
 			pool->last_block_ns.store(0, Relaxed);
+		if (current_work.load(Relaxed))
+			hog_watch_wake(*this);
 	}
 }
 
@@ -227,8 +226,14 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 	if (KXX_UNLIKELY(w.woke_in_down_window))
 		pin_for_next_work(w);
 	void (*fn)(altwq_work *) = w.current_func;
+	// No preemption between the unlock and the wakeup it was deferred for.
+	const bool waking = static_cast<bool>(later);
+	if (waking)
+		preempt_disable();
 	s.call_unlocked([&] {
 		later.wake();
+		if (waking)
+			preempt_enable();
 		unpin_for_work(w);
 		fn(work);
 		// The work may be freed now: only its address is used below.
@@ -241,7 +246,6 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 		worker_clr_flags(w, WorkerCpuIntensive, s);
 	busy_del(pool, s, w, work);
 	w.current_work.store(nullptr, Relaxed);
-	w.on_cpu_since_ns = 0;
 	w.current_func = nullptr;
 	w.current_pwq = nullptr;
 	w.current_color = NoColor;

@@ -346,6 +346,8 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 		(void)r->thread.stop();
 		while (Pwq *pwq = pop_mayday(wq)) {
 			auto s = pwq->pool->lock();
+			if (WorkList::on_a_list(pwq->mayday_cursor)) // none expected: the rescuer ran its maydays
+				WorkList::unlink(pwq->mayday_cursor);
 			put_pwq(*pwq, s);
 		}
 		delete r;

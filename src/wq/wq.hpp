@@ -199,11 +199,11 @@ struct Worker : kxx::Pinned {
 	bool pinned = false;				// S, read by others under L while it is idle:
 							// migrate_disable() held (asleep idle, or in the down window)
 	bool woke_in_down_window = false;			// S: woke while its CPU was going down
-	// CPU time of the current work since it started or last woke, for the
-	// hog watch: written by the worker and its scheduler hooks, read by the
-	// pool's hog watch; all on the pool's CPU with IRQs off while it counts.
-	uint64_t ran_ns = 0;				// S: before the current stretch on the CPU
-	uint64_t on_cpu_since_ns = 0;			// S: local clock when switched in; 0 when off
+	// For the hog watch: the task's CPU time (scheduler's count) when the
+	// current work started or the worker last came back from a sleep.
+	// Written by the worker (L held) and its sched_in hook; read by the hog
+	// watch under L on the pool's CPU.
+	kxx::Atomic<uint64_t> runtime_at_start{0};	// X
 	char name[24] = {};				// I
 	char desc[32] = {};				// S: set_worker_desc() of the work it runs, else empty
 
@@ -223,7 +223,6 @@ struct PoolState {
 	bool manager_active = false;
 	bool disassociated = false;			// also A: its CPU is down
 	bool dying = false;				// torn down: no new workers
-	bool hog_watch_armed = false;			// the hog timer is queued or running
 	bool stall_window_open = false;			// the stall timer is queued: kicks wait for it
 	int next_worker_id = 0;
 };
@@ -255,6 +254,7 @@ struct Pool : kxx::Pinned {
 	kxx::Timer mayday_timer;			// armed while the manager creates a worker
 	kxx::IrqWork kick_irq_work;			// wakes a worker on behalf of sched_out
 	kxx::HrTimer hog_timer;				// per-CPU pools: looks for CPU hogs (cpu_intensive.cpp)
+	kxx::Atomic<bool> hog_watch_armed{false};	// X, written under L: hog_timer is queued or running
 	kxx::HrTimer stall_timer;			// ends a stall window (stall_window_us)
 	kxx::LockedBy<kxx::List<&Worker::attach_node>, AttachMutex> workers; // A
 	kxx::Completion *detach_done = nullptr;		// A: teardown waits on it
@@ -596,16 +596,9 @@ void cpu_intensive_init();
 // L held, on the pool's CPU, w about to run a work: starts its CPU-time
 // count and makes sure the pool's hog watch is armed.
 void watch_for_hog(Pool &pool, PoolLocked &s, Worker &w);
-// The scheduler hooks' part (rq lock held, IRQs off): the current work's
-// CPU time.
-inline void hog_account_out(Worker &w, bool blocking, uint64_t now)
-{
-	if (w.on_cpu_since_ns)
-		w.ran_ns += now - w.on_cpu_since_ns;
-	w.on_cpu_since_ns = 0;
-	if (blocking) // what counts is CPU time without a sleep
-		w.ran_ns = 0;
-}
+// From w's sched_in hook (preemption off), w back from a sleep inside a
+// work: its count restarts, and the watch is armed again if it stopped.
+void hog_watch_wake(Worker &w);
 // How often a function has been marked CPU-intensive since load.
 unsigned long cpu_intensive_count(void (*func)(altwq_work *));
 
