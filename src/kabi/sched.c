@@ -41,6 +41,11 @@ void kabi_resched_if_needed(void)
 	if (need_resched())
 		schedule();
 }
+void kabi_ask_current_to_reschedule(void)
+{
+	set_tsk_need_resched(current);
+	set_preempt_need_resched();
+}
 void kabi_set_current_interruptible(void) { set_current_state(TASK_INTERRUPTIBLE); }
 void kabi_set_current_running(void) { __set_current_state(TASK_RUNNING); }
 void kabi_set_freezable(void) { set_freezable(); }

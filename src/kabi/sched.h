@@ -23,6 +23,9 @@ void kabi_cpu_relax(void);
 void kabi_schedule(void);
 /* if (need_resched()) schedule(): a reschedule that is due happens now. */
 void kabi_resched_if_needed(void);
+/* From an interrupt: the interrupted task reschedules at its next
+ * preemption point (as the tick asks a task whose slice is over). */
+void kabi_ask_current_to_reschedule(void);
 /* set_current_state(TASK_UNINTERRUPTIBLE / TASK_INTERRUPTIBLE / TASK_RUNNING) */
 void kabi_set_current_interruptible(void);
 void kabi_set_current_running(void);

@@ -68,6 +68,9 @@ inline void schedule() { kabi_schedule(); }
 // A reschedule that is due happens now (even on a fully preemptible
 // kernel, where cond_resched() does nothing). Task state running. May sleep.
 inline void resched_if_needed() { kabi_resched_if_needed(); }
+// From an interrupt: the interrupted task goes through the scheduler at its
+// next preemption point (cond_resched() on a voluntary kernel).
+inline void ask_to_reschedule() { kabi_ask_current_to_reschedule(); }
 
 // migrate_disable()/migrate_enable(): the task stays on this CPU, and may
 // sleep and wake here even while the CPU is going down (it then holds the

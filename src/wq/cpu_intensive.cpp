@@ -180,6 +180,12 @@ uint64_t Pool::hog_timer_fired()
 			nr_cpu_intensive.fetch_add(1, Relaxed);
 			report(w.current_func, us);
 			marked = true;
+			// 6.12 marks from the tick, which also ends the hog's slice;
+			// here the hog is asked to go through the scheduler too, so
+			// the worker woken for the works behind it gets the CPU at
+			// the hog's next preemption point, not at the next tick.
+			if (w.thread.task() == TaskRef::current())
+				current::ask_to_reschedule();
 		}
 	}
 	if (marked)

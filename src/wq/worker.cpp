@@ -400,8 +400,11 @@ int worker_thread(void *arg)
 				// Keep one idle worker for the next sleep: be the manager
 				// first (unpinned: making a worker sleeps, and takes A,
 				// which our hotplug callback holds while it waits for
-				// pinned workers).
-				if (!may_start_working(s)) {
+				// pinned workers). Not while woken pinned in the down
+				// window: unpinned, it would lose the CPU, and a worker
+				// made now could not run there either; it runs the works
+				// pinned, and the spare is made once the pool is unbound.
+				if (!may_start_working(s) && !(w.pinned && in_down_window(pool, s))) {
 					unpin(w);
 					if (manage_workers(pool, s))
 						continue;
