@@ -239,18 +239,18 @@ static void lock_profile(unsigned int round, const char *counter)
 static int wq_queue_wake(const struct wq_ops *ops, unsigned int round)
 {
 	u64 *samples = kcalloc(LOCK_SAMPLES, sizeof(*samples), GFP_KERNEL);
-	struct cm_work w = {};
+	struct cm_work *w = kzalloc(sizeof(*w), GFP_KERNEL); /* INIT_WORK: not on the stack */
 	void *wq = ops->alloc("bench-wake", 0, 0);
 	int err = 0;
 
-	if (!samples || !wq) {
+	if (!samples || !w || !wq) {
 		err = -ENOMEM;
 		goto out;
 	}
-	ops->init_work(&w.op, cm_body, NULL);
+	ops->init_work(&w->op, cm_body, NULL);
 	if (ops == alt)
 		altwq_wq_time_queue_lock(true);
-	err = queue_wake_pass(ops, wq, &w, samples);
+	err = queue_wake_pass(ops, wq, w, samples);
 	if (ops == alt) {
 		altwq_wq_time_queue_lock(false);
 		lock_profile(round, "lock_hold_ns_wake_after_unlock");
@@ -258,7 +258,7 @@ static int wq_queue_wake(const struct wq_ops *ops, unsigned int round)
 	if (!err && ops == alt) {
 		altwq_wq_set_wake_under_lock(true);
 		altwq_wq_time_queue_lock(true);
-		err = queue_wake_pass(ops, wq, &w, NULL);
+		err = queue_wake_pass(ops, wq, w, NULL);
 		altwq_wq_time_queue_lock(false);
 		altwq_wq_set_wake_under_lock(false);
 		lock_profile(round, "lock_hold_ns_wake_under_lock");
@@ -270,6 +270,7 @@ static int wq_queue_wake(const struct wq_ops *ops, unsigned int round)
 out:
 	if (wq)
 		ops->destroy(wq);
+	kfree(w);
 	kfree(samples);
 	return err;
 }
