@@ -27,6 +27,18 @@ struct PinAllIdleWorkers : Pinned {
 	}
 };
 
+// Waits until altwq's pool on cpu is quiet (every worker idle, asleep
+// again) so that its one pinned idle worker is in place before a take-down.
+void settle_pool(int cpu)
+{
+	altwq_wq_pool_stats st = {};
+	(void)wait_until([&] {
+		(void)altwq_wq_get_pool_stats(cpu, false, &st);
+		return st.nr_idle == st.nr_workers;
+	}, 2000);
+	msleep(20);
+}
+
 } // namespace
 
 // From a hotplug callback that runs after the scheduler's deactivation of
@@ -42,6 +54,7 @@ WQ_TEST(works_queued_while_a_cpu_goes_down_run_there)
 	for (int round = 0; round < 2; round++) {
 		const bool pin_all = round == 1;
 		PinAllIdleWorkers pinning(pin_all);
+		settle_pool(cpu);
 		TestWq wq(ops, 0, 0);
 		WorkSet set(ops, N);
 		KT_ASSERT(test, wq && set.ok());
