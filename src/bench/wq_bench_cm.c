@@ -10,7 +10,6 @@
 #include <linux/slab.h>
 #include <linux/ktime.h>
 #include <linux/delay.h>
-#include <linux/sort.h>
 #include <linux/spinlock.h>
 #include <linux/cpumask.h>
 #include "bench.h"
@@ -57,13 +56,6 @@ static void cm_body(struct wq_ops_work *op, void *ctx)
 
 static const struct wq_ops *const alt = &altwq_wq_ops_altwq;
 
-static int cmp_u64(const void *a, const void *b)
-{
-	u64 x = *(const u64 *)a, y = *(const u64 *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /*
  * A work computes wq_hog_ms on one CPU; once it started, HOG_SHORTS no-op
  * works are queued there. Their median start latency: the CPU-hog
@@ -101,9 +93,8 @@ static int wq_hog_mix(const struct wq_ops *ops, unsigned int round)
 		goto out;
 	for (i = 0; i < HOG_SHORTS; i++)
 		lat[i] = w[i + 1].started_ns - w[i + 1].queued_ns;
-	sort(lat, HOG_SHORTS, sizeof(lat[0]), cmp_u64, NULL);
-	bench_report("wq_hog_mix_short_start_latency", ops->name, round, div_u64(lat[HOG_SHORTS / 2], NSEC_PER_USEC),
-		     "us");
+	bench_report("wq_hog_mix_short_start_latency", ops->name, round,
+		     div_u64(bench_percentile(lat, HOG_SHORTS, 50), NSEC_PER_USEC), "us");
 	if (ops == alt)
 		bench_profile("wq_hog_mix", "cpu_intensive_thresh_us", round, altwq_wq_cpu_intensive_thresh_us());
 out:
@@ -265,8 +256,7 @@ static int wq_queue_wake(const struct wq_ops *ops, unsigned int round)
 	}
 	if (err)
 		goto out;
-	sort(samples, LOCK_SAMPLES, sizeof(samples[0]), cmp_u64, NULL);
-	bench_report("wq_queue_wake_flush", ops->name, round, samples[LOCK_SAMPLES / 2], "ns");
+	bench_report("wq_queue_wake_flush", ops->name, round, bench_percentile(samples, LOCK_SAMPLES, 50), "ns");
 out:
 	if (wq)
 		ops->destroy(wq);
