@@ -366,12 +366,14 @@ KXX_TEST(workqueue_cm, a_short_block_inside_the_stall_window_wakes_no_worker)
 	// workers that was awake anyway: nobody was woken for it.)
 	KT_EXPECT_GE(test, behind_short.started_ns.load(Acquire), short_block.started_ns.load(Acquire));
 
+	// Likewise queued by the long block itself, just before it blocks.
+	long_block.then_ops = ops;
+	long_block.then_wq = wq.get();
+	long_block.then_work = bl;
+	long_block.then_cpu = cpu;
 	KT_EXPECT(test, ops->queue_on(cpu, wq.get(), lb));
-	KT_EXPECT(test, wait_until([&] { return long_block.started_ns.load(Acquire) != 0; }, 5000));
-	const uint64_t queued = ktime_ns();
-	KT_EXPECT(test, ops->queue_on(cpu, wq.get(), bl));
 	ops->flush_wq(wq.get());
-	const uint64_t waited = behind_long.started_ns.load(Acquire) - queued;
+	const uint64_t waited = behind_long.started_ns.load(Acquire) - long_block.started_ns.load(Acquire);
 	altwq_wq_pool_stats after = stats_of(cpu);
 	KT_EXPECT_GE(test, after.nr_stall_wakeups - mid.nr_stall_wakeups, 1L);
 	// Within the window (and TCG's slack), well before the 300 ms block ends.
