@@ -105,6 +105,7 @@ WQ_TEST(works_run_on_a_cpu_whose_take_down_was_rolled_back)
 	enum { Later = 40 };
 	const int cpu = last_online_cpu();
 	KT_ASSERT(test, cpu > 0);
+	settle_pool(cpu);
 	TestWq wq(ops, 0, 0);
 	Body sleeper_body, later_body;
 	sleeper_body.sleep_ms = 5; // wakes while the CPU is on its way down

@@ -223,7 +223,10 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 	// After busy_add(): see may_be_running().
 	set_offq_and_clear_pending(work, offq_left(static_cast<unsigned long>(pool.id)));
 
-	if (KXX_UNLIKELY(w.woke_in_down_window))
+	// While the CPU goes down, the work starts here: pinned from the pick
+	// to the call, so no switch in between can move us (whether we were
+	// woken pinned for it or were awake anyway).
+	if (KXX_UNLIKELY(!pool.bh && in_down_window(pool, s)))
 		pin_for_next_work(w);
 	void (*fn)(altwq_work *) = w.current_func;
 	// No preemption between the unlock and the wakeup it was deferred for.
@@ -386,7 +389,6 @@ int worker_thread(void *arg)
 				unpin(w);
 			if (dying)
 				break;
-			w.woke_in_down_window = w.pinned;
 			if (KXX_UNLIKELY(w.flags.load(Relaxed) & WorkerMisplaced)) {
 				s.call_unlocked([&] { rebind_misplaced(w); });
 				// Idle meanwhile: it may have been reaped.
@@ -420,7 +422,6 @@ int worker_thread(void *arg)
 				worker_set_flags(w, WorkerPrep, s);
 				break;
 			}
-			w.woke_in_down_window = false;
 			worker_enter_idle(pool, s, w);
 			// One idle worker of a bound pool sleeps pinned to its CPU: a
 			// wakeup that comes while the CPU is going down (after the

@@ -198,7 +198,6 @@ struct Worker : kxx::Pinned {
 	bool notifier_on = false;			// S
 	bool pinned = false;				// S, read by others under L while it is idle:
 							// migrate_disable() held (asleep idle, or in the down window)
-	bool woke_in_down_window = false;			// S: woke while its CPU was going down
 	// For the hog watch: the task's CPU time (scheduler's count) when the
 	// current work started or the worker last came back from a sleep.
 	// Written by the worker (L held) and its sched_in hook; read by the hog
