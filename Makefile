@@ -36,7 +36,7 @@ kdir:
 
 check: deps
 	@kdir=$$(scripts/test-kernel) && \
-	$(MAKE) -s -C "$$kdir" M=$(CURDIR) modules && \
+	scripts/build-modules "$$kdir" && \
 	scripts/compile-fail && \
 	scripts/dropin "$$kdir" && \
 	scripts/qemu-test --kernel "$$kdir" --expect-file results/dropin/expect \
