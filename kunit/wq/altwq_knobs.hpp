@@ -2,7 +2,9 @@
 // altwq's module parameters and test hooks, turned for one case and put
 // back when it ends.
 #pragma once
+#include "kxx/sched.hpp"
 #include "kxx/types.hpp"
+#include "threads.hpp"
 #include "wq/test_hooks.h"
 
 namespace altwq::wqtest {
@@ -28,5 +30,18 @@ struct NoNewWorkers : kxx::Pinned {
 	~NoNewWorkers() { allow(); }
 	void allow() { altwq_wq_fail_worker_creations(0); }
 };
+
+// May sleep. Waits (up to 2 s) until altwq's pool on cpu is quiet, every
+// worker idle and back asleep, so that no worker awake for other reasons
+// takes the case's next work. The in-tree workqueue does not look at it.
+inline void settle_pool(int cpu)
+{
+	altwq_wq_pool_stats st = {};
+	(void)kxx::test::wait_until([&] {
+		(void)altwq_wq_get_pool_stats(cpu, false, &st);
+		return st.nr_idle == st.nr_workers;
+	}, 2000);
+	kxx::msleep(20);
+}
 
 } // namespace altwq::wqtest

@@ -357,6 +357,21 @@ KXX_TEST(workqueue_cm, a_short_block_inside_the_stall_window_wakes_no_worker)
 	short_block.then_work = bs;
 	short_block.then_cpu = cpu;
 
+	// Two idle workers, all asleep: the one woken for a block need not make
+	// a worker first, and no worker awake anyway takes the work behind it.
+	Stamp warm;
+	wq_ops_work *warm_work = ops->new_work(stamp_fn, &warm);
+	KT_ASSERT(test, warm_work);
+	auto quiet_with_a_spare = [&] {
+		for (int i = 0; i < 3; i++) {
+			settle_pool(cpu);
+			if (stats_of(cpu).nr_idle >= 2)
+				return;
+			(void)ops->queue_on(cpu, wq.get(), warm_work); // its worker makes a spare
+			(void)ops->flush_work(warm_work);
+		}
+	};
+	quiet_with_a_spare();
 	altwq_wq_pool_stats before = stats_of(cpu);
 	KT_EXPECT(test, ops->queue_on(cpu, wq.get(), sb));
 	ops->flush_wq(wq.get());
@@ -373,6 +388,8 @@ KXX_TEST(workqueue_cm, a_short_block_inside_the_stall_window_wakes_no_worker)
 	long_block.then_wq = wq.get();
 	long_block.then_work = bl;
 	long_block.then_cpu = cpu;
+	quiet_with_a_spare();
+	mid = stats_of(cpu);
 	KT_EXPECT(test, ops->queue_on(cpu, wq.get(), lb));
 	ops->flush_wq(wq.get());
 	const uint64_t waited = behind_long.started_ns.load(Acquire) - long_block.started_ns.load(Acquire);
@@ -387,4 +404,5 @@ KXX_TEST(workqueue_cm, a_short_block_inside_the_stall_window_wakes_no_worker)
 	ops->free_work(lb);
 	ops->free_work(bs);
 	ops->free_work(bl);
+	ops->free_work(warm_work);
 }

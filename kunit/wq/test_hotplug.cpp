@@ -4,6 +4,7 @@
 // back leaves the CPU's works running on it; flush keeps its promise while
 // CPUs come and go.
 #include "hotplug_hook.hpp"
+#include "wq/altwq_knobs.hpp"
 #include "wq/test_hooks.h"
 #include "wq/wq_test.hpp"
 
@@ -26,18 +27,6 @@ struct PinAllIdleWorkers : Pinned {
 		msleep(20); // likewise, before the next case takes a CPU down
 	}
 };
-
-// Waits until altwq's pool on cpu is quiet (every worker idle, asleep
-// again) so that its one pinned idle worker is in place before a take-down.
-void settle_pool(int cpu)
-{
-	altwq_wq_pool_stats st = {};
-	(void)wait_until([&] {
-		(void)altwq_wq_get_pool_stats(cpu, false, &st);
-		return st.nr_idle == st.nr_workers;
-	}, 2000);
-	msleep(20);
-}
 
 } // namespace
 
