@@ -1,5 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* Every KUnit suite and case; the bodies are C++ (KXX_TEST in kunit/kxx/). */
+/* A suite whose extern "C" altwq_suite_init_<suite>() and _exit_<suite>()
+ * run before and after its cases, in the loading task (kunit_glue.c). */
+#ifndef ALTWQ_SUITE_WITH_INIT
+#define ALTWQ_SUITE_WITH_INIT(suite, cases) ALTWQ_SUITE(suite, cases)
+#endif
 ALTWQ_SUITE(kxx_lock,
 	ALTWQ_CASE(kxx_lock, raw_spinlock_excludes)
 	ALTWQ_CASE(kxx_lock, spinlock_irqsave_excludes)
@@ -187,4 +192,11 @@ ALTWQ_SUITE(workqueue_altwq_only,
 	ALTWQ_CASE(workqueue_altwq_only, power_efficient_queues_are_unbound_only_when_asked)
 	ALTWQ_CASE(workqueue_altwq_only, flush_scheduled_work_flushes_the_system_queue)
 	ALTWQ_CASE(workqueue_altwq_only, new_api_bad_input_is_refused)
+)
+ALTWQ_SUITE_WITH_INIT(workqueue_freezer,
+	ALTWQ_CASE(workqueue_freezer, the_freeze_waits_for_running_freezable_works)
+	ALTWQ_CASE(workqueue_freezer, works_queued_while_frozen_start_only_after_thaw)
+	ALTWQ_CASE(workqueue_freezer, a_plain_queue_keeps_running_while_frozen)
+	ALTWQ_CASE(workqueue_freezer, an_ordered_freezable_queue_keeps_its_order_across_the_freeze)
+	ALTWQ_CASE(workqueue_freezer, a_queue_made_while_frozen_is_frozen_too)
 )

@@ -40,13 +40,25 @@ void altwq_kunit_log(struct kunit *test, const char *fmt, ...)
 #undef ALTWQ_SUITE
 #undef ALTWQ_CASE
 
-/* One case array and suite per ALTWQ_SUITE. */
+/* One case array and suite per ALTWQ_SUITE. A suite's init and exit run in
+ * the loading task (insmod's), not in a case's kthread: the WQ_FREEZABLE
+ * suite suspends from there, since the freezer leaves the suspending task
+ * alone but would wait forever for insmod, asleep in KUnit's wait. */
 #define ALTWQ_SUITE(suite, cases) \
 	static struct kunit_case suite##_cases[] = { cases {} }; \
 	static struct kunit_suite suite##_suite = { .name = "altwq_" #suite, .test_cases = suite##_cases };
+#undef ALTWQ_SUITE_WITH_INIT
+#define ALTWQ_SUITE_WITH_INIT(suite, cases) \
+	int altwq_suite_init_##suite(struct kunit_suite *s); \
+	void altwq_suite_exit_##suite(struct kunit_suite *s); \
+	static struct kunit_case suite##_cases[] = { cases {} }; \
+	static struct kunit_suite suite##_suite = { .name = "altwq_" #suite, .test_cases = suite##_cases, \
+						    .suite_init = altwq_suite_init_##suite, \
+						    .suite_exit = altwq_suite_exit_##suite };
 #define ALTWQ_CASE(suite, name) KUNIT_CASE(altwq_test_##suite##_##name),
 #include "cases.h"
 #undef ALTWQ_SUITE
+#undef ALTWQ_SUITE_WITH_INIT
 #undef ALTWQ_CASE
 
 /* What kunit_test_suites() expands to, fed from the same list. */

@@ -11,10 +11,16 @@
 
 // Every case is declared from cases.h, so a KXX_TEST missing from the list
 // fails to compile (-Wmissing-declarations).
+struct kunit_suite;
 #define ALTWQ_SUITE(suite, cases) cases
+#define ALTWQ_SUITE_WITH_INIT(suite, cases) \
+	extern "C" int altwq_suite_init_##suite(struct kunit_suite *s); \
+	extern "C" void altwq_suite_exit_##suite(struct kunit_suite *s); \
+	cases
 #define ALTWQ_CASE(suite, name) extern "C" void altwq_test_##suite##_##name(struct kunit *test);
 #include "cases.h"
 #undef ALTWQ_SUITE
+#undef ALTWQ_SUITE_WITH_INIT
 #undef ALTWQ_CASE
 
 #define KXX_TEST(suite, name) void altwq_test_##suite##_##name(struct kunit *test)

@@ -16,8 +16,8 @@
  *
  * Not mapped (README, "Drop-in"): what reaches into struct work_struct or
  * kthread_worker internals (->data, ->entry, WORK_STRUCT_* bits,
- * work_data_bits(), lockdep maps), PF_WQ_WORKER, WQ_FREEZABLE and WQ_SYSFS
- * (altwq refuses the flags it does not know), and the attrs API.
+ * work_data_bits(), lockdep maps), PF_WQ_WORKER, WQ_SYSFS (altwq refuses
+ * the flags it does not know), and the attrs API.
  */
 #ifndef ALTWQ_AS_INTREE_H
 #define ALTWQ_AS_INTREE_H
@@ -41,6 +41,7 @@
 #define WORK_BUSY_RUNNING		ALTWQ_WORK_BUSY_RUNNING
 #define WQ_BH				ALTWQ_BH
 #define WQ_UNBOUND			ALTWQ_UNBOUND
+#define WQ_FREEZABLE			ALTWQ_FREEZABLE
 #define WQ_HIGHPRI			ALTWQ_HIGHPRI
 #define WQ_CPU_INTENSIVE		ALTWQ_CPU_INTENSIVE
 #define WQ_MEM_RECLAIM			ALTWQ_MEM_RECLAIM
@@ -94,12 +95,14 @@
 /* ---- workqueue: queues ---- */
 #undef alloc_ordered_workqueue
 #undef create_workqueue
+#undef create_freezable_workqueue
 #undef create_singlethread_workqueue
 #undef flush_workqueue
 #undef flush_scheduled_work
 #define alloc_workqueue			altwq_alloc_workqueue
 #define alloc_ordered_workqueue		altwq_alloc_ordered_workqueue
 #define create_workqueue		altwq_create_workqueue
+#define create_freezable_workqueue	altwq_create_freezable_workqueue
 #define create_singlethread_workqueue	altwq_create_singlethread_workqueue
 #define destroy_workqueue		altwq_destroy_workqueue
 #define workqueue_set_max_active	altwq_workqueue_set_max_active
@@ -114,6 +117,8 @@
 #define system_unbound_wq		altwq_system_unbound_wq
 #define system_dfl_wq			altwq_system_dfl_wq
 #define system_power_efficient_wq	altwq_system_power_efficient_wq
+#define system_freezable_wq		altwq_system_freezable_wq
+#define system_freezable_power_efficient_wq altwq_system_freezable_power_efficient_wq
 #define system_bh_wq			altwq_system_bh_wq
 #define system_bh_highpri_wq		altwq_system_bh_highpri_wq
 

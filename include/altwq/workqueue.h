@@ -152,6 +152,8 @@ static inline struct altwq_rcu_work *altwq_to_rcu_work(struct altwq_work *work)
 /* The legacy constructors: one work at a time per CPU, with a rescuer. */
 #define altwq_create_workqueue(name) \
 	altwq_alloc_workqueue("%s", __ALTWQ_LEGACY | ALTWQ_MEM_RECLAIM, 1, (name))
+#define altwq_create_freezable_workqueue(name) \
+	altwq_alloc_workqueue("%s", __ALTWQ_LEGACY | ALTWQ_FREEZABLE | ALTWQ_UNBOUND | ALTWQ_MEM_RECLAIM, 1, (name))
 #define altwq_create_singlethread_workqueue(name) \
 	altwq_alloc_ordered_workqueue("%s", __ALTWQ_LEGACY | ALTWQ_MEM_RECLAIM, name)
 

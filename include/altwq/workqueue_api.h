@@ -38,6 +38,7 @@ typedef void (*altwq_work_func_t)(struct altwq_work *work);
 /* Queue flags (values are altwq's own). */
 #define ALTWQ_BH		(1U << 0)  /* runs in softirq context on the queueing CPU (BH|HIGHPRI only) */
 #define ALTWQ_UNBOUND		(1U << 1)  /* not bound to a CPU; no concurrency management */
+#define ALTWQ_FREEZABLE		(1U << 2)  /* starts no work while the system is frozen (suspend) */
 #define ALTWQ_HIGHPRI		(1U << 4)  /* served by the high-priority pools */
 #define ALTWQ_CPU_INTENSIVE	(1U << 5)  /* its works do not count for concurrency */
 #define ALTWQ_MEM_RECLAIM	(1U << 3)  /* has a rescuer: progress without new workers */
@@ -147,6 +148,8 @@ extern struct altwq_workqueue *altwq_system_unbound_wq;
 extern struct altwq_workqueue *altwq_system_percpu_wq;
 extern struct altwq_workqueue *altwq_system_dfl_wq;
 extern struct altwq_workqueue *altwq_system_power_efficient_wq;
+extern struct altwq_workqueue *altwq_system_freezable_wq;
+extern struct altwq_workqueue *altwq_system_freezable_power_efficient_wq;
 extern struct altwq_workqueue *altwq_system_bh_wq;
 extern struct altwq_workqueue *altwq_system_bh_highpri_wq;
 

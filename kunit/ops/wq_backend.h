@@ -46,7 +46,7 @@ static unsigned int WQB_FN(flags)(unsigned int f)
 	       (f & TWQ_CPU_INTENSIVE ? WQB_FLAG(CPU_INTENSIVE) : 0) |
 	       (f & TWQ_MEM_RECLAIM ? WQB_FLAG(MEM_RECLAIM) : 0) |
 	       (f & TWQ_POWER_EFFICIENT ? WQB_FLAG(POWER_EFFICIENT) : 0) | (f & TWQ_PERCPU ? WQB_FLAG(PERCPU) : 0) |
-	       (f & TWQ_BH ? WQB_FLAG(BH) : 0);
+	       (f & TWQ_BH ? WQB_FLAG(BH) : 0) | (f & TWQ_FREEZABLE ? WQB_FLAG(FREEZABLE) : 0);
 }
 
 /* -1 is "any CPU" (the in-tree value is WORK_CPU_UNBOUND); any other value,
@@ -57,7 +57,11 @@ static void *WQB_FN(alloc)(const char *name, unsigned int flags, int max_active)
 {
 	return WQB(alloc_workqueue)("%s", WQB_FN(flags)(flags), max_active, name);
 }
-static void *WQB_FN(alloc_ordered)(const char *name) { return WQB(alloc_ordered_workqueue)("%s", 0, name); }
+static void *WQB_FN(alloc_ordered_flags)(const char *name, unsigned int flags)
+{
+	return WQB(alloc_ordered_workqueue)("%s", WQB_FN(flags)(flags), name);
+}
+static void *WQB_FN(alloc_ordered)(const char *name) { return WQB_FN(alloc_ordered_flags)(name, 0); }
 static void WQB_FN(destroy)(void *wq) { WQB(destroy_workqueue)(wq); }
 static void *WQB_FN(system)(int which)
 {
@@ -70,6 +74,8 @@ static void *WQB_FN(system)(int which)
 	case TWQ_SYSTEM_POWER_EFFICIENT: return WQB(system_power_efficient_wq);
 	case TWQ_SYSTEM_BH: return WQB(system_bh_wq);
 	case TWQ_SYSTEM_BH_HIGHPRI: return WQB(system_bh_highpri_wq);
+	case TWQ_SYSTEM_FREEZABLE: return WQB(system_freezable_wq);
+	case TWQ_SYSTEM_FREEZABLE_POWER_EFFICIENT: return WQB(system_freezable_power_efficient_wq);
 	default: return WQB(system_wq);
 	}
 }
@@ -195,6 +201,7 @@ const struct wq_ops WQB_TABLE = {
 	.keeps_a_going_down_cpus_work_there_across_a_sleep = WQB_KEEPS_WORK_ON_GOING_DOWN_CPU,
 	.alloc = WQB_FN(alloc),
 	.alloc_ordered = WQB_FN(alloc_ordered),
+	.alloc_ordered_flags = WQB_FN(alloc_ordered_flags),
 	.destroy = WQB_FN(destroy),
 	.system = WQB_FN(system),
 	.init_work = WQB_FN(init_work),

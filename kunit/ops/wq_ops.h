@@ -26,13 +26,15 @@ enum {
 	TWQ_POWER_EFFICIENT = 1 << 4,
 	TWQ_PERCPU = 1 << 5,
 	TWQ_BH = 1 << 6,
+	TWQ_FREEZABLE = 1 << 7,
 };
 /* work_busy() bits, translated. */
 enum { TWQ_BUSY_PENDING = 1 << 0, TWQ_BUSY_RUNNING = 1 << 1 };
 /* System queues. */
 enum {
 	TWQ_SYSTEM, TWQ_SYSTEM_HIGHPRI, TWQ_SYSTEM_LONG, TWQ_SYSTEM_UNBOUND, TWQ_SYSTEM_PERCPU, TWQ_SYSTEM_DFL,
-	TWQ_SYSTEM_POWER_EFFICIENT, TWQ_SYSTEM_BH, TWQ_SYSTEM_BH_HIGHPRI, TWQ_NR_SYSTEM
+	TWQ_SYSTEM_POWER_EFFICIENT, TWQ_SYSTEM_BH, TWQ_SYSTEM_BH_HIGHPRI,
+	TWQ_SYSTEM_FREEZABLE, TWQ_SYSTEM_FREEZABLE_POWER_EFFICIENT, TWQ_NR_SYSTEM
 };
 
 struct wq_ops {
@@ -48,6 +50,7 @@ struct wq_ops {
 	bool keeps_a_going_down_cpus_work_there_across_a_sleep;
 	void *(*alloc)(const char *name, unsigned int flags, int max_active);	/* NULL on failure */
 	void *(*alloc_ordered)(const char *name);
+	void *(*alloc_ordered_flags)(const char *name, unsigned int flags); /* TWQ_* */
 	void (*destroy)(void *wq);
 	void *(*system)(int which);
 	/* Sets up a work the caller embeds (struct wq_ops_work, wq_work.h). */

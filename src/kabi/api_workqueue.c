@@ -28,6 +28,8 @@ EXPORT_SYMBOL_GPL(altwq_destroy_work_on_stack);
 EXPORT_SYMBOL_GPL(altwq_delayed_work_timer_fn);
 EXPORT_SYMBOL_GPL(altwq_system_wq);
 EXPORT_SYMBOL_GPL(altwq_system_highpri_wq);
+EXPORT_SYMBOL_GPL(altwq_system_freezable_wq);
+EXPORT_SYMBOL_GPL(altwq_system_freezable_power_efficient_wq);
 EXPORT_SYMBOL_GPL(altwq_system_long_wq);
 EXPORT_SYMBOL_GPL(altwq_system_unbound_wq);
 EXPORT_SYMBOL_GPL(altwq_disable_work);
@@ -57,6 +59,7 @@ EXPORT_SYMBOL_GPL(altwq_system_bh_wq);
 EXPORT_SYMBOL_GPL(altwq_system_bh_highpri_wq);
 
 KABI_EXPORT(altwq_wq_get_pool_stats);
+KABI_EXPORT(altwq_wq_get_freeze_stats);
 KABI_EXPORT(altwq_wq_fail_worker_creations);
 KABI_EXPORT(altwq_wq_set_idle_timeout_ms);
 KABI_EXPORT(altwq_wq_set_pin_all_idle_workers);

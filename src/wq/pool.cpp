@@ -94,7 +94,7 @@ void maybe_create_worker(Pool &pool)
 
 Globals::Globals()
 	: attach(KXX_LOCK_CLASS("altwq_attach_mutex")), mayday(KXX_LOCK_CLASS("altwq_mayday_lock")),
-	  registry(KXX_LOCK_CLASS("altwq_workqueue_registry")),
+	  registry(KXX_LOCK_CLASS("altwq_workqueue_registry")), freeze(KXX_LOCK_CLASS("altwq_freeze_mutex")),
 	  hotplug(CpuHotplugWatch::callbacks<&Globals::hotplug, &Globals::cpu_online, &Globals::cpu_going_down>())
 {
 }

@@ -30,6 +30,14 @@ extern "C" int altwq_wq_get_pool_stats(int cpu, bool highpri, struct altwq_wq_po
 	return 0;
 }
 
+extern "C" void altwq_wq_get_freeze_stats(struct altwq_wq_freeze_stats *out)
+{
+	out->nr_freezes = g->nr_freezes.load(Relaxed);
+	out->frozen = g->freeze.lock<MaySleep>()->frozen;
+	out->frozen_ns = g->frozen_ns.load(Relaxed);
+	out->thawed_ns = g->thawed_ns.load(Relaxed);
+}
+
 extern "C" void altwq_wq_fail_worker_creations(int n) { g->fail_creations.store(n, Full); }
 extern "C" void altwq_wq_set_idle_timeout_ms(unsigned int ms) { params::set_idle_timeout_ms(ms); }
 extern "C" unsigned int altwq_wq_idle_timeout_ms(void) { return params::idle_timeout_ms(); }

@@ -26,6 +26,16 @@ struct altwq_wq_pool_stats {
 	long nr_stall_wakeups;	/* of those, ended by waking a worker */
 };
 
+/* The ALTWQ_FREEZABLE sentinel's record (ns of ktime_get_ns()). */
+struct altwq_wq_freeze_stats {
+	long nr_freezes;			/* system freezes it has seen */
+	bool frozen;				/* freezable queues hold their works now */
+	unsigned long long frozen_ns;		/* the last freeze found their active works done */
+	unsigned long long thawed_ns;		/* the last thaw let their held works go */
+};
+/* May sleep. */
+void altwq_wq_get_freeze_stats(struct altwq_wq_freeze_stats *out);
+
 /* cpu -1: the unbound pool. 0, or -EINVAL for a CPU without pools. */
 int altwq_wq_get_pool_stats(int cpu, bool highpri, struct altwq_wq_pool_stats *out);
 /* The next n worker creations fail with -ENOMEM (0 stops it). */

@@ -17,6 +17,8 @@ constinit altwq_workqueue *altwq_system_unbound_wq = nullptr;
 constinit altwq_workqueue *altwq_system_percpu_wq = nullptr;
 constinit altwq_workqueue *altwq_system_dfl_wq = nullptr;
 constinit altwq_workqueue *altwq_system_power_efficient_wq = nullptr;
+constinit altwq_workqueue *altwq_system_freezable_wq = nullptr;
+constinit altwq_workqueue *altwq_system_freezable_power_efficient_wq = nullptr;
 constinit altwq_workqueue *altwq_system_bh_wq = nullptr;
 constinit altwq_workqueue *altwq_system_bh_highpri_wq = nullptr;
 
@@ -28,8 +30,9 @@ altwq_workqueue::altwq_workqueue(unsigned int flags_)
 
 namespace {
 
-constexpr unsigned int KnownFlags = ALTWQ_BH | ALTWQ_UNBOUND | ALTWQ_HIGHPRI | ALTWQ_CPU_INTENSIVE | ALTWQ_MEM_RECLAIM |
-				    ALTWQ_POWER_EFFICIENT | ALTWQ_PERCPU | __ALTWQ_ORDERED | __ALTWQ_LEGACY;
+constexpr unsigned int KnownFlags = ALTWQ_BH | ALTWQ_UNBOUND | ALTWQ_FREEZABLE | ALTWQ_HIGHPRI | ALTWQ_CPU_INTENSIVE |
+				    ALTWQ_MEM_RECLAIM | ALTWQ_POWER_EFFICIENT | ALTWQ_PERCPU | __ALTWQ_ORDERED |
+				    __ALTWQ_LEGACY;
 
 // As 6.12: out of [1, ALTWQ_MAX_ACTIVE] is clamped into it, with a message
 // (0 means the default only to alloc_workqueue, which maps it first).
@@ -143,9 +146,27 @@ altwq_workqueue *alloc_workqueue(const char *fmt, unsigned int flags, int max_ac
 		return nullptr;
 	}
 	g->nr_live_wqs.fetch_add(1, Relaxed);
+	if (flags & ALTWQ_FREEZABLE)
+		freezer_add(wq); // before anyone can queue: frozen now if the system is
 	g->registry.insert(*wq);
 	return wq;
 }
+
+} // namespace
+
+void altwq::wq::apply_max_active(WqShared &m)
+{
+	const int max_active = m.frozen ? 0 : m.saved_max_active;
+	for (Pwq &pwq : m.pwqs) {
+		auto s = pwq.pool->lock();
+		PwqCounts &c = pwq.c.get(s);
+		c.max_active = max_active;
+		while (c.nr_active < c.max_active && !c.inactive.empty())
+			activate_work(pwq, s, c.inactive.front());
+	}
+}
+
+namespace {
 
 // L held for each pwq in turn, under M. True if no work of wq is queued,
 // inactive or running.
@@ -297,14 +318,8 @@ extern "C" void altwq_workqueue_set_max_active(altwq_workqueue *wq, int max_acti
 		return;
 	max_active = clamp_max_active(max_active, wq->name);
 	auto m = wq->shared.lock<MaySleep>();
-	m->saved_max_active = max_active;
-	for (Pwq &pwq : m->pwqs) {
-		auto s = pwq.pool->lock();
-		PwqCounts &c = pwq.c.get(s);
-		c.max_active = max_active;
-		while (c.nr_active < c.max_active && !c.inactive.empty())
-			activate_work(pwq, s, c.inactive.front());
-	}
+	m->saved_max_active = max_active; // a frozen queue takes it at thaw
+	apply_max_active(*m);
 }
 
 extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
@@ -363,6 +378,8 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 			put_pwq(pwq, s);
 		}
 	}
+	if (wq->flags & ALTWQ_FREEZABLE)
+		freezer_remove(wq);
 	// New callers are refused; those that found it a moment ago see
 	// WqDestroying, and the memory stays until their RCU sections end.
 	g->registry.remove(*wq);
@@ -372,7 +389,9 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 namespace {
 constinit altwq_workqueue **const system_wqs[] = {&altwq_system_wq,	  &altwq_system_highpri_wq, &altwq_system_long_wq,
 					 &altwq_system_unbound_wq, &altwq_system_percpu_wq,  &altwq_system_dfl_wq,
-					 &altwq_system_power_efficient_wq, &altwq_system_bh_wq, &altwq_system_bh_highpri_wq};
+					 &altwq_system_power_efficient_wq, &altwq_system_freezable_wq,
+					 &altwq_system_freezable_power_efficient_wq, &altwq_system_bh_wq,
+					 &altwq_system_bh_highpri_wq};
 } // namespace
 
 namespace altwq::wq {
@@ -387,6 +406,9 @@ Status system_wqs_init()
 	altwq_system_dfl_wq = altwq_alloc_workqueue("altwq_events_unbound", ALTWQ_UNBOUND, ALTWQ_MAX_ACTIVE);
 	altwq_system_power_efficient_wq = altwq_alloc_workqueue("altwq_events_power_efficient",
 								ALTWQ_POWER_EFFICIENT, 0);
+	altwq_system_freezable_wq = altwq_alloc_workqueue("altwq_events_freezable", ALTWQ_FREEZABLE, 0);
+	altwq_system_freezable_power_efficient_wq = altwq_alloc_workqueue(
+		"altwq_events_freezable_pwr_efficient", ALTWQ_FREEZABLE | ALTWQ_POWER_EFFICIENT, 0);
 	altwq_system_bh_wq = altwq_alloc_workqueue("altwq_events_bh", ALTWQ_BH, 0);
 	altwq_system_bh_highpri_wq = altwq_alloc_workqueue("altwq_events_bh_highpri", ALTWQ_BH | ALTWQ_HIGHPRI, 0);
 	for (altwq_workqueue **wq : system_wqs)
@@ -411,6 +433,7 @@ extern "C" void altwq_wq_exit(void)
 	if (!g)
 		return;
 	system_wqs_exit();
+	freezer_exit();
 	// Runs the pending releases: every destroyed queue is freed after this.
 	if (g->release_worker) {
 		altwq_kthread_destroy_worker(g->release_worker);
@@ -439,6 +462,8 @@ extern "C" int altwq_wq_init(void)
 	g->release_worker = rw;
 	cpu_intensive_init();
 	Status st = pools_init();
+	if (st.ok())
+		st = freezer_init();
 	if (st.ok())
 		st = system_wqs_init();
 	if (!st.ok()) {

@@ -68,12 +68,14 @@ struct WqMutexRole;
 struct FlushMutexRole;
 struct MaydayRole;
 struct ArmedRole;
+struct FreezeRole;
 using PoolLock = kxx::RawSpinLock<PoolLockRole>;	// L
 using AttachMutex = kxx::Mutex<AttachRole>;		// A
 using WqMutex = kxx::Mutex<WqMutexRole>;		// M
 using FlushMutex = kxx::Mutex<FlushMutexRole>;		// F
 using MaydayLock = kxx::RawSpinLock<MaydayRole>;	// Y
 using ArmedLock = kxx::RawSpinLock<ArmedRole>;		// D
+using FreezeMutex = kxx::Mutex<FreezeRole>;		// Z (outside M)
 } // namespace altwq::wq
 
 struct altwq_work {
@@ -355,6 +357,7 @@ struct WqShared {
 	PwqList dead;			// released, freed with the workqueue
 	int saved_max_active = 0;
 	int nr_drainers = 0;
+	bool frozen = false;		// freezable, and the system freezes: max_active is 0
 };
 
 } // namespace altwq::wq
@@ -377,12 +380,19 @@ struct altwq_workqueue : kxx::Pinned {
 	kxx::Guarded<altwq::wq::ArmedList, altwq::wq::ArmedLock> armed; // D
 	kxx::Atomic<long> rcu_works_in_flight{0};		// X: queue_rcu_work's callbacks not yet run
 	kxx::RcuSetLink registry_link;				// the registry's writers' mutex
+	kxx::ListNode freeze_node;				// Z: ALTWQ_FREEZABLE, on the freezer's list
 	char name[32] = {};					// I
 };
 
 namespace altwq::wq {
 
 using Registry = kxx::RcuSet<&altwq_workqueue::registry_link>;
+
+// The system freeze as ALTWQ_FREEZABLE queues see it (freezer.cpp).
+struct FreezeState {
+	kxx::List<&altwq_workqueue::freeze_node> queues;	// the live freezable queues
+	bool frozen = false;					// their pwqs hold max_active 0
+};
 
 // Module-wide state, made at load.
 struct Globals : kxx::Pinned {
@@ -401,6 +411,11 @@ struct Globals : kxx::Pinned {
 	kxx::Atomic<bool> time_queue_lock{false};			// X: test hook: time L in queue_work
 	kxx::Atomic<long> queue_lock_ns{0};				// X: the time L was held, summed
 	kxx::Atomic<long> queue_lock_holds{0};				// X: over this many queueings
+	kxx::Guarded<FreezeState, FreezeMutex> freeze;			// Z
+	kxx::Kthread freezer;						// I: freezer.cpp's sentinel
+	kxx::Atomic<long> nr_freezes{0};				// X: freezes seen (test hook)
+	kxx::Atomic<uint64_t> frozen_ns{0};				// X: the last freeze's drained moment
+	kxx::Atomic<uint64_t> thawed_ns{0};				// X: the last thaw
 	kxx::Atomic<long> nr_live_pwqs{0};				// X: statistics
 	kxx::Atomic<long> nr_live_wqs{0};
 	kxx::CpuHotplugWatch hotplug;
@@ -630,6 +645,20 @@ void put_pwq(Pwq &pwq, PoolLocked &s);
 void pwq_dec_nr_in_flight(Pwq &pwq, PoolLocked &s, unsigned long data);
 // L held. A work of the inactive list becomes active.
 void activate_work(Pwq &pwq, PoolLocked &s, altwq_work *work);
+// M held (m is wq's shared state). Gives each pwq the queue's max_active, 0
+// while it is frozen, and activates the inactive works that now fit.
+void apply_max_active(WqShared &m);
+
+// ---- freezer.cpp ----
+// May sleep. The sentinel that freezes ALTWQ_FREEZABLE queues with the
+// system's kernel threads, and thaws them after.
+kxx::Status freezer_init();
+void freezer_exit();
+// May sleep. A new freezable queue joins the freezer's list (frozen at once
+// if the system is); a dying one leaves it.
+void freezer_add(altwq_workqueue *wq);
+void freezer_remove(altwq_workqueue *wq);
+
 // May sleep.
 kxx::Status system_wqs_init();
 void system_wqs_exit();
