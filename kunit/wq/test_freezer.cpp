@@ -25,6 +25,10 @@ struct Stamp {
 	Atomic<uint64_t> start_ns{0};
 	Atomic<uint64_t> end_ns{0};
 	unsigned int sleep_ms = 0;
+	// Before its sleep, wait (up to 20 s) for altwq's freeze to begin, and
+	// say whether it saw it: so the freeze finds it running.
+	const altwq_wq_freeze_stats *until_freeze_after = nullptr;
+	Atomic<bool> saw_freeze_begin{false};
 	int index = -1;			  // ordered works: the place it must run in
 	Atomic<int> *next_index = nullptr; // and the next place due
 	Atomic<int> *violations = nullptr;
@@ -35,6 +39,13 @@ void stamp_fn(wq_ops_work *, void *ctx)
 	st->start_ns.store(ktime_ns(), Release);
 	if (st->next_index && st->next_index->fetch_add(1, Full) != st->index)
 		st->violations->fetch_add(1, Relaxed);
+	if (const altwq_wq_freeze_stats *before = st->until_freeze_after) {
+		st->saw_freeze_begin.store(wait_until([&] {
+			altwq_wq_freeze_stats now;
+			altwq_wq_get_freeze_stats(&now);
+			return now.nr_freezes > before->nr_freezes;
+		}, 20000), Release);
+	}
 	if (st->sleep_ms)
 		msleep(st->sleep_ms);
 	st->end_ns.store(ktime_ns(), Release);
@@ -212,24 +223,30 @@ void flush_backend(Backend &be)
 
 } // namespace
 
-extern "C" int altwq_suite_init_workqueue_freezer(struct kunit_suite *)
+extern "C" int altwq_suite_init_workqueue_freezer(struct kunit_suite *suite)
 {
 	sc = new (GfpKernel) Scenario();
 	if (!sc)
 		return err::NoMem;
+	// KUnit skips the suite's exit when its init fails: undo here.
+	auto fail = [&](int e) {
+		altwq_suite_exit_workqueue_freezer(suite);
+		return e;
+	};
 	if (!make_backend(sc->b[0], &altwq_wq_ops_altwq) || !make_backend(sc->b[1], &altwq_wq_ops_intree))
-		return err::NoMem;
+		return fail(err::NoMem);
 	const wq_ops *ops = &altwq_wq_ops_altwq;
 	sc->inflight.st.sleep_ms = InflightMs;
+	sc->inflight.st.until_freeze_after = &sc->before;
 	sc->inflight.work = ops->new_work(stamp_fn, &sc->inflight.st);
 	if (!sc->inflight.work)
-		return err::NoMem;
+		return fail(err::NoMem);
 	altwq_wq_get_freeze_stats(&sc->before);
-	(void)ops->queue_on(last_online_cpu(), sc->b[0].freezable, sc->inflight.work);
-	sc->inflight_started = wait_until([] { return sc->inflight.st.start_ns.load(Acquire) != 0; }, 5000);
 	auto helper = Kthread::create(&helper_thread, nullptr, "altwq_freeze_helper");
 	if (!helper.ok())
-		return helper.error();
+		return fail(helper.error());
+	(void)ops->queue_on(last_online_cpu(), sc->b[0].freezable, sc->inflight.work);
+	sc->inflight_started = wait_until([] { return sc->inflight.st.start_ns.load(Acquire) != 0; }, 5000);
 	Kthread thread = helper.take();
 	thread.wake();
 	sc->suspend_err = altwq_test_freeze_system(FreezeDelayS);
@@ -247,8 +264,10 @@ extern "C" void altwq_suite_exit_workqueue_freezer(struct kunit_suite *)
 		return;
 	for (Backend &be : sc->b)
 		free_backend(be);
-	if (sc->inflight.work)
+	if (sc->inflight.work) {
+		(void)altwq_wq_ops_altwq.cancel_delayed_sync(sc->inflight.work);
 		altwq_wq_ops_altwq.free_work(sc->inflight.work);
+	}
 	delete exchange(sc, nullptr);
 }
 
@@ -262,7 +281,9 @@ KXX_TEST(workqueue_freezer, the_freeze_waits_for_running_freezable_works)
 	KT_EXPECT_EQ(test, sc->after.nr_freezes - sc->before.nr_freezes, 1L);
 	KT_EXPECT(test, !sc->after.frozen);
 	KT_EXPECT_EQ(test, sc->inflight.st.runs.load(Acquire), 1);
-	// Drained before the freeze went on: the work ended first.
+	// It was running when altwq's freeze began (then slept 300 ms more),
+	// and the queues were reported drained only after it ended.
+	KT_EXPECT(test, sc->inflight.st.saw_freeze_begin.load(Acquire));
 	KT_EXPECT_GT(test, sc->frozen_ns_seen, 0ULL);
 	KT_EXPECT_LE(test, sc->inflight.st.end_ns.load(Acquire), sc->frozen_ns_seen);
 	KT_EXPECT_GT(test, sc->after.thawed_ns, sc->frozen_ns_seen);

@@ -13,6 +13,7 @@
 // freezable queues. Back from the refrigerator, it gives the queues their
 // max_active again. A freeze called off (a task that refuses to freeze) ends
 // freezing() while it waits: it thaws at once.
+#include "kxx/completion.hpp"
 #include "kxx/sched.hpp"
 #include "kxx/task.hpp"
 #include "wq/wq.hpp"
@@ -69,9 +70,13 @@ void thaw_queues()
 }
 
 // The sentinel's thread. May sleep.
-int freezer_thread(void *)
+int freezer_thread(void *arg)
 {
+	// set_freezable() may itself freeze us (a freeze already on): made
+	// freezable before freezer_init() returns, so no freeze that starts
+	// after it misses the queues.
 	current::set_freezable();
+	static_cast<Completion *>(arg)->complete();
 	for (;;) {
 		// A full barrier: pairs with the wakeups of freeze_task() and of
 		// kthread_stop(), so neither is lost before schedule().
@@ -87,11 +92,18 @@ int freezer_thread(void *)
 		current::set_running();
 		g->nr_freezes.fetch_add(1, Relaxed);
 		freeze_queues();
-		while (current::freezing() && freezable_works_active())
+		// Into the refrigerator only right after seeing the queues
+		// drained (they stay frozen, so nothing becomes active again):
+		// a freeze called off meanwhile and started again at once must
+		// not find us frozen with works still running.
+		while (current::freezing()) {
+			if (!freezable_works_active()) {
+				g->frozen_ns.store(ktime_ns(), Relaxed);
+				current::try_to_freeze(); // returns at thaw
+				break;
+			}
 			msleep(DrainPollMs);
-		if (current::freezing())
-			g->frozen_ns.store(ktime_ns(), Relaxed);
-		current::try_to_freeze(); // returns at thaw, or at once if the freeze was called off
+		}
 		thaw_queues();
 	}
 }
@@ -100,11 +112,13 @@ int freezer_thread(void *)
 
 Status freezer_init()
 {
-	auto thread = Kthread::create(&freezer_thread, nullptr, "altwq_freezer");
+	Completion freezable;
+	auto thread = Kthread::create(&freezer_thread, &freezable, "altwq_freezer");
 	if (!thread.ok())
 		return Error{thread.error()};
 	g->freezer = thread.take();
 	g->freezer.wake();
+	freezable.wait(); // insmod, waiting here, cannot be frozen meanwhile
 	return {};
 }
 
