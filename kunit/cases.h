@@ -163,7 +163,8 @@ ALTWQ_SUITE(kthread_worker_altwq_only,
 	ALTWQ_CASE(suite, congested_while_works_wait_for_max_active) \
 	ALTWQ_CASE(suite, bh_works_run_in_softirq_on_the_queueing_cpu) \
 	ALTWQ_CASE(suite, bh_work_is_cancelled_and_disabled_from_task_context) \
-	ALTWQ_CASE(suite, works_behind_a_cpu_hog_start_once_it_passes_the_threshold)
+	ALTWQ_CASE(suite, works_behind_a_cpu_hog_start_once_it_passes_the_threshold) \
+	ALTWQ_CASE(suite, trace_events_show_each_work_with_its_queue_function_and_cpus)
 ALTWQ_SUITE(workqueue, ALTWQ_WQ_SHARED_CASES(workqueue))
 ALTWQ_SUITE(workqueue_intree, ALTWQ_WQ_SHARED_CASES(workqueue_intree))
 #undef ALTWQ_WQ_SHARED_CASES

@@ -195,8 +195,15 @@ static int WQB_FN(static_works_run)(void *wq)
 }
 static bool WQB_FN(congested)(int cpu, void *wq) { return WQB(workqueue_congested)(WQB_FN(cpu)(cpu), wq); }
 
+static const void *WQB_FN(raw_work)(struct wq_ops_work *w) { return &WQB_DW(w)->work; }
+static const void *WQB_FN(raw_func)(struct wq_ops_work *w) { return (const void *)WQB_DW(w)->work.func; }
+
 const struct wq_ops WQB_TABLE = {
 	.name = WQB_NAME,
+	.trace_system = WQB_TRACE_SYSTEM,
+	.trace_prefix = WQB_TRACE_SYSTEM "_",
+	.raw_work = WQB_FN(raw_work),
+	.raw_func = WQB_FN(raw_func),
 	.cpu_unbound = -1,
 	.keeps_a_going_down_cpus_work_there_across_a_sleep = WQB_KEEPS_WORK_ON_GOING_DOWN_CPU,
 	.alloc = WQB_FN(alloc),

@@ -48,6 +48,13 @@ struct wq_ops {
 	 * hotplug").
 	 */
 	bool keeps_a_going_down_cpus_work_there_across_a_sleep;
+	/* Its trace events: tracefs system and event name prefix. */
+	const char *trace_system;
+	const char *trace_prefix;
+	/* The addresses its trace events show for a work: the work struct
+	 * itself and its function (the ops trampoline). */
+	const void *(*raw_work)(struct wq_ops_work *work);
+	const void *(*raw_func)(struct wq_ops_work *work);
 	void *(*alloc)(const char *name, unsigned int flags, int max_active);	/* NULL on failure */
 	void *(*alloc_ordered)(const char *name);
 	void *(*alloc_ordered_flags)(const char *name, unsigned int flags); /* TWQ_* */

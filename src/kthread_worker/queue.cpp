@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 // Queueing: queue, queue_delayed, mod_delayed and the delayed-work timer.
 // All any context (IRQs included).
+#include "kxx/trace.hpp"
 #include "kthread_worker/worker.hpp"
 
 using namespace kxx;
@@ -23,6 +24,7 @@ bool tie(altwq_kthread_worker *worker, altwq_kthread_work *work)
 
 void insert_work(altwq_kthread_worker *worker, Queues &q, altwq_kthread_work *work, altwq_kthread_work *before)
 {
+	trace::kthread_work_queue(worker, work, work->func);
 	if (before)
 		q.work_list.insert_before(*before, *work);
 	else

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 // Worker lifetime: create (on a CPU), the thread loop, destroy; the registry
 // of live workers that lets every entry point refuse a dead one.
+#include "kxx/trace.hpp"
 #include "kthread_worker/worker.hpp"
 #include "kxx/alloc.hpp"
 #include "kxx/cpu.hpp"
@@ -40,8 +41,11 @@ int altwq_kthread_worker::run()
 		}
 		if (work) {
 			current::set_running();
-			work->func(work);
+			const auto func = work->func;
+			trace::kthread_work_execute_start(work, func);
+			func(work);
 			// The function may have freed the work: no touching it now.
+			trace::kthread_work_execute_end(work, func);
 		} else if (!current::freezing()) {
 			current::schedule();
 		} else {

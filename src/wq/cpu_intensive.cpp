@@ -179,6 +179,7 @@ uint64_t Pool::hog_timer_fired()
 			worker_set_flags(w, WorkerCpuIntensive, s);
 			nr_cpu_intensive.fetch_add(1, Relaxed);
 			report(w.current_func, us);
+			trace::cpu_intensive(w.current_work.load(Relaxed), w.current_func, ran / 1000);
 			marked = true;
 			// 6.12 marks from the tick, which also ends the hog's slice;
 			// here the hog is asked to go through the scheduler too, so

@@ -64,6 +64,7 @@ void set_worker_dying(Pool &pool, PoolLocked &s, Worker &w)
 	w.flags.fetch_or(WorkerDie, Relaxed);
 	g->nr_dying.fetch_add(1, Relaxed);
 	pool.nr_reaped.fetch_add(1, Relaxed);
+	trace::worker_destroy(pool.id, w.id, pool.cpu);
 	w.thread.task().wake();
 }
 
@@ -232,6 +233,7 @@ void send_mayday(Pwq &pwq, PoolLocked &s)
 		return;
 	get_pwq(pwq, s); // the rescuer puts it
 	wq->maydays.get(y).push_back(pwq);
+	trace::mayday(wq->name, pwq.pool->id, pwq.pool->cpu);
 	wq->rescuer->thread.wake();
 }
 
@@ -331,6 +333,7 @@ Status create_worker(Pool &pool)
 		}
 		id = s->next_worker_id++;
 	}
+	w->id = id;
 	if (pool.cpu >= 0)
 		format(w->name, sizeof(w->name), "altwq/%d:%d%s", pool.cpu, id, pool.highpri ? "H" : "");
 	else
@@ -364,6 +367,7 @@ Status create_worker(Pool &pool)
 	s->nr_workers++;
 	worker_enter_idle(pool, s, *w);
 	pool.nr_created.fetch_add(1, Relaxed);
+	trace::worker_create(pool.id, id, pool.cpu);
 	w->thread.wake();
 	return {};
 }

@@ -96,6 +96,7 @@ bool queue_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work, const RcuR
 void insert_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work, const RcuReadGuard &rcu)
 {
 	Pwq *pwq;
+	const int req_cpu = cpu;
 	if (wq->unbound_pwq) {
 		pwq = wq->unbound_pwq;
 	} else {
@@ -122,9 +123,11 @@ void insert_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work, const Rcu
 	PwqCounts &c = pwq->c.get(s);
 	const int color = c.work_color;
 	c.nr_in_flight[color]++;
+	trace::queue_work(work, work->func, wq->name, req_cpu, pool.cpu);
 	if (c.nr_active < c.max_active) {
 		c.nr_active++;
 		set_work_pwq(work, *pwq, s, color_bits(color));
+		trace::activate_work(work, work->func);
 		s->worklist.push_back(*work);
 		kick(pool, s, later);
 	} else {

@@ -238,8 +238,10 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 		if (waking)
 			preempt_enable();
 		unpin_for_work(w);
+		trace::execute_start(work, fn);
 		fn(work);
 		// The work may be freed now: only its address is used below.
+		trace::execute_end(work, fn);
 		if (!pool.bh) // a tasklet must not sleep
 			cond_resched();
 	});

@@ -60,6 +60,7 @@
 #include "kxx/softirq.hpp"
 #include "kxx/timer.hpp"
 #include "kxx/wake_later.hpp"
+#include "kxx/trace.hpp"
 
 namespace altwq::wq {
 struct PoolLockRole;
@@ -182,6 +183,7 @@ enum : unsigned int {
 struct Worker : kxx::Pinned {
 	Worker(Pool *pool, altwq_workqueue *rescue_wq);
 
+	int id = -1;					// I once made: its number in the pool (trace events)
 	kxx::ListNode idle_node;			// L: pool's idle list
 	kxx::ListNode busy_node;			// L: pool's busy hash
 	kxx::ListNode attach_node;			// A: pool's workers

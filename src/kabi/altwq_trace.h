@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * C only. altwq's trace events, system "altwq". The workqueue's four carry
+ * the fields and print formats of 6.12's workqueue_* events; the
+ * kthread_worker's those of sched_kthread_work_*; the rest are altwq's own.
+ * Defined once, in kabi/trace.c (CREATE_TRACE_POINTS); the engines call
+ * them through kabi/trace.h.
+ */
+#undef TRACE_SYSTEM
+#define TRACE_SYSTEM altwq
+
+#if !defined(ALTWQ_KABI_TRACE_EVENTS_H) || defined(TRACE_HEADER_MULTI_READ)
+#define ALTWQ_KABI_TRACE_EVENTS_H
+
+#include <linux/tracepoint.h>
+#include <linux/version.h>
+
+/* 6.10 made __assign_str() take the field only. */
+#ifndef ALTWQ_ASSIGN_STR
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 10, 0)
+#define ALTWQ_ASSIGN_STR(field, src) __assign_str(field, src)
+#else
+#define ALTWQ_ASSIGN_STR(field, src) __assign_str(field)
+#endif
+#endif
+
+TRACE_EVENT(altwq_queue_work,
+	TP_PROTO(const void *work, const void *function, const char *wq_name, int req_cpu, int cpu),
+	TP_ARGS(work, function, wq_name, req_cpu, cpu),
+	TP_STRUCT__entry(
+		__field(const void *, work)
+		__field(const void *, function)
+		__string(workqueue, wq_name)
+		__field(int, req_cpu)
+		__field(int, cpu)
+	),
+	TP_fast_assign(
+		__entry->work = work;
+		__entry->function = function;
+		ALTWQ_ASSIGN_STR(workqueue, wq_name);
+		__entry->req_cpu = req_cpu;
+		__entry->cpu = cpu;
+	),
+	TP_printk("work struct=%p function=%ps workqueue=%s req_cpu=%d cpu=%d",
+		  __entry->work, __entry->function, __get_str(workqueue), __entry->req_cpu, __entry->cpu)
+);
+
+/* A work and its function: activate, execute start and end. */
+DECLARE_EVENT_CLASS(altwq_work_fn,
+	TP_PROTO(const void *work, const void *function),
+	TP_ARGS(work, function),
+	TP_STRUCT__entry(
+		__field(const void *, work)
+		__field(const void *, function)
+	),
+	TP_fast_assign(
+		__entry->work = work;
+		__entry->function = function;
+	),
+	TP_printk("work struct %p: function %ps", __entry->work, __entry->function)
+);
+DEFINE_EVENT_PRINT(altwq_work_fn, altwq_activate_work,
+	TP_PROTO(const void *work, const void *function),
+	TP_ARGS(work, function),
+	TP_printk("work struct %p function=%ps ", __entry->work, __entry->function)
+);
+DEFINE_EVENT(altwq_work_fn, altwq_execute_start,
+	TP_PROTO(const void *work, const void *function),
+	TP_ARGS(work, function)
+);
+DEFINE_EVENT(altwq_work_fn, altwq_execute_end,
+	TP_PROTO(const void *work, const void *function),
+	TP_ARGS(work, function)
+);
+
+/* A pool's worker made or told to exit; cpu -1 for an unbound pool. */
+DECLARE_EVENT_CLASS(altwq_worker,
+	TP_PROTO(int pool, int worker, int cpu),
+	TP_ARGS(pool, worker, cpu),
+	TP_STRUCT__entry(
+		__field(int, pool)
+		__field(int, worker)
+		__field(int, cpu)
+	),
+	TP_fast_assign(
+		__entry->pool = pool;
+		__entry->worker = worker;
+		__entry->cpu = cpu;
+	),
+	TP_printk("pool=%d worker=%d cpu=%d", __entry->pool, __entry->worker, __entry->cpu)
+);
+DEFINE_EVENT(altwq_worker, altwq_worker_create,
+	TP_PROTO(int pool, int worker, int cpu),
+	TP_ARGS(pool, worker, cpu)
+);
+DEFINE_EVENT(altwq_worker, altwq_worker_destroy,
+	TP_PROTO(int pool, int worker, int cpu),
+	TP_ARGS(pool, worker, cpu)
+);
+
+/* A pool that cannot make a worker asks a queue's rescuer for help. */
+TRACE_EVENT(altwq_mayday,
+	TP_PROTO(const char *wq_name, int pool, int cpu),
+	TP_ARGS(wq_name, pool, cpu),
+	TP_STRUCT__entry(
+		__string(workqueue, wq_name)
+		__field(int, pool)
+		__field(int, cpu)
+	),
+	TP_fast_assign(
+		ALTWQ_ASSIGN_STR(workqueue, wq_name);
+		__entry->pool = pool;
+		__entry->cpu = cpu;
+	),
+	TP_printk("workqueue=%s pool=%d cpu=%d", __get_str(workqueue), __entry->pool, __entry->cpu)
+);
+
+/* The hog watch marked a running work CPU-intensive after runtime_us. */
+TRACE_EVENT(altwq_cpu_intensive,
+	TP_PROTO(const void *work, const void *function, unsigned long long runtime_us),
+	TP_ARGS(work, function, runtime_us),
+	TP_STRUCT__entry(
+		__field(const void *, work)
+		__field(const void *, function)
+		__field(unsigned long long, runtime_us)
+	),
+	TP_fast_assign(
+		__entry->work = work;
+		__entry->function = function;
+		__entry->runtime_us = runtime_us;
+	),
+	TP_printk("work struct %p: function %ps runtime_us=%llu", __entry->work, __entry->function,
+		  __entry->runtime_us)
+);
+
+TRACE_EVENT(altwq_kthread_work_queue,
+	TP_PROTO(const void *worker, const void *work, const void *function),
+	TP_ARGS(worker, work, function),
+	TP_STRUCT__entry(
+		__field(const void *, work)
+		__field(const void *, function)
+		__field(const void *, worker)
+	),
+	TP_fast_assign(
+		__entry->work = work;
+		__entry->function = function;
+		__entry->worker = worker;
+	),
+	TP_printk("work struct=%p function=%ps worker=%p", __entry->work, __entry->function, __entry->worker)
+);
+DEFINE_EVENT(altwq_work_fn, altwq_kthread_work_execute_start,
+	TP_PROTO(const void *work, const void *function),
+	TP_ARGS(work, function)
+);
+DEFINE_EVENT(altwq_work_fn, altwq_kthread_work_execute_end,
+	TP_PROTO(const void *work, const void *function),
+	TP_ARGS(work, function)
+);
+
+#endif /* ALTWQ_KABI_TRACE_EVENTS_H */
+
+#undef TRACE_INCLUDE_PATH
+#define TRACE_INCLUDE_PATH kabi
+#undef TRACE_INCLUDE_FILE
+#define TRACE_INCLUDE_FILE altwq_trace
+#include <trace/define_trace.h>
