@@ -99,7 +99,8 @@ ALTWQ_SUITE(kxx_cpu_hotplug,
 	ALTWQ_CASE(suite, mod_racing_cancel_leaves_nothing_queued) \
 	ALTWQ_CASE(suite, torture_random_ops_keep_the_books) \
 	ALTWQ_CASE(suite, static_works_run_and_works_run_in_the_worker_task) \
-	ALTWQ_CASE(suite, embedded_worker_runs_works_in_its_callers_thread)
+	ALTWQ_CASE(suite, embedded_worker_runs_works_in_its_callers_thread) \
+	ALTWQ_CASE(suite, trace_events_show_each_work_with_its_function_and_worker)
 ALTWQ_SUITE(kthread_worker, ALTWQ_KW_SHARED_CASES(kthread_worker))
 ALTWQ_SUITE(kthread_worker_intree, ALTWQ_KW_SHARED_CASES(kthread_worker_intree))
 #undef ALTWQ_KW_SHARED_CASES
@@ -193,6 +194,7 @@ ALTWQ_SUITE(workqueue_altwq_only,
 	ALTWQ_CASE(workqueue_altwq_only, power_efficient_queues_are_unbound_only_when_asked)
 	ALTWQ_CASE(workqueue_altwq_only, flush_scheduled_work_flushes_the_system_queue)
 	ALTWQ_CASE(workqueue_altwq_only, new_api_bad_input_is_refused)
+	ALTWQ_CASE(workqueue_altwq_only, trace_events_show_workers_made_and_reaped_and_a_hog_marked)
 )
 ALTWQ_SUITE_WITH_INIT(workqueue_freezer,
 	ALTWQ_CASE(workqueue_freezer, the_freeze_waits_for_running_freezable_works)

@@ -104,8 +104,16 @@ static void KWB_FN(stop_embedded_worker)(void *worker)
 	kfree(e);
 }
 
+static const void *KWB_FN(raw_work)(struct kw_ops_work *w) { return &KWB_DW(w)->work; }
+static const void *KWB_FN(raw_func)(struct kw_ops_work *w) { return (const void *)KWB_DW(w)->work.func; }
+
 const struct kw_ops KWB_TABLE = {
 	.name = WQB_NAME,
+	.trace_system = KWB_TRACE_SYSTEM,
+	.trace_events = {KWB_TRACE_EVENT_PREFIX "queue" KWB_TRACE_QUEUE_SUFFIX, KWB_TRACE_EVENT_PREFIX "execute_start",
+			 KWB_TRACE_EVENT_PREFIX "execute_end"},
+	.raw_work = KWB_FN(raw_work),
+	.raw_func = KWB_FN(raw_func),
 	.cancel_counts_fired_timer = KWB_CANCEL_COUNTS_FIRED_TIMER,
 	.flush_waits_for_armed_timer = KWB_FLUSH_WAITS_FOR_ARMED_TIMER,
 	.create_worker = KWB_FN(create_worker),

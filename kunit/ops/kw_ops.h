@@ -31,6 +31,14 @@ struct kw_ops {
 	 * item is put on the delayed list, which only timers drain).
 	 */
 	bool flush_waits_for_armed_timer;
+	/* Its trace events: tracefs system, and the queue, execute_start and
+	 * execute_end events' names. */
+	const char *trace_system;
+	const char *trace_events[3];
+	/* The addresses those show for a work: the kthread_work itself and
+	 * its function (the ops trampoline). */
+	const void *(*raw_work)(struct kw_ops_work *work);
+	const void *(*raw_func)(struct kw_ops_work *work);
 	void *(*create_worker)(const char *name, int cpu); /* cpu < 0: any CPU; NULL on failure */
 	void (*destroy_worker)(void *worker);
 	/* Sets up a work the caller embeds (struct kw_ops_work, kw_work.h). */

@@ -26,6 +26,9 @@
 #define WQB_KEEPS_WORK_ON_GOING_DOWN_CPU true
 #define WQB_QUIESCE() rcu_barrier()
 #define KWB_TABLE altwq_kw_ops_intree
+#define KWB_TRACE_SYSTEM "sched"
+#define KWB_TRACE_EVENT_PREFIX "sched_kthread_work_"
+#define KWB_TRACE_QUEUE_SUFFIX "_work"
 #define KWB_CANCEL_COUNTS_FIRED_TIMER false
 #define KWB_FLUSH_WAITS_FOR_ARMED_TIMER false
 #include "ops/backends.h"
@@ -44,6 +47,9 @@
 #define WQB_KEEPS_WORK_ON_GOING_DOWN_CPU false
 #define WQB_QUIESCE() altwq_wq_flush_releases()
 #define KWB_TABLE altwq_kw_ops_altwq
+#define KWB_TRACE_SYSTEM "altwq"
+#define KWB_TRACE_EVENT_PREFIX "altwq_kthread_work_"
+#define KWB_TRACE_QUEUE_SUFFIX ""
 #define KWB_CANCEL_COUNTS_FIRED_TIMER true
 #define KWB_FLUSH_WAITS_FOR_ARMED_TIMER true
 #include "ops/backends.h"

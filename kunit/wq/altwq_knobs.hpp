@@ -18,6 +18,12 @@ struct CpuIntensiveThresh : kxx::Pinned {
 	~CpuIntensiveThresh() { altwq_wq_set_cpu_intensive_thresh_us(saved); }
 	unsigned long saved;
 };
+// The idle timeout after which surplus idle workers are reaped.
+struct IdleTimeout : kxx::Pinned {
+	explicit IdleTimeout(unsigned int ms) : saved(altwq_wq_idle_timeout_ms()) { altwq_wq_set_idle_timeout_ms(ms); }
+	~IdleTimeout() { altwq_wq_set_idle_timeout_ms(saved); }
+	unsigned int saved;
+};
 // stall_window_us.
 struct StallWindow : kxx::Pinned {
 	explicit StallWindow(unsigned int us) : saved(altwq_wq_stall_window_us()) { altwq_wq_set_stall_window_us(us); }

@@ -24,12 +24,6 @@ altwq_wq_pool_stats stats_of(int cpu, bool highpri = false)
 	return st;
 }
 
-// Restores the idle timeout when the case ends.
-struct IdleTimeout : Pinned {
-	explicit IdleTimeout(unsigned int ms) : saved(altwq_wq_idle_timeout_ms()) { altwq_wq_set_idle_timeout_ms(ms); }
-	~IdleTimeout() { altwq_wq_set_idle_timeout_ms(saved); }
-	unsigned int saved;
-};
 
 } // namespace
 

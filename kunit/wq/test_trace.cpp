@@ -3,74 +3,17 @@
 // altwq:altwq_* and the kernel's workqueue:workqueue_* must show the same
 // fields in the same format for the same works.
 #include <altwq/workqueue_api.h>
-#include "file_glue.h"
+#include "trace_text.hpp"
+#include "wq/altwq_knobs.hpp"
+#include "wq/test_hooks.h"
 #include "wq/wq_test.hpp"
 
 using namespace altwq::wqtest;
+using kxx::test::find_event;
+using kxx::test::TraceSession;
 
-namespace {
-
-constexpr const char *EventNames[] = {"queue_work", "activate_work", "execute_start", "execute_end"};
-// Where the shell copies the trace to (the initramfs: a file the kernel
-// can read, which tracefs's are not).
-constexpr const char *TraceCopy = "/altwq_trace.txt";
-enum : unsigned long { TraceBufSize = 128 * 1024 };
-struct TraceText {
-	char text[TraceBufSize];
-};
-
-// May sleep. The backend's four work events, on (only for works with the
-// ops trampoline as their function, which only this case queues) while
-// it lives; set and read through the shell, as a person would.
-class WorkEventsOn : Pinned {
-public:
-	WorkEventsOn(const wq_ops *ops, const void *fn) : ops_(ops)
-	{
-		// An empty buffer first (a write to trace truncates it).
-		ok_ = sh("echo > /sys/kernel/tracing/trace");
-		for (const char *ev : EventNames) {
-			char cmd[192];
-			format(cmd, sizeof(cmd), "echo 'function == 0x%lx' > %s/filter", reinterpret_cast<unsigned long>(fn),
-			       dir(ev));
-			ok_ = sh(cmd) && ok_;
-			format(cmd, sizeof(cmd), "echo 1 > %s/enable", dir(ev));
-			ok_ = sh(cmd) && ok_;
-		}
-	}
-	~WorkEventsOn() { off(); }
-	void off()
-	{
-		for (const char *ev : EventNames) {
-			char cmd[192];
-			format(cmd, sizeof(cmd), "echo 0 > %s/enable; echo 0 > %s/filter", dir(ev), dir(ev));
-			(void)sh(cmd);
-		}
-	}
-	bool ok() const { return ok_; }
-	static bool sh(const char *cmd) { return altwq_test_shell(cmd) == 0; }
-
-private:
-	const char *dir(const char *event)
-	{
-		format(dir_, sizeof(dir_), "/sys/kernel/tracing/events/%s/%s%s", ops_->trace_system, ops_->trace_prefix,
-		       event);
-		return dir_;
-	}
-	const wq_ops *ops_;
-	bool ok_ = false;
-	char dir_[96];
-};
-
-// The position of "<prefix><event>: <payload>\n" in the trace text, or -1.
-long find_event(const char *trace, const wq_ops *ops, const char *event, const char *payload)
-{
-	char line[256];
-	format(line, sizeof(line), "%s%s: %s\n", ops->trace_prefix, event, payload);
-	const char *at = altwq_test_find(trace, line);
-	return at ? at - trace : -1;
-}
-
-} // namespace
+using kxx::test::find_event_with;
+using kxx::test::TraceText;
 
 // queue_work (work, function, queue name, the CPU asked for and the
 // pool's: -1 for unbound), activate_work at once or when max_active lets it
@@ -98,37 +41,37 @@ WQ_TEST(trace_events_show_each_work_with_its_queue_function_and_cpus)
 	for (int i = 0; i < 3; i++)
 		altwq_test_format_ptr(pw[i], sizeof(pw[i]), ops->raw_work(works[i]));
 
-	{
-		WorkEventsOn on(ops, fn);
-		KT_ASSERT(test, on.ok());
-		KT_EXPECT(test, ops->queue_on(cpu, wq.get(), first.get()));
-		KT_EXPECT(test, wait_until([&] { return first_body.started.load(Acquire) == 1; }, 5000));
-		KT_EXPECT(test, ops->queue_on(cpu, wq.get(), second.get())); // waits: max_active 1
-		KT_EXPECT(test, ops->queue_on(ops->cpu_unbound, uwq.get(), unbound.get()));
-		gate.complete_all();
-		ops->flush_wq(wq.get());
-		ops->flush_wq(uwq.get());
-	}
-	char cmd[64];
-	format(cmd, sizeof(cmd), "cat /sys/kernel/tracing/trace > %s", TraceCopy);
-	KT_ASSERT(test, WorkEventsOn::sh(cmd));
-	const long len = altwq_test_read_file(TraceCopy, trace, TraceBufSize);
-	format(cmd, sizeof(cmd), "rm -f %s", TraceCopy);
-	(void)WorkEventsOn::sh(cmd);
+	char names[4][48], filter[48];
+	const char *suffixes[4] = {"queue_work", "activate_work", "execute_start", "execute_end"};
+	for (int i = 0; i < 4; i++)
+		format(names[i], sizeof(names[i]), "%s%s", ops->trace_prefix, suffixes[i]);
+	const char *const events[4] = {names[0], names[1], names[2], names[3]};
+	// Only works with the ops trampoline as their function: this case's.
+	format(filter, sizeof(filter), "function == 0x%lx", reinterpret_cast<unsigned long>(fn));
+	TraceSession on(ops->trace_system, events, filter);
+	KT_ASSERT(test, on.ok());
+	KT_EXPECT(test, ops->queue_on(cpu, wq.get(), first.get()));
+	KT_EXPECT(test, wait_until([&] { return first_body.started.load(Acquire) == 1; }, 5000));
+	KT_EXPECT(test, ops->queue_on(cpu, wq.get(), second.get())); // waits: max_active 1
+	KT_EXPECT(test, ops->queue_on(ops->cpu_unbound, uwq.get(), unbound.get()));
+	gate.complete_all();
+	ops->flush_wq(wq.get());
+	ops->flush_wq(uwq.get());
+	on.stop();
+	const long len = on.read(trace, TraceText::Size);
 	KT_ASSERT(test, len > 0);
 
 	long queued[3], activated[3], started[3], ended[3];
 	const int req_cpu[3] = {cpu, cpu, ALTWQ_WORK_CPU_UNBOUND}, pool_cpu[3] = {cpu, cpu, -1};
-	const char *names[3] = {"twq", "twq", "twq"};
 	for (int i = 0; i < 3; i++) {
-		format(payload, sizeof(payload), "work struct=%s function=%s workqueue=%s req_cpu=%d cpu=%d", pw[i], sym,
-		       names[i], req_cpu[i], pool_cpu[i]);
-		queued[i] = find_event(trace, ops, "queue_work", payload);
+		format(payload, sizeof(payload), "work struct=%s function=%s workqueue=twq req_cpu=%d cpu=%d", pw[i], sym,
+		       req_cpu[i], pool_cpu[i]);
+		queued[i] = find_event(trace, names[0], payload);
 		format(payload, sizeof(payload), "work struct %s function=%s ", pw[i], sym);
-		activated[i] = find_event(trace, ops, "activate_work", payload);
+		activated[i] = find_event(trace, names[1], payload);
 		format(payload, sizeof(payload), "work struct %s: function %s", pw[i], sym);
-		started[i] = find_event(trace, ops, "execute_start", payload);
-		ended[i] = find_event(trace, ops, "execute_end", payload);
+		started[i] = find_event(trace, names[2], payload);
+		ended[i] = find_event(trace, names[3], payload);
 		KT_EXPECT_GE(test, queued[i], 0L);
 		KT_EXPECT_GT(test, activated[i], queued[i]);
 		KT_EXPECT_GT(test, started[i], activated[i]);
@@ -138,7 +81,86 @@ WQ_TEST(trace_events_show_each_work_with_its_queue_function_and_cpus)
 	KT_EXPECT_GT(test, activated[1], ended[0]);
 	if (queued[0] < 0)
 		altwq_kunit_log(test, "%s: no queue_work line for %s in %ld bytes of trace", ops->name, pw[0], len);
-	altwq_kunit_log(test, "%s: %s%s, %s%s, %s%s and %s%s for 3 works in %ld bytes", ops->name, ops->trace_prefix,
-			EventNames[0], ops->trace_prefix, EventNames[1], ops->trace_prefix, EventNames[2],
-			ops->trace_prefix, EventNames[3], len);
+	altwq_kunit_log(test, "%s: %s, %s, %s and %s for 3 works in %ld bytes", ops->name, names[0], names[1], names[2],
+			names[3], len);
+}
+
+namespace {
+
+// The number after key in text (up to its line's end), or -1.
+long number_after(const char *text, const char *key)
+{
+	const char *at = altwq_test_find(text, key);
+	if (!at)
+		return -1;
+	long n = -1;
+	for (at += __builtin_strlen(key); *at >= '0' && *at <= '9'; at++)
+		n = (n < 0 ? 0 : n * 10) + (*at - '0');
+	return n;
+}
+
+} // namespace
+
+// altwq's own events: workers made under blocking load and reaped when
+// idle (pool, worker number, CPU), and a work the hog watch marks
+// CPU-intensive (work, function, how long it had run).
+KXX_TEST(workqueue_altwq_only, trace_events_show_workers_made_and_reaped_and_a_hog_marked)
+{
+	enum { N = 6 };
+	const wq_ops *ops = &altwq_wq_ops_altwq;
+	const int cpu = last_online_cpu();
+	IdleTimeout timeout(300);
+	CpuIntensiveThresh thresh(10000);
+	TestWq wq(ops, 0, 0);
+	WorkSet set(ops, N);
+	Completion gate;
+	struct Heap {
+		Body hog;
+		TraceText copy;
+		char sym[96], hog_work[24], cpu_part[16];
+	};
+	auto heap = KT_ASSERT_OK(test, make_box<Heap>(GfpKernel));
+	Heap &h = *heap;
+	h.hog.spin_us = 30000; // three thresholds
+	TestWork hog(ops, h.hog);
+	KT_ASSERT(test, wq && set.ok() && hog);
+	altwq_test_format_sym(h.sym, sizeof(h.sym), ops->raw_func(hog.get()));
+	altwq_test_format_ptr(h.hog_work, sizeof(h.hog_work), ops->raw_work(hog.get()));
+	format(h.cpu_part, sizeof(h.cpu_part), " cpu=%d", cpu);
+	const char *const events[] = {"altwq_worker_create", "altwq_worker_destroy", "altwq_cpu_intensive"};
+	TraceSession on("altwq", events);
+	KT_ASSERT(test, on.ok());
+	altwq_wq_pool_stats before = {};
+	(void)altwq_wq_get_pool_stats(cpu, false, &before);
+	for (int i = 0; i < N; i++) {
+		set.body(i).gate = &gate;
+		KT_EXPECT(test, ops->queue_on(cpu, wq.get(), set.work(i)));
+	}
+	KT_EXPECT(test, wait_until([&] { return set.total(&Body::started) == N; }, 10000));
+	gate.complete_all();
+	ops->flush_wq(wq.get());
+	// Surplus idle workers go after the idle timeout.
+	altwq_wq_pool_stats st = {};
+	KT_EXPECT(test, wait_until([&] {
+		(void)altwq_wq_get_pool_stats(cpu, false, &st);
+		return st.nr_reaped > before.nr_reaped && st.nr_created > before.nr_created;
+	}, 10000));
+	KT_EXPECT(test, ops->queue_on(cpu, wq.get(), hog.get()));
+	(void)ops->flush_work(hog.get());
+	on.stop();
+	const long len = on.read(h.copy.text, TraceText::Size);
+	KT_ASSERT(test, len > 0);
+	const char *const on_cpu[] = {"pool=", " worker=", h.cpu_part};
+	KT_EXPECT_GE(test, find_event_with(h.copy.text, "altwq_worker_create", on_cpu), 0L);
+	KT_EXPECT_GE(test, find_event_with(h.copy.text, "altwq_worker_destroy", on_cpu), 0L);
+	char hog_head[160];
+	format(hog_head, sizeof(hog_head), "work struct %s: function %s runtime_us=", h.hog_work, h.sym);
+	const char *const hog_parts[] = {hog_head};
+	const long marked = find_event_with(h.copy.text, "altwq_cpu_intensive", hog_parts);
+	KT_EXPECT_GE(test, marked, 0L);
+	const long runtime_us = marked >= 0 ? number_after(h.copy.text + marked, "runtime_us=") : -1;
+	KT_EXPECT_GE(test, runtime_us, 10000L);
+	KT_EXPECT_LT(test, runtime_us, 30000L);
+	altwq_kunit_log(test, "%ld workers made, %ld reaped on cpu %d; the hog was marked after %ld us (%ld bytes)",
+			st.nr_created - before.nr_created, st.nr_reaped - before.nr_reaped, cpu, runtime_us, len);
 }
