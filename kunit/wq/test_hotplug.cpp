@@ -28,6 +28,18 @@ struct PinAllIdleWorkers : Pinned {
 	}
 };
 
+// altwq's pool on cpu settles (see settle_pool()), or the case fails
+// saying how it stands.
+void expect_settled(struct kunit *test, const wq_ops *ops, int cpu)
+{
+	if (settle_pool(cpu) || ops != &altwq_wq_ops_altwq)
+		return;
+	altwq_wq_pool_stats st = {};
+	(void)altwq_wq_get_pool_stats(cpu, false, &st);
+	KT_FAIL(test, "pool of cpu %d not settled: %d workers, %d idle, %d pinned, %ld misplaced", cpu, st.nr_workers,
+		st.nr_idle, st.nr_pinned_idle, st.nr_misplaced);
+}
+
 } // namespace
 
 // From a hotplug callback that runs after the scheduler's deactivation of
@@ -43,7 +55,7 @@ WQ_TEST(works_queued_while_a_cpu_goes_down_run_there)
 	for (int round = 0; round < 2; round++) {
 		const bool pin_all = round == 1;
 		PinAllIdleWorkers pinning(pin_all);
-		settle_pool(cpu);
+		expect_settled(test, ops, cpu);
 		TestWq wq(ops, 0, 0);
 		WorkSet set(ops, N);
 		KT_ASSERT(test, wq && set.ok());
@@ -94,7 +106,7 @@ WQ_TEST(works_run_on_a_cpu_whose_take_down_was_rolled_back)
 	enum { Later = 40 };
 	const int cpu = last_online_cpu();
 	KT_ASSERT(test, cpu > 0);
-	settle_pool(cpu);
+	expect_settled(test, ops, cpu);
 	TestWq wq(ops, 0, 0);
 	Body sleeper_body, later_body;
 	sleeper_body.sleep_ms = 5; // wakes while the CPU is on its way down

@@ -83,6 +83,15 @@ WQ_TEST(trace_events_show_each_work_with_its_queue_function_and_cpus)
 		altwq_kunit_log(test, "%s: no queue_work line for %s in %ld bytes of trace", ops->name, pw[0], len);
 	altwq_kunit_log(test, "%s: %s, %s, %s and %s for 3 works in %ld bytes", ops->name, names[0], names[1], names[2],
 			names[3], len);
+	// The unbound work's lines, as tracefs shows them.
+	const long lines[] = {queued[2], activated[2], started[2], ended[2]};
+	for (long at : lines) {
+		int n = 0;
+		while (at >= 0 && trace[at + n] && trace[at + n] != '\n')
+			n++;
+		if (at >= 0)
+			altwq_kunit_log(test, "%.*s", n, trace + at);
+	}
 }
 
 namespace {

@@ -16,6 +16,9 @@ extern "C" int altwq_wq_get_pool_stats(int cpu, bool highpri, struct altwq_wq_po
 	auto s = pool.lock();
 	out->nr_workers = s->nr_workers;
 	out->nr_idle = s->nr_idle;
+	out->nr_pinned_idle = 0;
+	for (Worker &w : s->idle_list)
+		out->nr_pinned_idle += w.pinned ? 1 : 0;
 	out->nr_running = pool.nr_running.load(Relaxed);
 	out->nr_created = pool.nr_created.load(Relaxed);
 	out->nr_reaped = pool.nr_reaped.load(Relaxed);

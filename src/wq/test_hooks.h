@@ -13,6 +13,7 @@ extern "C" {
 struct altwq_wq_pool_stats {
 	int nr_workers;		/* attached and not told to exit */
 	int nr_idle;
+	int nr_pinned_idle;	/* of those, asleep pinned to the pool's CPU */
 	int nr_running;		/* counted for concurrency */
 	long nr_created;	/* workers made since load */
 	long nr_reaped;		/* workers told to exit since load */
