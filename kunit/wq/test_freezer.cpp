@@ -3,11 +3,14 @@
 // workqueue in the same one. The suite's init (in insmod's task, the one
 // that suspends) queues a freezable work that is still running when the
 // freeze starts, and suspends to idle at pm_test's "freezer" level: tasks
-// are frozen, held for a few seconds, and thawed. A helper thread (not
-// freezable) waits for the freeze, queues works on freezable queues of
-// both implementations (per-CPU, unbound, ordered, the system one, a
-// delayed one, one made during the freeze) and on plain ones, and looks
-// at what ran before the thaw. The cases check the record.
+// are frozen, held for a second, and thawed. A helper thread (not
+// freezable) waits for the freeze to begin, queues works on freezable
+// queues of both implementations (per-CPU, unbound, ordered, the system
+// one, a delayed one, one made during the freeze) and on plain ones, and
+// looks at what ran. The running work holds the freeze open until the
+// helper is done (the freeze waits for it), so the look is inside the
+// freeze whatever TCG does to pm_test's mdelay(), which was seen to last
+// 41 ms instead of 3 s. The cases check the record.
 #include "kxx/kthread.hpp"
 #include "pm_glue.h"
 #include "wq/test_hooks.h"
@@ -17,7 +20,7 @@ using namespace altwq::wqtest;
 
 namespace {
 
-enum : unsigned int { FreezeDelayS = 3, HelperLookMs = 300, InflightMs = 300 };
+enum : unsigned int { FreezeDelayS = 1, HelperLookMs = 300, InflightMs = 50, HoldMaxMs = 10000 };
 enum { NrHeld = 6, NrOrdered = 3 };
 
 struct Stamp {
@@ -29,6 +32,8 @@ struct Stamp {
 	// say whether it saw it: so the freeze finds it running.
 	const altwq_wq_freeze_stats *until_freeze_after = nullptr;
 	Atomic<bool> saw_freeze_begin{false};
+	Completion *hold_until = nullptr; // then wait (up to 10 s) for this
+	Atomic<bool> held_long_enough{false};
 	int index = -1;			  // ordered works: the place it must run in
 	Atomic<int> *next_index = nullptr; // and the next place due
 	Atomic<int> *violations = nullptr;
@@ -46,6 +51,8 @@ void stamp_fn(wq_ops_work *, void *ctx)
 			return now.nr_freezes > before->nr_freezes;
 		}, 20000), Release);
 	}
+	if (st->hold_until)
+		st->held_long_enough.store(st->hold_until->wait_for(msecs_to_jiffies(HoldMaxMs)), Release);
 	if (st->sleep_ms)
 		msleep(st->sleep_ms);
 	st->end_ns.store(ktime_ns(), Release);
@@ -84,6 +91,7 @@ struct Scenario {
 	bool helper_saw_freeze = false;
 	bool helper_done_while_frozen = false;
 	uint64_t helper_done_ns = 0; // the helper's last look: nothing held had run
+	Completion helper_done;	     // the running work waits for it
 	uint64_t frozen_ns_seen = 0;	 // altwq's "drained" moment of this freeze
 };
 constinit Scenario *sc = nullptr;
@@ -95,7 +103,7 @@ bool frozen_now(const altwq_wq_freeze_stats &before)
 {
 	altwq_wq_freeze_stats st;
 	altwq_wq_get_freeze_stats(&st);
-	return st.frozen && st.nr_freezes > before.nr_freezes && st.frozen_ns > before.frozen_ns;
+	return st.frozen && st.nr_freezes == before.nr_freezes + 1;
 }
 
 // May sleep. The helper's part for one implementation, while frozen.
@@ -138,9 +146,6 @@ int helper_thread(void *)
 		msleep(1);
 	if (!frozen_now(before))
 		return 0;
-	altwq_wq_freeze_stats st;
-	altwq_wq_get_freeze_stats(&st);
-	sc->frozen_ns_seen = st.frozen_ns;
 	sc->helper_saw_freeze = true;
 	for (Backend &be : sc->b)
 		queue_while_frozen(be);
@@ -152,6 +157,7 @@ int helper_thread(void *)
 		look_while_frozen(be);
 	sc->helper_done_ns = ktime_ns();
 	sc->helper_done_while_frozen = frozen_now(before);
+	sc->helper_done.complete();
 	while (!Kthread::should_stop())
 		msleep(1);
 	return 0;
@@ -238,6 +244,7 @@ extern "C" int altwq_suite_init_workqueue_freezer(struct kunit_suite *suite)
 	const wq_ops *ops = &altwq_wq_ops_altwq;
 	sc->inflight.st.sleep_ms = InflightMs;
 	sc->inflight.st.until_freeze_after = &sc->before;
+	sc->inflight.st.hold_until = &sc->helper_done;
 	sc->inflight.work = ops->new_work(stamp_fn, &sc->inflight.st);
 	if (!sc->inflight.work)
 		return fail(err::NoMem);
@@ -252,6 +259,7 @@ extern "C" int altwq_suite_init_workqueue_freezer(struct kunit_suite *suite)
 	sc->suspend_err = altwq_test_freeze_system(FreezeDelayS);
 	(void)thread.stop();
 	altwq_wq_get_freeze_stats(&sc->after);
+	sc->frozen_ns_seen = sc->after.frozen_ns;
 	(void)ops->flush_work(sc->inflight.work);
 	for (Backend &be : sc->b)
 		flush_backend(be);
@@ -284,6 +292,7 @@ KXX_TEST(workqueue_freezer, the_freeze_waits_for_running_freezable_works)
 	// It was running when altwq's freeze began (then slept 300 ms more),
 	// and the queues were reported drained only after it ended.
 	KT_EXPECT(test, sc->inflight.st.saw_freeze_begin.load(Acquire));
+	KT_EXPECT(test, sc->inflight.st.held_long_enough.load(Acquire));
 	KT_EXPECT_GT(test, sc->frozen_ns_seen, 0ULL);
 	KT_EXPECT_LE(test, sc->inflight.st.end_ns.load(Acquire), sc->frozen_ns_seen);
 	KT_EXPECT_GT(test, sc->after.thawed_ns, sc->frozen_ns_seen);
