@@ -173,3 +173,63 @@ KXX_TEST(workqueue_altwq_only, trace_events_show_workers_made_and_reaped_and_a_h
 	altwq_kunit_log(test, "%ld workers made, %ld reaped on cpu %d; the hog was marked after %ld us (%ld bytes)",
 			st.nr_created - before.nr_created, st.nr_reaped - before.nr_reaped, cpu, runtime_us, len);
 }
+
+// /sys/kernel/debug/altwq/: a queue's file shows its pwqs with 6.12's
+// counters (started, completed, cpu_time_us, cpu_intensive, ...) and their
+// total; "pools" has the CPU's pool with its workers. Read with cat, as a
+// person would.
+KXX_TEST(workqueue_altwq_only, debugfs_shows_each_queues_counters_and_the_pools)
+{
+	enum { N = 4 };
+	const wq_ops *ops = &altwq_wq_ops_altwq;
+	const int cpu = last_online_cpu();
+	CpuIntensiveThresh thresh(10000);
+	void *wq = ops->alloc("altwq_stats_case", 0, 0);
+	struct Heap {
+		Body plain[N], hog;
+		TraceText copy;
+		char pool_line[64];
+	};
+	auto heap = KT_ASSERT_OK(test, make_box<Heap>(GfpKernel));
+	Heap &h = *heap;
+	h.hog.spin_us = 30000;
+	TestWork hog(ops, h.hog), w0(ops, h.plain[0]), w1(ops, h.plain[1]), w2(ops, h.plain[2]), w3(ops, h.plain[3]);
+	KT_ASSERT(test, wq && hog && w0 && w1 && w2 && w3);
+	wq_ops_work *works[N] = {w0.get(), w1.get(), w2.get(), w3.get()};
+	for (wq_ops_work *w : works)
+		KT_EXPECT(test, ops->queue_on(cpu, wq, w));
+	KT_EXPECT(test, ops->queue_on(cpu, wq, hog.get()));
+	ops->flush_wq(wq);
+	KT_EXPECT(test, TraceSession::sh("cat /sys/kernel/debug/altwq/altwq_stats_case > /altwq_stats.txt"));
+	long len = altwq_test_read_file("/altwq_stats.txt", h.copy.text, TraceText::Size);
+	KT_ASSERT(test, len > 0);
+	altwq_kunit_log(test, "%s", h.copy.text);
+	KT_EXPECT(test, altwq_test_find(h.copy.text, "workqueue name=altwq_stats_case flags=0x"));
+	const char *total = altwq_test_find(h.copy.text, "\ntotal ");
+	KT_ASSERT(test, total);
+	KT_EXPECT_EQ(test, number_after(total, "started="), (long)N + 1);
+	KT_EXPECT_EQ(test, number_after(total, "completed="), (long)N + 1);
+	KT_EXPECT_EQ(test, number_after(total, "cpu_intensive="), 1L);
+	KT_EXPECT_GE(test, number_after(total, "cpu_time_us="), 25000L); // the hog's 30 ms, give or take a tick
+	KT_EXPECT_EQ(test, number_after(total, "mayday="), 0L);
+	// The CPU's pwq holds them all.
+	char pwq_head[48];
+	format(pwq_head, sizeof(pwq_head), "pwq pool=%d cpu=%d ", cpu * 2, cpu);
+	const char *pwq = altwq_test_find(h.copy.text, pwq_head);
+	KT_EXPECT(test, pwq);
+	if (pwq)
+		KT_EXPECT_EQ(test, number_after(pwq, "started="), (long)N + 1);
+	// Destroyed, the file goes.
+	ops->destroy(wq);
+	KT_EXPECT(test, !TraceSession::sh("test -e /sys/kernel/debug/altwq/altwq_stats_case"));
+
+	KT_EXPECT(test, TraceSession::sh("cat /sys/kernel/debug/altwq/pools > /altwq_stats.txt"));
+	len = altwq_test_read_file("/altwq_stats.txt", h.copy.text, TraceText::Size);
+	(void)TraceSession::sh("rm -f /altwq_stats.txt");
+	KT_ASSERT(test, len > 0);
+	format(h.pool_line, sizeof(h.pool_line), "pool id=%d cpu=%d highpri=0 bh=0 workers=", cpu * 2, cpu);
+	const char *pool = altwq_test_find(h.copy.text, h.pool_line);
+	KT_EXPECT(test, pool);
+	if (pool)
+		KT_EXPECT_GE(test, number_after(pool, "workers="), 1L);
+}

@@ -20,6 +20,7 @@
 
 unsigned long kabi_jiffies(void) { return jiffies; }
 unsigned long kabi_msecs_to_jiffies(unsigned int ms) { return msecs_to_jiffies(ms); }
+unsigned int kabi_jiffies_to_msecs(unsigned long j) { return jiffies_to_msecs(j); }
 unsigned long long kabi_ktime_get_ns(void) { return ktime_get_ns(); }
 
 void kabi_might_sleep(const char *file, int line)
@@ -97,6 +98,7 @@ long kabi_copy_from_kernel_nofault(void *dst, const void *src, unsigned long siz
 /* For altwq_test.ko, whose C++ tests call kxx inlines. */
 KABI_EXPORT(kabi_jiffies);
 KABI_EXPORT(kabi_msecs_to_jiffies);
+KABI_EXPORT(kabi_jiffies_to_msecs);
 KABI_EXPORT(kabi_ktime_get_ns);
 KABI_EXPORT(kabi_might_sleep);
 KABI_EXPORT(kabi_msleep);

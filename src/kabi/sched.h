@@ -11,6 +11,7 @@ KABI_BEGIN
 
 unsigned long kabi_jiffies(void);
 unsigned long kabi_msecs_to_jiffies(unsigned int ms);
+unsigned int kabi_jiffies_to_msecs(unsigned long j);
 unsigned long long kabi_ktime_get_ns(void);
 
 void kabi_might_sleep(const char *file, int line);

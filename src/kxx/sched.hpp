@@ -15,6 +15,7 @@ constexpr unsigned long Hz = KABI_HZ;
 
 inline unsigned long jiffies() { return kabi_jiffies(); }
 inline unsigned long msecs_to_jiffies(unsigned int ms) { return kabi_msecs_to_jiffies(ms); }
+inline unsigned int jiffies_to_msecs(unsigned long j) { return kabi_jiffies_to_msecs(j); }
 // time_after(a, b): a is later than b, wrap-safe.
 inline bool time_after(unsigned long a, unsigned long b) { return static_cast<long>(b - a) < 0; }
 inline uint64_t ktime_ns() { return kabi_ktime_get_ns(); }

@@ -232,6 +232,7 @@ void send_mayday(Pwq &pwq, PoolLocked &s)
 	if (!wq->rescuer || pwq.mayday_node.linked())
 		return;
 	get_pwq(pwq, s); // the rescuer puts it
+	pwq.c.get(s).stats.mayday++;
 	wq->maydays.get(y).push_back(pwq);
 	trace::mayday(wq->name, pwq.pool->id, pwq.pool->cpu);
 	wq->rescuer->thread.wake();
@@ -313,6 +314,10 @@ void Pool::kick_from_irq()
 	if (Worker *w = pick_idle(*this, s)) {
 		later.set(w->thread.task());
 		nr_kick_wakeups.fetch_add(1, Relaxed);
+		// Counted for the pwq whose work the woken worker will take.
+		if (altwq_work *next = s->worklist.front(); next && !is_cursor(*next))
+			if (Pwq *pwq = data_pwq(next->data.load(Relaxed)))
+				pwq->c.get(s).stats.cm_wakeup++;
 	}
 }
 

@@ -148,6 +148,7 @@ altwq_workqueue *alloc_workqueue(const char *fmt, unsigned int flags, int max_ac
 	g->nr_live_wqs.fetch_add(1, Relaxed);
 	if (flags & ALTWQ_FREEZABLE)
 		freezer_add(wq); // before anyone can queue: frozen now if the system is
+	stats_add_queue(wq);
 	g->registry.insert(*wq);
 	return wq;
 }
@@ -336,6 +337,7 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 			return;
 		wq->state.fetch_or(WqTearingDown, Full);
 	}
+	wq->stats_file.reset(); // no reader after this: the queue may go
 	// Armed delayed works are run now rather than left to fire into a freed
 	// queue. A timer callback holds the armed lock until its work is queued,
 	// so once the list is seen empty, what fired is in the queue for the
@@ -434,6 +436,7 @@ extern "C" void altwq_wq_exit(void)
 		return;
 	system_wqs_exit();
 	freezer_exit();
+	stats_exit();
 	// Runs the pending releases: every destroyed queue is freed after this.
 	if (g->release_worker) {
 		altwq_kthread_destroy_worker(g->release_worker);
@@ -462,6 +465,8 @@ extern "C" int altwq_wq_init(void)
 	g->release_worker = rw;
 	cpu_intensive_init();
 	Status st = pools_init();
+	if (st.ok())
+		stats_init();
 	if (st.ok())
 		st = freezer_init();
 	if (st.ok())

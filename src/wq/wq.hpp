@@ -47,6 +47,7 @@
 #include "kxx/completion.hpp"
 #include "kxx/cpu.hpp"
 #include "kxx/cpu_hotplug.hpp"
+#include "kxx/debugfs.hpp"
 #include "kxx/hrtimer.hpp"
 #include "kxx/irq_work.hpp"
 #include "kxx/kthread.hpp"
@@ -207,6 +208,7 @@ struct Worker : kxx::Pinned {
 	// Written by the worker (L held) and its sched_in hook; read by the hog
 	// watch under L on the pool's CPU.
 	kxx::Atomic<uint64_t> runtime_at_start{0};	// X
+	uint64_t work_runtime_start = 0;		// S: its CPU time when the current work began (stats)
 	char name[24] = {};				// I
 	char desc[32] = {};				// S: set_worker_desc() of the work it runs, else empty
 
@@ -228,6 +230,7 @@ struct PoolState {
 	bool dying = false;				// torn down: no new workers
 	bool stall_window_open = false;			// the stall timer is queued: kicks wait for it
 	int next_worker_id = 0;
+	unsigned long last_progress = 0;		// jiffies: a work started, or the worklist filled
 };
 
 using PoolLocked = kxx::Locked<PoolState, PoolLock, kxx::IrqSave>;
@@ -298,6 +301,17 @@ struct BhPool : Pool {
 };
 enum : int { BhRestarts = 10, BhBudgetMs = 2 };
 
+// What a pwq has done since it was made, as 6.12's pwq->stats (debugfs).
+struct PwqStats {
+	uint64_t started = 0;		// works that began to run
+	uint64_t completed = 0;		// and that returned
+	uint64_t cpu_time_us = 0;	// CPU time of its works (the scheduler's count)
+	uint64_t cpu_intensive = 0;	// works the hog watch marked
+	uint64_t cm_wakeup = 0;		// workers woken because a running one slept
+	uint64_t mayday = 0;		// maydays sent for it
+	uint64_t rescued = 0;		// works its rescuer ran
+};
+
 struct PwqCounts {
 	explicit PwqCounts(int max_active_) : max_active(max_active_) {}
 	int refcnt = 1;				// the workqueue's reference, plus works in flight, plus maydays
@@ -307,6 +321,7 @@ struct PwqCounts {
 	int flush_color = -1;			// colour being flushed, or -1
 	int nr_in_flight[NrColors] = {};
 	WorkList inactive;			// waiting for nr_active < max_active
+	PwqStats stats;
 };
 
 // The lock of the pool a pwq serves, for LockedBy's owner check. Defined below.
@@ -383,6 +398,9 @@ struct altwq_workqueue : kxx::Pinned {
 	kxx::Atomic<long> rcu_works_in_flight{0};		// X: queue_rcu_work's callbacks not yet run
 	kxx::RcuSetLink registry_link;				// the registry's writers' mutex
 	kxx::ListNode freeze_node;				// Z: ALTWQ_FREEZABLE, on the freezer's list
+	kxx::DebugfsEntry stats_file;				// I once made; removed first by destroy
+	// May sleep (M, then each pwq's L). Its debugfs file's text.
+	void show_stats(kxx::SeqOut &out);
 	char name[32] = {};					// I
 };
 
@@ -415,6 +433,10 @@ struct Globals : kxx::Pinned {
 	kxx::Atomic<long> queue_lock_holds{0};				// X: over this many queueings
 	kxx::Guarded<FreezeState, FreezeMutex> freeze;			// Z
 	kxx::Kthread freezer;						// I: freezer.cpp's sentinel
+	kxx::DebugfsEntry debugfs_dir;					// I: /sys/kernel/debug/altwq
+	kxx::DebugfsEntry debugfs_pools;				// I: its "pools"
+	// May sleep (each pool's L in turn). The pools file's text.
+	void show_pools(kxx::SeqOut &out);
 	kxx::Atomic<long> nr_freezes{0};				// X: freezes seen (test hook)
 	kxx::Atomic<uint64_t> frozen_ns{0};				// X: the last freeze's drained moment
 	kxx::Atomic<uint64_t> thawed_ns{0};				// X: the last thaw
@@ -650,6 +672,14 @@ void activate_work(Pwq &pwq, PoolLocked &s, altwq_work *work);
 // M held (m is wq's shared state). Gives each pwq the queue's max_active, 0
 // while it is frozen, and activates the inactive works that now fit.
 void apply_max_active(WqShared &m);
+
+// ---- stats.cpp ----
+// May sleep. The debugfs directory and its pools file (nothing if debugfs
+// is missing); a queue's own file, named after it (with -2, -3... when
+// taken); and the teardown.
+void stats_init();
+void stats_exit();
+void stats_add_queue(altwq_workqueue *wq);
 
 // ---- freezer.cpp ----
 // May sleep. The sentinel that freezes ALTWQ_FREEZABLE queues with the
