@@ -58,9 +58,13 @@ int altwq_test_shell(const char *cmd)
 {
 	char *argv[] = {"/bin/sh", "-c", (char *)cmd, NULL};
 	static char *envp[] = {"HOME=/", "PATH=/bin:/sbin:/usr/bin:/usr/sbin", NULL};
-	int ret = call_usermodehelper(argv[0], argv, envp, UMH_WAIT_PROC);
+	/* Killable: a stuck command does not wedge the case's thread for good. */
+	int ret = call_usermodehelper(argv[0], argv, envp, UMH_WAIT_PROC | UMH_KILLABLE);
 
-	/* A positive result is a wait status: the exit code is its high byte. */
+	/* A positive result is a wait status: killed by a signal, or exited
+	 * with the code in its high byte. */
+	if (ret > 0 && (ret & 0x7f))
+		return -EINTR;
 	return ret > 0 ? (ret >> 8) & 0xff : ret;
 }
 

@@ -35,7 +35,9 @@ public:
 		static_assert(N <= MaxEvents);
 		for (int i = 0; i < N; i++)
 			events_[i] = events[i];
-		ok_ = sh("echo > /sys/kernel/tracing/trace"); // a write to trace truncates it
+		// A write to trace truncates it; the global clock orders events
+		// of different CPUs as they happened.
+		ok_ = sh("echo > /sys/kernel/tracing/trace && echo global > /sys/kernel/tracing/trace_clock");
 		for (int i = 0; i < nr_; i++) {
 			char cmd[224];
 			if (filter) {
@@ -46,7 +48,12 @@ public:
 			ok_ = sh(cmd) && ok_;
 		}
 	}
-	~TraceSession() { stop(); }
+	// The clock goes back last: setting it empties the buffer.
+	~TraceSession()
+	{
+		stop();
+		(void)sh("echo local > /sys/kernel/tracing/trace_clock");
+	}
 	// Disables the events and clears their filters.
 	__attribute__((noinline)) void stop()
 	{

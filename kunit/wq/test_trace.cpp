@@ -130,7 +130,7 @@ KXX_TEST(workqueue_altwq_only, trace_events_show_workers_made_and_reaped_and_a_h
 	};
 	auto heap = KT_ASSERT_OK(test, make_box<Heap>(GfpKernel));
 	Heap &h = *heap;
-	h.hog.spin_us = 30000; // three thresholds
+	h.hog.spin_cpu_us = 30000; // three thresholds
 	TestWork hog(ops, h.hog);
 	KT_ASSERT(test, wq && set.ok() && hog);
 	altwq_test_format_sym(h.sym, sizeof(h.sym), ops->raw_func(hog.get()));
@@ -169,7 +169,7 @@ KXX_TEST(workqueue_altwq_only, trace_events_show_workers_made_and_reaped_and_a_h
 	KT_EXPECT_GE(test, marked, 0L);
 	const long runtime_us = marked >= 0 ? number_after(h.copy.text + marked, "runtime_us=") : -1;
 	KT_EXPECT_GE(test, runtime_us, 10000L);
-	KT_EXPECT_LT(test, runtime_us, 30000L);
+	KT_EXPECT_LT(test, runtime_us, 40000L); // marked on the way, not at its end
 	altwq_kunit_log(test, "%ld workers made, %ld reaped on cpu %d; the hog was marked after %ld us (%ld bytes)",
 			st.nr_created - before.nr_created, st.nr_reaped - before.nr_reaped, cpu, runtime_us, len);
 }
@@ -184,7 +184,16 @@ KXX_TEST(workqueue_altwq_only, debugfs_shows_each_queues_counters_and_the_pools)
 	const wq_ops *ops = &altwq_wq_ops_altwq;
 	const int cpu = last_online_cpu();
 	CpuIntensiveThresh thresh(10000);
-	void *wq = ops->alloc("altwq_stats_case", 0, 0);
+	struct OwnQueue : Pinned { // destroyed whatever ends the case
+		const wq_ops *ops;
+		void *wq;
+		~OwnQueue()
+		{
+			if (wq)
+				ops->destroy(wq);
+		}
+	} own{{}, ops, ops->alloc("altwq_stats_case", 0, 0)};
+	void *wq = own.wq;
 	struct Heap {
 		Body plain[N], hog;
 		TraceText copy;
@@ -192,7 +201,7 @@ KXX_TEST(workqueue_altwq_only, debugfs_shows_each_queues_counters_and_the_pools)
 	};
 	auto heap = KT_ASSERT_OK(test, make_box<Heap>(GfpKernel));
 	Heap &h = *heap;
-	h.hog.spin_us = 30000;
+	h.hog.spin_cpu_us = 30000;
 	TestWork hog(ops, h.hog), w0(ops, h.plain[0]), w1(ops, h.plain[1]), w2(ops, h.plain[2]), w3(ops, h.plain[3]);
 	KT_ASSERT(test, wq && hog && w0 && w1 && w2 && w3);
 	wq_ops_work *works[N] = {w0.get(), w1.get(), w2.get(), w3.get()};
@@ -203,14 +212,22 @@ KXX_TEST(workqueue_altwq_only, debugfs_shows_each_queues_counters_and_the_pools)
 	KT_EXPECT(test, TraceSession::sh("cat /sys/kernel/debug/altwq/altwq_stats_case > /altwq_stats.txt"));
 	long len = altwq_test_read_file("/altwq_stats.txt", h.copy.text, TraceText::Size);
 	KT_ASSERT(test, len > 0);
-	altwq_kunit_log(test, "%s", h.copy.text);
+	// One line per record (a printk record holds 1 KB): qemu-test hands
+	// them to altwq-monitor.
+	for (const char *line = h.copy.text; *line;) {
+		int n = 0;
+		while (line[n] && line[n] != '\n')
+			n++;
+		altwq_kunit_log(test, "%.*s", n, line);
+		line += line[n] ? n + 1 : n;
+	}
 	KT_EXPECT(test, altwq_test_find(h.copy.text, "workqueue name=altwq_stats_case flags=0x"));
 	const char *total = altwq_test_find(h.copy.text, "\ntotal ");
 	KT_ASSERT(test, total);
 	KT_EXPECT_EQ(test, number_after(total, "started="), (long)N + 1);
 	KT_EXPECT_EQ(test, number_after(total, "completed="), (long)N + 1);
 	KT_EXPECT_EQ(test, number_after(total, "cpu_intensive="), 1L);
-	KT_EXPECT_GE(test, number_after(total, "cpu_time_us="), 25000L); // the hog's 30 ms, give or take a tick
+	KT_EXPECT_GE(test, number_after(total, "cpu_time_us="), 30000L); // the hog's own 30 ms at least
 	KT_EXPECT_EQ(test, number_after(total, "mayday="), 0L);
 	// The CPU's pwq holds them all.
 	char pwq_head[48];
@@ -220,8 +237,9 @@ KXX_TEST(workqueue_altwq_only, debugfs_shows_each_queues_counters_and_the_pools)
 	if (pwq)
 		KT_EXPECT_EQ(test, number_after(pwq, "started="), (long)N + 1);
 	// Destroyed, the file goes.
-	ops->destroy(wq);
-	KT_EXPECT(test, !TraceSession::sh("test -e /sys/kernel/debug/altwq/altwq_stats_case"));
+	ops->destroy(exchange(own.wq, nullptr));
+	KT_EXPECT_EQ(test, altwq_test_read_file("/sys/kernel/debug/altwq/altwq_stats_case", h.pool_line,
+						 sizeof(h.pool_line)), (long)err::NoEnt);
 
 	KT_EXPECT(test, TraceSession::sh("cat /sys/kernel/debug/altwq/pools > /altwq_stats.txt"));
 	len = altwq_test_read_file("/altwq_stats.txt", h.copy.text, TraceText::Size);

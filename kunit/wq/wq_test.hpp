@@ -54,6 +54,8 @@ struct Body {
 	Completion *gate = nullptr;		// wait for it while running
 	unsigned int sleep_ms = 0;		// then sleep this long
 	unsigned int spin_us = 0;		// or busy-wait this long
+	unsigned int spin_cpu_us = 0;		// or until its CPU time grew this much (TCG's
+						// delay loops can be far off)
 	Atomic<int> requeues{0};		// queue itself again this many times
 	bool requeue_delayed = false;		// with a one-jiffy delay
 	const wq_ops *ops = nullptr;		// for requeueing
@@ -84,6 +86,12 @@ inline void body_fn(wq_ops_work *work, void *ctx)
 		msleep(b->sleep_ms);
 	if (b->spin_us)
 		udelay(b->spin_us);
+	if (b->spin_cpu_us) {
+		const TaskRef self = TaskRef::current();
+		const uint64_t start = self.runtime_ns();
+		while (self.runtime_ns() - start < b->spin_cpu_us * 1000ULL)
+			udelay(50);
+	}
 	b->last_cpu.store(this_cpu_hint(), Relaxed);
 	if (b->concurrency)
 		b->concurrency->leave();

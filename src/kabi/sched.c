@@ -99,6 +99,7 @@ long kabi_copy_from_kernel_nofault(void *dst, const void *src, unsigned long siz
 KABI_EXPORT(kabi_jiffies);
 KABI_EXPORT(kabi_msecs_to_jiffies);
 KABI_EXPORT(kabi_jiffies_to_msecs);
+KABI_EXPORT(kabi_task_runtime_ns);
 KABI_EXPORT(kabi_ktime_get_ns);
 KABI_EXPORT(kabi_might_sleep);
 KABI_EXPORT(kabi_msleep);

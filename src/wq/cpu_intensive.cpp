@@ -191,8 +191,12 @@ uint64_t Pool::hog_timer_fired()
 				current::ask_to_reschedule();
 		}
 	}
-	if (marked)
+	if (marked) {
+		const bool had_waker = static_cast<bool>(later);
 		kick(*this, s, later);
+		if (!had_waker && later)
+			count_cm_wakeup(s);
+	}
 	if (!next)
 		hog_watch_armed.store(false, Relaxed);
 	return next;

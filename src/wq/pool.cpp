@@ -298,6 +298,7 @@ uint64_t Pool::stall_timer_fired()
 		if (Worker *w = pick_idle(*this, s)) {
 			later.set(w->thread.task());
 			nr_stall_wakeups.fetch_add(1, Relaxed);
+			count_cm_wakeup(s);
 		}
 	}
 	return 0;
@@ -314,11 +315,15 @@ void Pool::kick_from_irq()
 	if (Worker *w = pick_idle(*this, s)) {
 		later.set(w->thread.task());
 		nr_kick_wakeups.fetch_add(1, Relaxed);
-		// Counted for the pwq whose work the woken worker will take.
-		if (altwq_work *next = s->worklist.front(); next && !is_cursor(*next))
-			if (Pwq *pwq = data_pwq(next->data.load(Relaxed)))
-				pwq->c.get(s).stats.cm_wakeup++;
+		count_cm_wakeup(s);
 	}
+}
+
+void count_cm_wakeup(PoolLocked &s)
+{
+	if (altwq_work *next = s->worklist.front(); next && !is_cursor(*next))
+		if (Pwq *pwq = data_pwq(next->data.load(Relaxed)))
+			pwq->c.get(s).stats.cm_wakeup++;
 }
 
 Status create_worker(Pool &pool)

@@ -114,11 +114,24 @@ void stats_add_queue(altwq_workqueue *wq)
 {
 	if (!g->debugfs_dir)
 		return;
-	char name[sizeof(wq->name) + 8];
-	format(name, sizeof(name), "%s", wq->name);
-	for (int n = 2; g->debugfs_dir.holds(name) && n < 1000; n++)
-		format(name, sizeof(name), "%s-%d", wq->name, n);
-	wq->stats_file = DebugfsEntry::file<&altwq_workqueue::show_stats>(name, g->debugfs_dir, wq);
+	// A file name has no '/' (in-tree queue names may: "xfs-buf/%s").
+	char base[sizeof(wq->name)];
+	format(base, sizeof(base), "%s", wq->name);
+	for (char *c = base; *c; c++)
+		if (*c == '/')
+			*c = '!';
+	// Taken names get -2, -3...; a name taken meanwhile by a queue made at
+	// the same moment fails the create, and the next number is tried.
+	char name[sizeof(base) + 8];
+	format(name, sizeof(name), "%s", base);
+	for (int n = 2; n < 100; n++) {
+		if (!g->debugfs_dir.holds(name)) {
+			wq->stats_file = DebugfsEntry::file<&altwq_workqueue::show_stats>(name, g->debugfs_dir, wq);
+			if (wq->stats_file)
+				return;
+		}
+		format(name, sizeof(name), "%s-%d", base, n);
+	}
 }
 
 } // namespace altwq::wq

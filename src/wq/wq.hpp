@@ -673,6 +673,11 @@ void activate_work(Pwq &pwq, PoolLocked &s, altwq_work *work);
 // while it is frozen, and activates the inactive works that now fit.
 void apply_max_active(WqShared &m);
 
+// L held. A worker is woken because a running one slept or hogs the CPU
+// (6.12's PWQ_STAT_CM_WAKEUP): counted for the pwq of the work it will
+// take, the worklist's first (6.12 counts the sleeper's pwq).
+void count_cm_wakeup(PoolLocked &s);
+
 // ---- stats.cpp ----
 // May sleep. The debugfs directory and its pools file (nothing if debugfs
 // is missing); a queue's own file, named after it (with -2, -3... when
