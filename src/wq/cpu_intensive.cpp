@@ -179,7 +179,7 @@ uint64_t Pool::hog_timer_fired()
 			worker_set_flags(w, WorkerCpuIntensive, s);
 			nr_cpu_intensive.fetch_add(1, Relaxed);
 			if (w.current_pwq)
-				w.current_pwq->c.get(s).stats.cpu_intensive++;
+				w.current_pwq->stats(s).cpu_intensive++;
 			report(w.current_func, us);
 			trace::cpu_intensive(w.current_work.load(Relaxed), w.current_func, ran / 1000);
 			marked = true;

@@ -232,7 +232,7 @@ void send_mayday(Pwq &pwq, PoolLocked &s)
 	if (!wq->rescuer || pwq.mayday_node.linked())
 		return;
 	get_pwq(pwq, s); // the rescuer puts it
-	pwq.c.get(s).stats.mayday++;
+	pwq.stats(s).mayday++;
 	wq->maydays.get(y).push_back(pwq);
 	trace::mayday(wq->name, pwq.pool->id, pwq.pool->cpu);
 	wq->rescuer->thread.wake();
@@ -323,7 +323,7 @@ void count_cm_wakeup(PoolLocked &s)
 {
 	if (altwq_work *next = s->worklist.front(); next && !is_cursor(*next))
 		if (Pwq *pwq = data_pwq(next->data.load(Relaxed)))
-			pwq->c.get(s).stats.cm_wakeup++;
+			pwq->stats(s).cm_wakeup++;
 }
 
 Status create_worker(Pool &pool)

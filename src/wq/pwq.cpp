@@ -50,7 +50,8 @@ void pwq_release(altwq_kthread_work *kw)
 
 } // namespace
 
-Pwq::Pwq(Pool *pool_, altwq_workqueue *wq_, int max_active) : pool(pool_), wq(wq_), c(max_active)
+Pwq::Pwq(Pool *pool_, altwq_workqueue *wq_, int max_active, PwqStats *stats)
+	: pool(pool_), wq(wq_), c(max_active), stats_(stats)
 {
 	init_work(mayday_cursor, mayday_cursor_fn);
 	// Looks like a queued, inactive work of this pwq to anything that reads
@@ -59,6 +60,8 @@ Pwq::Pwq(Pool *pool_, altwq_workqueue *wq_, int max_active) : pool(pool_), wq(wq
 	release_work.func = pwq_release;
 	release_work.magic = ALTWQ_KW_WORK_MAGIC;
 }
+
+Pwq::~Pwq() { delete stats_; }
 
 void mayday_cursor_fn(altwq_work *) { KXX_WARN_ON_ONCE(true); }
 

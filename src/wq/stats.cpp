@@ -26,7 +26,7 @@ PwqSnapshot snapshot(Pwq &pwq)
 		(void)work;
 		inactive++;
 	}
-	return {pwq.pool->id, pwq.pool->cpu, c.nr_active, c.max_active, inactive, c.stats};
+	return {pwq.pool->id, pwq.pool->cpu, c.nr_active, c.max_active, inactive, pwq.stats(s)};
 }
 
 void print_stats(SeqOut &out, const char *what, const PwqStats &st)

@@ -206,7 +206,7 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 	if (KXX_WARN_ON_ONCE(!pwq))
 		return;
 	busy_add(pool, s, w, work);
-	PwqStats &stats = pwq->c.get(s).stats;
+	PwqStats &stats = pwq->stats(s);
 	stats.started++;
 	s->last_progress = jiffies();
 	if (!pool.bh) // in softirq the current task is whoever was interrupted
@@ -251,7 +251,7 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 			cond_resched();
 	});
 
-	PwqStats &done = pwq->c.get(s).stats;
+	PwqStats &done = pwq->stats(s);
 	done.completed++;
 	if (!pool.bh)
 		done.cpu_time_us += (TaskRef::current().runtime_ns() - w.work_runtime_start) / 1000;
@@ -357,7 +357,7 @@ void rescue(Worker &r, Pwq &pwq)
 			sync_has_work(pool, s);
 			process_scheduled_works(r, s);
 			pool.nr_rescued.fetch_add(1, Relaxed);
-			pwq.c.get(s).stats.rescued++;
+			pwq.stats(s).rescued++;
 			if (++count > RescuerBatch && needs_rescue(pwq, s) && has_other_maydays(pwq.wq)) {
 				send_mayday(pwq, s); // keeps the cursor
 				break;

@@ -53,7 +53,10 @@ Status make_pwqs(altwq_workqueue *wq, int max_active)
 	auto m = wq->shared.lock<MaySleep>();
 	m->saved_max_active = max_active;
 	auto add = [&](Pool *pool) -> Pwq * {
-		Pwq *pwq = new (GfpKernel) Pwq(pool, wq, max_active);
+		PwqStats *stats = new (GfpKernel | GfpZero) PwqStats();
+		Pwq *pwq = stats ? new (GfpKernel) Pwq(pool, wq, max_active, stats) : nullptr;
+		if (!pwq)
+			delete stats;
 		if (pwq) {
 			m->pwqs.push_back(*pwq);
 			wq->users.fetch_add(1, Relaxed);

@@ -321,14 +321,22 @@ struct PwqCounts {
 	int flush_color = -1;			// colour being flushed, or -1
 	int nr_in_flight[NrColors] = {};
 	WorkList inactive;			// waiting for nr_active < max_active
-	PwqStats stats;
 };
 
 // The lock of the pool a pwq serves, for LockedBy's owner check. Defined below.
 inline const PoolLock *pwq_pool_lock(const void *counts_field);
 
 struct alignas(PwqAlign) Pwq : kxx::Pinned {
-	Pwq(Pool *pool, altwq_workqueue *wq, int max_active);
+	// stats: zeroed, the pwq's from now on (freed with it).
+	Pwq(Pool *pool, altwq_workqueue *wq, int max_active, PwqStats *stats);
+	~Pwq();
+	// L held. Its counters: an allocation of their own, since inside they
+	// would push the pwq past PwqAlign and double its memory.
+	PwqStats &stats(PoolLocked &s)
+	{
+		(void)c.get(s); // checks the guard is this pwq's pool's
+		return *stats_;
+	}
 
 	Pool *const pool;			// I
 	altwq_workqueue *const wq;		// I
@@ -340,6 +348,7 @@ struct alignas(PwqAlign) Pwq : kxx::Pinned {
 	// run: a worker that meets it takes it off the list.
 	altwq_work mayday_cursor;
 	altwq_kthread_work release_work;	// queued when refcnt drops to 0
+	PwqStats *const stats_;			// I, its contents L: reach them through stats(s)
 };
 void mayday_cursor_fn(altwq_work *cursor);
 inline bool is_cursor(const altwq_work &work) { return work.func == &mayday_cursor_fn; }
