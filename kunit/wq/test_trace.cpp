@@ -251,3 +251,65 @@ KXX_TEST(workqueue_altwq_only, debugfs_shows_each_queues_counters_and_the_pools)
 	if (pool)
 		KT_EXPECT_GE(test, number_after(pool, "workers="), 1L);
 }
+
+namespace {
+
+struct NameSeen {
+	char comm[24] = {};
+	Atomic<int> runs{0};
+};
+void record_name(wq_ops_work *, void *ctx)
+{
+	NameSeen *n = static_cast<NameSeen *>(ctx);
+	TaskRef::current().name(n->comm, sizeof(n->comm));
+	n->runs.fetch_add(1, Release);
+}
+
+// Skips a run of digits at s: where it ends, or nullptr if there is none.
+const char *digits(const char *s)
+{
+	const char *d = s;
+	while (*d >= '0' && *d <= '9')
+		d++;
+	return d == s ? nullptr : d;
+}
+
+// Whether s is head, a number, (if numbered_pool: ':' and a number,) then
+// suffix, and nothing more.
+bool named(const char *s, const char *head, bool numbered_pool, const char *suffix)
+{
+	const size_t n = __builtin_strlen(head);
+	if (__builtin_strncmp(s, head, n) != 0 || !(s = digits(s + n)))
+		return false;
+	if (numbered_pool && (*s++ != ':' || !(s = digits(s))))
+		return false;
+	return __builtin_strcmp(s, suffix) == 0;
+}
+
+} // namespace
+
+// Workers are named as ps shows kworkers: altwq/<cpu>:<n> (H for the
+// high-priority pools), altwq/u<pool>:<n> for unbound ones.
+KXX_TEST(workqueue_altwq_only, workers_are_named_like_kworkers)
+{
+	const wq_ops *ops = &altwq_wq_ops_altwq;
+	const int cpu = last_online_cpu();
+	TestWq bound(ops, 0, 0), highpri(ops, TWQ_HIGHPRI, 0), unbound(ops, TWQ_UNBOUND, 0);
+	NameSeen seen[3];
+	wq_ops_work *works[3] = {ops->new_work(record_name, &seen[0]), ops->new_work(record_name, &seen[1]),
+				 ops->new_work(record_name, &seen[2])};
+	KT_ASSERT(test, bound && highpri && unbound && works[0] && works[1] && works[2]);
+	KT_EXPECT(test, ops->queue_on(cpu, bound.get(), works[0]));
+	KT_EXPECT(test, ops->queue_on(cpu, highpri.get(), works[1]));
+	KT_EXPECT(test, ops->queue_on(ops->cpu_unbound, unbound.get(), works[2]));
+	for (wq_ops_work *w : works)
+		(void)ops->flush_work(w);
+	char head[16];
+	format(head, sizeof(head), "altwq/%d:", cpu);
+	KT_EXPECT(test, named(seen[0].comm, head, false, ""));
+	KT_EXPECT(test, named(seen[1].comm, head, false, "H"));
+	KT_EXPECT(test, named(seen[2].comm, "altwq/u", true, ""));
+	altwq_kunit_log(test, "per-CPU %s, high-priority %s, unbound %s", seen[0].comm, seen[1].comm, seen[2].comm);
+	for (wq_ops_work *w : works)
+		ops->free_work(w);
+}

@@ -89,6 +89,14 @@ __UINT64_TYPE__ kabi_task_runtime_ns(const struct kabi_task *task)
 {
 	return READ_ONCE(((const struct task_struct *)task)->se.sum_exec_runtime);
 }
+/* The task's name (comm), NUL-terminated, cut to size. */
+void kabi_task_comm(const struct kabi_task *task, char *buf, unsigned long size)
+{
+	char comm[TASK_COMM_LEN];
+
+	get_task_comm(comm, (struct task_struct *)task);
+	strscpy(buf, comm, size);
+}
 void kabi_dump_stack(void) { dump_stack(); }
 long kabi_copy_from_kernel_nofault(void *dst, const void *src, unsigned long size)
 {
@@ -100,6 +108,7 @@ KABI_EXPORT(kabi_jiffies);
 KABI_EXPORT(kabi_msecs_to_jiffies);
 KABI_EXPORT(kabi_jiffies_to_msecs);
 KABI_EXPORT(kabi_task_runtime_ns);
+KABI_EXPORT(kabi_task_comm);
 KABI_EXPORT(kabi_ktime_get_ns);
 KABI_EXPORT(kabi_might_sleep);
 KABI_EXPORT(kabi_msleep);

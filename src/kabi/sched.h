@@ -51,6 +51,7 @@ int kabi_task_pid(const struct kabi_task *task);
  * up to date at each tick and switch, so a running task's lags by up to a
  * tick. Any context. */
 __UINT64_TYPE__ kabi_task_runtime_ns(const struct kabi_task *task);
+void kabi_task_comm(const struct kabi_task *task, char *buf, unsigned long size);
 /* migrate_disable()/migrate_enable() of the current task. */
 void kabi_migrate_disable(void);
 void kabi_migrate_enable(void);

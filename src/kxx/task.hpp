@@ -37,6 +37,8 @@ public:
 	int pid() const { return kabi_task_pid(task_); }
 	// CPU time charged to it, ns (a running task's lags by up to a tick).
 	uint64_t runtime_ns() const { return kabi_task_runtime_ns(task_); }
+	// Its name as ps shows it (comm), cut to size.
+	void name(char *buf, size_t size) const { kabi_task_comm(task_, buf, size); }
 	// set_user_nice(), checked: -EINVAL outside [-20, 19], -EPERM if the
 	// task did not take it. Process context.
 	[[nodiscard]] Status set_nice(int nice) const

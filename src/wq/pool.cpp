@@ -347,7 +347,7 @@ Status create_worker(Pool &pool)
 	if (pool.cpu >= 0)
 		format(w->name, sizeof(w->name), "altwq/%d:%d%s", pool.cpu, id, pool.highpri ? "H" : "");
 	else
-		format(w->name, sizeof(w->name), "altwq/u:%d%s", id, pool.highpri ? "H" : "");
+		format(w->name, sizeof(w->name), "altwq/u%d:%d", pool.id, id); // as kworker/u<pool>:<id>
 	auto thread = Kthread::create(&worker_thread, w, w->name, Kthread::AnyCpu);
 	if (!thread.ok()) {
 		delete w;

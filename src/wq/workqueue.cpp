@@ -104,7 +104,7 @@ Status make_rescuer(altwq_workqueue *wq)
 	Worker *r = new (GfpKernel) Worker(nullptr, wq);
 	if (!r)
 		return Error{err::NoMem};
-	format(r->name, sizeof(r->name), "altwq_r/%s", wq->name);
+	format(r->name, sizeof(r->name), "altwq-R-%s", wq->name); // as 6.12's kworker/R-<queue>
 	auto thread = Kthread::create(&rescuer_thread, r, r->name, Kthread::AnyCpu);
 	if (!thread.ok()) {
 		delete r;
