@@ -125,9 +125,9 @@ void arm_hog_watch(Pool &pool, PoolLocked &, unsigned long us)
 
 } // namespace
 
-void watch_for_hog(Pool &pool, PoolLocked &s, Worker &w)
+void watch_for_hog(Pool &pool, PoolLocked &s, Worker &w, uint64_t runtime_now)
 {
-	w.runtime_at_start.store(w.thread.task().runtime_ns(), Relaxed);
+	w.runtime_at_start.store(runtime_now, Relaxed);
 	const unsigned long us = params::cpu_intensive_thresh_us();
 	if (us && !(w.flags.load(Relaxed) & WorkerNotRunning))
 		arm_hog_watch(pool, s, us);

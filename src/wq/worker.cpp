@@ -209,8 +209,10 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 	PwqStats &stats = pwq->stats(s);
 	stats.started++;
 	s->last_progress = jiffies();
-	if (!pool.bh) // in softirq the current task is whoever was interrupted
-		w.work_runtime_start = TaskRef::current().runtime_ns();
+	// Read once for the stats and the hog watch (in softirq the current
+	// task is whoever was interrupted: neither looks).
+	const uint64_t runtime_now = pool.bh ? 0 : TaskRef::current().runtime_ns();
+	w.work_runtime_start = runtime_now;
 	w.current_work.store(work, Relaxed);
 	w.current_func = work->func;
 	w.current_pwq = pwq;
@@ -219,7 +221,7 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 	if (pwq->wq->flags & ALTWQ_CPU_INTENSIVE)
 		worker_set_flags(w, WorkerCpuIntensive, s);
 	else if (!pool.bh && pool.cpu >= 0)
-		watch_for_hog(pool, s, w);
+		watch_for_hog(pool, s, w, runtime_now);
 	// More queued and nobody counted as running (unbound pools, a CPU
 	// intensive work): another worker takes the next one, woken once L is
 	// dropped.

@@ -641,8 +641,9 @@ void move_linked_works(altwq_work *work, WorkList &to);
 // At load: sets cpu_intensive_thresh_us's default if the user did not.
 void cpu_intensive_init();
 // L held, on the pool's CPU, w about to run a work: starts its CPU-time
-// count and makes sure the pool's hog watch is armed.
-void watch_for_hog(Pool &pool, PoolLocked &s, Worker &w);
+// count from runtime_now (its task's, just read) and makes sure the pool's
+// hog watch is armed.
+void watch_for_hog(Pool &pool, PoolLocked &s, Worker &w, uint64_t runtime_now);
 // From w's sched_in hook (preemption off), w back from a sleep inside a
 // work: its count restarts, and the watch is armed again if it stopped.
 void hog_watch_wake(Worker &w);
