@@ -15,6 +15,11 @@
 #include <linux/tracepoint.h>
 #include <linux/version.h>
 
+/* Counts the altwq events that have a user (kabi/trace.c), so that the
+ * engines call nothing while none has (kxx/trace.hpp). */
+int kabi_trace_reg(void);
+void kabi_trace_unreg(void);
+
 /* 6.10 made __assign_str() take the field only. */
 #ifndef ALTWQ_ASSIGN_STR
 #if LINUX_VERSION_CODE < KERNEL_VERSION(6, 10, 0)
@@ -24,7 +29,7 @@
 #endif
 #endif
 
-TRACE_EVENT(altwq_queue_work,
+TRACE_EVENT_FN(altwq_queue_work,
 	TP_PROTO(const void *work, const void *function, const char *wq_name, int req_cpu, int cpu),
 	TP_ARGS(work, function, wq_name, req_cpu, cpu),
 	TP_STRUCT__entry(
@@ -43,7 +48,8 @@ TRACE_EVENT(altwq_queue_work,
 	),
 	TP_printk("work struct=%p function=%ps workqueue=%s req_cpu=%d cpu=%d",
 		  __entry->work, __entry->function, __get_str(workqueue), __entry->req_cpu, __entry->cpu)
-);
+,
+	kabi_trace_reg, kabi_trace_unreg);
 
 /* A work and its function: activate, execute start and end. */
 DECLARE_EVENT_CLASS(altwq_work_fn,
@@ -59,19 +65,32 @@ DECLARE_EVENT_CLASS(altwq_work_fn,
 	),
 	TP_printk("work struct %p: function %ps", __entry->work, __entry->function)
 );
-DEFINE_EVENT_PRINT(altwq_work_fn, altwq_activate_work,
+/* Its own event (not of the class): a print of its own and a user count
+ * do not go together in a class's event. */
+TRACE_EVENT_FN(altwq_activate_work,
 	TP_PROTO(const void *work, const void *function),
 	TP_ARGS(work, function),
-	TP_printk("work struct %p function=%ps ", __entry->work, __entry->function)
+	TP_STRUCT__entry(
+		__field(const void *, work)
+		__field(const void *, function)
+	),
+	TP_fast_assign(
+		__entry->work = work;
+		__entry->function = function;
+	),
+	TP_printk("work struct %p function=%ps ", __entry->work, __entry->function),
+	kabi_trace_reg, kabi_trace_unreg
 );
-DEFINE_EVENT(altwq_work_fn, altwq_execute_start,
+DEFINE_EVENT_FN(altwq_work_fn, altwq_execute_start,
 	TP_PROTO(const void *work, const void *function),
 	TP_ARGS(work, function)
-);
-DEFINE_EVENT(altwq_work_fn, altwq_execute_end,
+,
+	kabi_trace_reg, kabi_trace_unreg);
+DEFINE_EVENT_FN(altwq_work_fn, altwq_execute_end,
 	TP_PROTO(const void *work, const void *function),
 	TP_ARGS(work, function)
-);
+,
+	kabi_trace_reg, kabi_trace_unreg);
 
 /* A pool's worker made or told to exit; cpu -1 for an unbound pool. */
 DECLARE_EVENT_CLASS(altwq_worker,
@@ -89,17 +108,19 @@ DECLARE_EVENT_CLASS(altwq_worker,
 	),
 	TP_printk("pool=%d worker=%d cpu=%d", __entry->pool, __entry->worker, __entry->cpu)
 );
-DEFINE_EVENT(altwq_worker, altwq_worker_create,
+DEFINE_EVENT_FN(altwq_worker, altwq_worker_create,
 	TP_PROTO(int pool, int worker, int cpu),
 	TP_ARGS(pool, worker, cpu)
-);
-DEFINE_EVENT(altwq_worker, altwq_worker_destroy,
+,
+	kabi_trace_reg, kabi_trace_unreg);
+DEFINE_EVENT_FN(altwq_worker, altwq_worker_destroy,
 	TP_PROTO(int pool, int worker, int cpu),
 	TP_ARGS(pool, worker, cpu)
-);
+,
+	kabi_trace_reg, kabi_trace_unreg);
 
 /* A pool that cannot make a worker asks a queue's rescuer for help. */
-TRACE_EVENT(altwq_mayday,
+TRACE_EVENT_FN(altwq_mayday,
 	TP_PROTO(const char *wq_name, int pool, int cpu),
 	TP_ARGS(wq_name, pool, cpu),
 	TP_STRUCT__entry(
@@ -113,10 +134,11 @@ TRACE_EVENT(altwq_mayday,
 		__entry->cpu = cpu;
 	),
 	TP_printk("workqueue=%s pool=%d cpu=%d", __get_str(workqueue), __entry->pool, __entry->cpu)
-);
+,
+	kabi_trace_reg, kabi_trace_unreg);
 
 /* The hog watch marked a running work CPU-intensive after runtime_us. */
-TRACE_EVENT(altwq_cpu_intensive,
+TRACE_EVENT_FN(altwq_cpu_intensive,
 	TP_PROTO(const void *work, const void *function, unsigned long long runtime_us),
 	TP_ARGS(work, function, runtime_us),
 	TP_STRUCT__entry(
@@ -131,9 +153,10 @@ TRACE_EVENT(altwq_cpu_intensive,
 	),
 	TP_printk("work struct %p: function %ps runtime_us=%llu", __entry->work, __entry->function,
 		  __entry->runtime_us)
-);
+,
+	kabi_trace_reg, kabi_trace_unreg);
 
-TRACE_EVENT(altwq_kthread_work_queue,
+TRACE_EVENT_FN(altwq_kthread_work_queue,
 	TP_PROTO(const void *worker, const void *work, const void *function),
 	TP_ARGS(worker, work, function),
 	TP_STRUCT__entry(
@@ -147,15 +170,18 @@ TRACE_EVENT(altwq_kthread_work_queue,
 		__entry->worker = worker;
 	),
 	TP_printk("work struct=%p function=%ps worker=%p", __entry->work, __entry->function, __entry->worker)
-);
-DEFINE_EVENT(altwq_work_fn, altwq_kthread_work_execute_start,
+,
+	kabi_trace_reg, kabi_trace_unreg);
+DEFINE_EVENT_FN(altwq_work_fn, altwq_kthread_work_execute_start,
 	TP_PROTO(const void *work, const void *function),
 	TP_ARGS(work, function)
-);
-DEFINE_EVENT(altwq_work_fn, altwq_kthread_work_execute_end,
+,
+	kabi_trace_reg, kabi_trace_unreg);
+DEFINE_EVENT_FN(altwq_work_fn, altwq_kthread_work_execute_end,
 	TP_PROTO(const void *work, const void *function),
 	TP_ARGS(work, function)
-);
+,
+	kabi_trace_reg, kabi_trace_unreg);
 
 #endif /* ALTWQ_KABI_TRACE_EVENTS_H */
 

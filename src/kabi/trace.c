@@ -3,6 +3,19 @@
 #define CREATE_TRACE_POINTS
 #include "kabi/altwq_trace.h"
 #include "kabi/trace.h"
+#include "kabi/export.h"
+
+int kabi_trace_users; /* read directly by kxx/trace.hpp */
+
+/* Tracepoint (un)registration: under tracepoints_mutex, one call per event
+ * that gains its first user or loses its last. */
+int kabi_trace_reg(void)
+{
+	WRITE_ONCE(kabi_trace_users, kabi_trace_users + 1);
+	return 0;
+}
+void kabi_trace_unreg(void) { WRITE_ONCE(kabi_trace_users, kabi_trace_users - 1); }
+KABI_EXPORT(kabi_trace_users);
 
 void kabi_trace_queue_work(const void *work, const void *function, const char *wq_name, int req_cpu, int cpu)
 {

@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * altwq's trace events (kabi/altwq_trace.h) for the engines. Valid C and
- * C++, no kernel header. Any context; each costs a call and a static-key
- * test while its event is off.
+ * C++, no kernel header. Any context; kxx/trace.hpp calls them only while
+ * some event of ours has a user (kabi_trace_users).
  */
 #ifndef ALTWQ_KABI_TRACE_H
 #define ALTWQ_KABI_TRACE_H
 #include "kabi/types.h"
 KABI_BEGIN
+
+/* How many altwq events have a user (a tracer, perf, BPF): 0 = all off. */
+extern int kabi_trace_users;
 
 void kabi_trace_queue_work(const void *work, const void *function, const char *wq_name, int req_cpu, int cpu);
 void kabi_trace_activate_work(const void *work, const void *function);
