@@ -20,6 +20,12 @@
 int kabi_trace_reg(void);
 void kabi_trace_unreg(void);
 
+/* The fields of the events about a work and its function (expanded in
+ * each of define_trace's passes by that pass's TP_ macros). */
+#define ALTWQ_WORK_FN_PROTO TP_PROTO(const void *work, const void *function)
+#define ALTWQ_WORK_FN_ENTRY TP_STRUCT__entry(__field(const void *, work) __field(const void *, function))
+#define ALTWQ_WORK_FN_ASSIGN TP_fast_assign(__entry->work = work; __entry->function = function;)
+
 /* 6.10 made __assign_str() take the field only. */
 #ifndef ALTWQ_ASSIGN_STR
 #if LINUX_VERSION_CODE < KERNEL_VERSION(6, 10, 0)
@@ -47,49 +53,34 @@ TRACE_EVENT_FN(altwq_queue_work,
 		__entry->cpu = cpu;
 	),
 	TP_printk("work struct=%p function=%ps workqueue=%s req_cpu=%d cpu=%d",
-		  __entry->work, __entry->function, __get_str(workqueue), __entry->req_cpu, __entry->cpu)
-,
+		  __entry->work, __entry->function, __get_str(workqueue), __entry->req_cpu, __entry->cpu),
 	kabi_trace_reg, kabi_trace_unreg);
 
 /* A work and its function: activate, execute start and end. */
 DECLARE_EVENT_CLASS(altwq_work_fn,
-	TP_PROTO(const void *work, const void *function),
+	ALTWQ_WORK_FN_PROTO,
 	TP_ARGS(work, function),
-	TP_STRUCT__entry(
-		__field(const void *, work)
-		__field(const void *, function)
-	),
-	TP_fast_assign(
-		__entry->work = work;
-		__entry->function = function;
-	),
+	ALTWQ_WORK_FN_ENTRY,
+	ALTWQ_WORK_FN_ASSIGN,
 	TP_printk("work struct %p: function %ps", __entry->work, __entry->function)
 );
 /* Its own event (not of the class): a print of its own and a user count
  * do not go together in a class's event. */
 TRACE_EVENT_FN(altwq_activate_work,
-	TP_PROTO(const void *work, const void *function),
+	ALTWQ_WORK_FN_PROTO,
 	TP_ARGS(work, function),
-	TP_STRUCT__entry(
-		__field(const void *, work)
-		__field(const void *, function)
-	),
-	TP_fast_assign(
-		__entry->work = work;
-		__entry->function = function;
-	),
+	ALTWQ_WORK_FN_ENTRY,
+	ALTWQ_WORK_FN_ASSIGN,
 	TP_printk("work struct %p function=%ps ", __entry->work, __entry->function),
 	kabi_trace_reg, kabi_trace_unreg
 );
 DEFINE_EVENT_FN(altwq_work_fn, altwq_execute_start,
-	TP_PROTO(const void *work, const void *function),
-	TP_ARGS(work, function)
-,
+	ALTWQ_WORK_FN_PROTO,
+	TP_ARGS(work, function),
 	kabi_trace_reg, kabi_trace_unreg);
 DEFINE_EVENT_FN(altwq_work_fn, altwq_execute_end,
-	TP_PROTO(const void *work, const void *function),
-	TP_ARGS(work, function)
-,
+	ALTWQ_WORK_FN_PROTO,
+	TP_ARGS(work, function),
 	kabi_trace_reg, kabi_trace_unreg);
 
 /* A pool's worker made or told to exit; cpu -1 for an unbound pool. */
@@ -110,13 +101,11 @@ DECLARE_EVENT_CLASS(altwq_worker,
 );
 DEFINE_EVENT_FN(altwq_worker, altwq_worker_create,
 	TP_PROTO(int pool, int worker, int cpu),
-	TP_ARGS(pool, worker, cpu)
-,
+	TP_ARGS(pool, worker, cpu),
 	kabi_trace_reg, kabi_trace_unreg);
 DEFINE_EVENT_FN(altwq_worker, altwq_worker_destroy,
 	TP_PROTO(int pool, int worker, int cpu),
-	TP_ARGS(pool, worker, cpu)
-,
+	TP_ARGS(pool, worker, cpu),
 	kabi_trace_reg, kabi_trace_unreg);
 
 /* A pool that cannot make a worker asks a queue's rescuer for help. */
@@ -133,8 +122,7 @@ TRACE_EVENT_FN(altwq_mayday,
 		__entry->pool = pool;
 		__entry->cpu = cpu;
 	),
-	TP_printk("workqueue=%s pool=%d cpu=%d", __get_str(workqueue), __entry->pool, __entry->cpu)
-,
+	TP_printk("workqueue=%s pool=%d cpu=%d", __get_str(workqueue), __entry->pool, __entry->cpu),
 	kabi_trace_reg, kabi_trace_unreg);
 
 /* The hog watch marked a running work CPU-intensive after runtime_us. */
@@ -152,8 +140,7 @@ TRACE_EVENT_FN(altwq_cpu_intensive,
 		__entry->runtime_us = runtime_us;
 	),
 	TP_printk("work struct %p: function %ps runtime_us=%llu", __entry->work, __entry->function,
-		  __entry->runtime_us)
-,
+		  __entry->runtime_us),
 	kabi_trace_reg, kabi_trace_unreg);
 
 TRACE_EVENT_FN(altwq_kthread_work_queue,
@@ -169,18 +156,15 @@ TRACE_EVENT_FN(altwq_kthread_work_queue,
 		__entry->function = function;
 		__entry->worker = worker;
 	),
-	TP_printk("work struct=%p function=%ps worker=%p", __entry->work, __entry->function, __entry->worker)
-,
+	TP_printk("work struct=%p function=%ps worker=%p", __entry->work, __entry->function, __entry->worker),
 	kabi_trace_reg, kabi_trace_unreg);
 DEFINE_EVENT_FN(altwq_work_fn, altwq_kthread_work_execute_start,
-	TP_PROTO(const void *work, const void *function),
-	TP_ARGS(work, function)
-,
+	ALTWQ_WORK_FN_PROTO,
+	TP_ARGS(work, function),
 	kabi_trace_reg, kabi_trace_unreg);
 DEFINE_EVENT_FN(altwq_work_fn, altwq_kthread_work_execute_end,
-	TP_PROTO(const void *work, const void *function),
-	TP_ARGS(work, function)
-,
+	ALTWQ_WORK_FN_PROTO,
+	TP_ARGS(work, function),
 	kabi_trace_reg, kabi_trace_unreg);
 
 #endif /* ALTWQ_KABI_TRACE_EVENTS_H */
