@@ -79,9 +79,7 @@ void put_pwq(Pwq &pwq, PoolLocked &s)
 
 void activate_work(Pwq &pwq, PoolLocked &s, altwq_work *work)
 {
-	trace::activate_work(work, work->func);
-	if (s->worklist.empty()) // the pool's progress is measured from here
-		s->last_progress = jiffies();
+	note_activation(s, work);
 	move_linked_works(work, s->worklist);
 	work->data.fetch_and(~static_cast<unsigned long>(WorkInactive), Relaxed);
 	pwq.c.get(s).nr_active++;

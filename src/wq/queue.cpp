@@ -127,9 +127,7 @@ void insert_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work, const Rcu
 	if (c.nr_active < c.max_active) {
 		c.nr_active++;
 		set_work_pwq(work, *pwq, s, color_bits(color));
-		trace::activate_work(work, work->func);
-		if (s->worklist.empty()) // the pool's progress is measured from here
-			s->last_progress = jiffies();
+		note_activation(s, work);
 		s->worklist.push_back(*work);
 		kick(pool, s, later);
 	} else {

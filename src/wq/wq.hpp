@@ -679,6 +679,15 @@ void put_pwq(Pwq &pwq, PoolLocked &s);
 void pwq_dec_nr_in_flight(Pwq &pwq, PoolLocked &s, unsigned long data);
 // L held. A work of the inactive list becomes active.
 void activate_work(Pwq &pwq, PoolLocked &s, altwq_work *work);
+// L held. work is about to go on the pool's worklist (queued active, or
+// activated): its trace event, and the pool's progress is measured from
+// here if the worklist was empty (as 6.12's watchdog_ts).
+inline void note_activation(PoolLocked &s, altwq_work *work)
+{
+	kxx::trace::activate_work(work, work->func);
+	if (s->worklist.empty())
+		s->last_progress = kxx::jiffies();
+}
 // M held (m is wq's shared state). Gives each pwq the queue's max_active, 0
 // while it is frozen, and activates the inactive works that now fit.
 void apply_max_active(WqShared &m);
