@@ -40,6 +40,7 @@
 #define ALTWQ_WORKQUEUE_H
 
 #include <linux/atomic.h>
+#include <linux/cpumask.h>
 #include <linux/list.h>
 #include <linux/rcupdate.h>
 #include <linux/timer.h>
@@ -65,6 +66,20 @@ struct altwq_rcu_work {
 	struct altwq_work work;
 	struct rcu_head rcu;
 	struct altwq_workqueue *wq;	/* where the RCU callback queues it */
+};
+
+/*
+ * What an unbound queue's works run with (6.12's struct workqueue_attrs):
+ * made by altwq_alloc_workqueue_attrs() (nice 0, every possible CPU, the
+ * default scope), filled in, given to altwq_apply_workqueue_attrs().
+ */
+struct altwq_workqueue_attrs {
+	int nice;				/* of the workers, -20..19 */
+	cpumask_var_t cpumask;			/* where the works may run */
+	cpumask_var_t __pod_cpumask;		/* internal: a pool's pod */
+	bool affn_strict;			/* workers stay inside the pod */
+	enum altwq_affn_scope affn_scope;	/* how the CPUs are cut into pods */
+	bool ordered;				/* internal: one work at a time, in order */
 };
 
 /* For altwq_execute_in_process_context(). */

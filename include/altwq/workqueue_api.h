@@ -33,7 +33,27 @@ struct altwq_execute_work;
 struct timer_list;
 struct task_struct;
 
+struct altwq_workqueue_attrs;
+
 typedef void (*altwq_work_func_t)(struct altwq_work *work);
+
+/*
+ * Affinity scopes of unbound queues: how the CPUs are cut into pods, each
+ * with a pool of its own, so that a work runs near the CPU that queued it.
+ * 6.12's enum wq_affn_scope with 7.1's cache_shard (an LLC cut into shards
+ * of at most altwq.cache_shard_size cores). DFL: the module parameter
+ * altwq.default_affinity_scope.
+ */
+enum altwq_affn_scope {
+	ALTWQ_AFFN_DFL,
+	ALTWQ_AFFN_CPU,
+	ALTWQ_AFFN_SMT,
+	ALTWQ_AFFN_CACHE,
+	ALTWQ_AFFN_CACHE_SHARD,
+	ALTWQ_AFFN_NUMA,
+	ALTWQ_AFFN_SYSTEM,
+	ALTWQ_AFFN_NR_TYPES,
+};
 
 /* Queue flags (values are altwq's own). */
 #define ALTWQ_BH		(1U << 0)  /* runs in softirq context on the queueing CPU (BH|HIGHPRI only) */
@@ -74,6 +94,16 @@ typedef void (*altwq_work_func_t)(struct altwq_work *work);
 struct altwq_workqueue *altwq_alloc_workqueue(const char *fmt, unsigned int flags, int max_active, ...)
 	__attribute__((format(printf, 1, 4)));
 void altwq_destroy_workqueue(struct altwq_workqueue *wq);
+
+/*
+ * Unbound queues' attributes. alloc: NULL if out of memory; apply: 0, or
+ * -EINVAL (a bound queue, nice outside -20..19, an unknown scope) or
+ * -ENOMEM, and nothing changed. Works queued before run where they were
+ * queued; the old pools' pwqs go once their last work ends. May sleep.
+ */
+struct altwq_workqueue_attrs *altwq_alloc_workqueue_attrs(void);
+void altwq_free_workqueue_attrs(struct altwq_workqueue_attrs *attrs);
+int altwq_apply_workqueue_attrs(struct altwq_workqueue *wq, const struct altwq_workqueue_attrs *attrs);
 
 bool altwq_queue_work_on(int cpu, struct altwq_workqueue *wq, struct altwq_work *work);
 bool altwq_queue_delayed_work_on(int cpu, struct altwq_workqueue *wq, struct altwq_delayed_work *dwork,

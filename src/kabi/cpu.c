@@ -4,6 +4,11 @@
 #include <linux/smp.h>
 #include <linux/nodemask.h>
 #include <linux/topology.h>
+#include <linux/kernel.h>
+#ifdef CONFIG_X86
+#include <asm/apicdef.h>
+#include <asm/processor.h>
+#endif
 #include "kabi/export.h"
 #include "kabi/cpu.h"
 
@@ -41,6 +46,61 @@ bool kabi_cpumask_test_cpu(const struct kabi_cpumask *m, int cpu) { return cpuma
 unsigned int kabi_cpumask_weight(const struct kabi_cpumask *m) { return cpumask_weight(CMASK(m)); }
 int kabi_cpumask_next(int prev, const struct kabi_cpumask *m) { return cpumask_next(prev, CMASK(m)); }
 void kabi_cpumask_copy_online(struct kabi_cpumask *m) { cpumask_copy(MASK(m), cpu_online_mask); }
+void kabi_cpumask_copy_possible(struct kabi_cpumask *m) { cpumask_copy(MASK(m), cpu_possible_mask); }
+void kabi_cpumask_copy(struct kabi_cpumask *to, const struct kabi_cpumask *from) { cpumask_copy(MASK(to), CMASK(from)); }
+void kabi_cpumask_and(struct kabi_cpumask *to, const struct kabi_cpumask *a, const struct kabi_cpumask *b)
+{
+	cpumask_and(MASK(to), CMASK(a), CMASK(b));
+}
+void kabi_cpumask_and_online_except(struct kabi_cpumask *to, const struct kabi_cpumask *m, int cpu)
+{
+	cpumask_and(MASK(to), CMASK(m), cpu_online_mask);
+	if (cpu >= 0)
+		cpumask_clear_cpu(cpu, MASK(to));
+}
+bool kabi_cpumask_equal(const struct kabi_cpumask *a, const struct kabi_cpumask *b) { return cpumask_equal(CMASK(a), CMASK(b)); }
+bool kabi_cpumask_intersects(const struct kabi_cpumask *a, const struct kabi_cpumask *b)
+{
+	return cpumask_intersects(CMASK(a), CMASK(b));
+}
+bool kabi_cpumask_empty(const struct kabi_cpumask *m) { return cpumask_empty(CMASK(m)); }
+int kabi_cpumask_any_online_distribute(const struct kabi_cpumask *m)
+{
+	return cpumask_any_and_distribute(CMASK(m), cpu_online_mask);
+}
+int kabi_cpumask_parse_list(const char *buf, struct kabi_cpumask *m) { return cpulist_parse(buf, MASK(m)); }
+int kabi_cpumask_print_hex(char *buf, unsigned int size, const struct kabi_cpumask *m)
+{
+	return scnprintf(buf, size, "%*pb", cpumask_pr_args(CMASK(m)));
+}
+
+bool kabi_cpumask_var_zalloc(void *var) { return zalloc_cpumask_var((cpumask_var_t *)var, GFP_KERNEL); }
+void kabi_cpumask_var_free(void *var) { free_cpumask_var(*(cpumask_var_t *)var); }
+struct kabi_cpumask *kabi_cpumask_var_mask(void *var) { return (struct kabi_cpumask *)*(cpumask_var_t *)var; }
+
+bool kabi_cpus_share_smt(int a, int b)
+{
+#ifdef CONFIG_SCHED_SMT
+	return a == b || cpumask_test_cpu(a, topology_sibling_cpumask(b));
+#else
+	return a == b;
+#endif
+}
+
+bool kabi_cpus_share_llc(int a, int b)
+{
+	if (a == b)
+		return true;
+#ifdef CONFIG_X86
+	/* cpu_info is exported; the scheduler's own sd_llc_id is not. A CPU
+	 * never brought up has no id yet (BAD_APICID). */
+	if (per_cpu_llc_id(a) == BAD_APICID || per_cpu_llc_id(b) == BAD_APICID)
+		return false;
+	return per_cpu_llc_id(a) == per_cpu_llc_id(b);
+#else
+	return cpu_to_node(a) == cpu_to_node(b);
+#endif
+}
 
 /* For altwq_test.ko, whose C++ tests call kxx inlines. */
 KABI_EXPORT(kabi_nr_cpu_ids);

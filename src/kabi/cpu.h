@@ -38,6 +38,31 @@ bool kabi_cpumask_test_cpu(const struct kabi_cpumask *m, int cpu);
 unsigned int kabi_cpumask_weight(const struct kabi_cpumask *m);
 int kabi_cpumask_next(int prev, const struct kabi_cpumask *m);
 void kabi_cpumask_copy_online(struct kabi_cpumask *m);
+void kabi_cpumask_copy_possible(struct kabi_cpumask *m);
+void kabi_cpumask_copy(struct kabi_cpumask *to, const struct kabi_cpumask *from);
+void kabi_cpumask_and(struct kabi_cpumask *to, const struct kabi_cpumask *a, const struct kabi_cpumask *b);
+/* to = m & online, without cpu (-1: none): the CPUs that stay up. */
+void kabi_cpumask_and_online_except(struct kabi_cpumask *to, const struct kabi_cpumask *m, int cpu);
+bool kabi_cpumask_equal(const struct kabi_cpumask *a, const struct kabi_cpumask *b);
+bool kabi_cpumask_intersects(const struct kabi_cpumask *a, const struct kabi_cpumask *b);
+bool kabi_cpumask_empty(const struct kabi_cpumask *m);
+/* The next CPU of m & online after the last one it gave (spreads picks). */
+int kabi_cpumask_any_online_distribute(const struct kabi_cpumask *m);
+/* "0-3,6" into m (0 or -errno) and m into buf (its length). */
+int kabi_cpumask_parse_list(const char *buf, struct kabi_cpumask *m);
+int kabi_cpumask_print_hex(char *buf, unsigned int size, const struct kabi_cpumask *m);
+
+/* cpumask_var_t, in the public attrs struct: zero-filled allocation (false
+ * if out of memory; may sleep), the mask it holds, and its freeing. */
+bool kabi_cpumask_var_zalloc(void *var);
+void kabi_cpumask_var_free(void *var);
+struct kabi_cpumask *kabi_cpumask_var_mask(void *var);
+
+/* CPU topology, as the kernel exports it: SMT siblings; a shared
+ * last-level cache (on x86 its id; elsewhere, whether they are in one
+ * NUMA node). Both CPUs possible; for a CPU never brought up, its own. */
+bool kabi_cpus_share_smt(int a, int b);
+bool kabi_cpus_share_llc(int a, int b);
 
 KABI_END
 #endif

@@ -59,6 +59,15 @@ int kabi_task_allow_active_cpus(struct kabi_task *task)
 {
 	return set_cpus_allowed_ptr(TASK(task), cpu_active_mask);
 }
+int kabi_task_allow_cpus(struct kabi_task *task, const struct kabi_cpumask *mask)
+{
+	return set_cpus_allowed_ptr(TASK(task), (const struct cpumask *)mask);
+}
+int kabi_task_wake_cpu(const struct kabi_task *task)
+{
+	return READ_ONCE(((const struct task_struct *)task)->wake_cpu);
+}
+void kabi_task_set_wake_cpu(struct kabi_task *task, int cpu) { WRITE_ONCE(TASK(task)->wake_cpu, cpu); }
 void kabi_task_set_nice(struct kabi_task *task, int nice) { set_user_nice(TASK(task), nice); }
 int kabi_task_nice(const struct kabi_task *task) { return task_nice((const struct task_struct *)task); }
 

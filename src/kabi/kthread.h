@@ -31,6 +31,13 @@ void *kabi_task_kthread_data_if(struct kabi_task *task, kabi_kthread_fn fn);
 /* set_cpus_allowed_ptr(): to one CPU, or to every active CPU. May sleep. 0 or -errno. */
 int kabi_task_allow_cpu(struct kabi_task *task, int cpu);
 int kabi_task_allow_active_cpus(struct kabi_task *task);
+struct kabi_cpumask;
+/* To the CPUs of a mask (the online ones of it when it has any). May sleep. */
+int kabi_task_allow_cpus(struct kabi_task *task, const struct kabi_cpumask *mask);
+/* The CPU the scheduler will try first at the task's next wakeup, and a
+ * new hint for it (only a hint: the wakeup still picks an allowed CPU). */
+int kabi_task_wake_cpu(const struct kabi_task *task);
+void kabi_task_set_wake_cpu(struct kabi_task *task, int cpu);
 /* set_user_nice() and task_nice(). */
 void kabi_task_set_nice(struct kabi_task *task, int nice);
 int kabi_task_nice(const struct kabi_task *task);

@@ -57,6 +57,19 @@ MODULE_PARM_DESC(stall_window_us,
 
 void kabi_param_set_stall_window_us(unsigned int us) { WRITE_ONCE(kabi_stall_window_us, us); }
 
+/* Unbound queues' default affinity scope, by name (read at load). */
+static char default_affinity_scope[16] = "cache";
+module_param_string(default_affinity_scope, default_affinity_scope, sizeof(default_affinity_scope), 0444);
+MODULE_PARM_DESC(default_affinity_scope,
+		 "Affinity scope of unbound queues that ask for the default: cpu, smt, cache, cache_shard, numa or system "
+		 "(default cache, as 6.12)");
+const char *kabi_param_default_affinity_scope(void) { return default_affinity_scope; }
+
+static unsigned int cache_shard_size = 8;
+module_param(cache_shard_size, uint, 0444);
+MODULE_PARM_DESC(cache_shard_size, "Cores per shard of the cache_shard affinity scope (default 8, as 7.1)");
+unsigned int kabi_param_cache_shard_size(void) { return max(READ_ONCE(cache_shard_size), 1U); }
+
 /* The engines' own load/unload (C++), in dependency order. */
 int altwq_kthread_worker_init(void);
 void altwq_kthread_worker_exit(void);

@@ -12,6 +12,9 @@
  *   cpu_intensive_warning_thresh  marks of one function before it is reported
  *   stall_window_us       how long a blocked last running worker may come
  *                         back before another is woken (default 0: at once)
+ *   default_affinity_scope  unbound queues' scope when they ask for the
+ *                         default (a name; default "cache", read at load)
+ *   cache_shard_size      cores per shard of the cache_shard scope (default 8)
  */
 #ifndef ALTWQ_KABI_PARAMS_H
 #define ALTWQ_KABI_PARAMS_H
@@ -30,6 +33,8 @@ void kabi_param_set_cpu_intensive_thresh_us(unsigned long us);
 unsigned int kabi_param_cpu_intensive_warning_thresh(void);
 extern unsigned int kabi_stall_window_us;
 void kabi_param_set_stall_window_us(unsigned int us);
+const char *kabi_param_default_affinity_scope(void);
+unsigned int kabi_param_cache_shard_size(void);	/* at least 1 */
 
 KABI_END
 #endif

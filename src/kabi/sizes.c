@@ -46,6 +46,7 @@ int main(void)
 	SIZE_AND_ALIGN(LIST_HEAD, struct list_head);
 	SIZE_AND_ALIGN(RCU_HEAD, struct rcu_head);
 	SIZE_AND_ALIGN(CPUMASK, struct cpumask);
+	SIZE_AND_ALIGN(CPUMASK_VAR, cpumask_var_t);
 	SIZE_AND_ALIGN(PREEMPT_NOTIFIER, struct kabi_preempt_notifier);
 	SIZE_AND_ALIGN(CPUHP_INSTANCE, struct kabi_cpuhp_instance);
 	BLANK();
@@ -87,6 +88,12 @@ int main(void)
 	OFFSET(ALTWQ_WQ_RWORK_RCU, altwq_rcu_work, rcu);
 	OFFSET(ALTWQ_WQ_RWORK_WQ, altwq_rcu_work, wq);
 	DEFINE(ALTWQ_WQ_WORK_DATA_INIT, ALTWQ_WORK_DATA_INIT);
+	DEFINE(ALTWQ_WQ_SIZEOF_ATTRS, sizeof(struct altwq_workqueue_attrs));
+	DEFINE(ALTWQ_WQ_ATTRS_CPUMASK, offsetof(struct altwq_workqueue_attrs, cpumask));
+	DEFINE(ALTWQ_WQ_ATTRS_POD_CPUMASK, offsetof(struct altwq_workqueue_attrs, __pod_cpumask));
+	DEFINE(ALTWQ_WQ_ATTRS_STRICT, offsetof(struct altwq_workqueue_attrs, affn_strict));
+	DEFINE(ALTWQ_WQ_ATTRS_SCOPE, offsetof(struct altwq_workqueue_attrs, affn_scope));
+	DEFINE(ALTWQ_WQ_ATTRS_ORDERED, offsetof(struct altwq_workqueue_attrs, ordered));
 	BLANK();
 	DEFINE(KABI_ENOMEM, ENOMEM);
 	DEFINE(KABI_EINVAL, EINVAL);

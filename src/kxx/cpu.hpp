@@ -64,6 +64,22 @@ class CpuMask : Pinned {
 public:
 	CpuMask() { kabi_cpumask_clear(raw()); }
 	void copy_online() { kabi_cpumask_copy_online(raw()); }
+	void copy_possible() { kabi_cpumask_copy_possible(raw()); }
+	void copy(const CpuMask &from) { kabi_cpumask_copy(raw(), from.raw()); }
+	void set_and(const CpuMask &a, const CpuMask &b) { kabi_cpumask_and(raw(), a.raw(), b.raw()); }
+	// this = m & online, without `except` (-1: none): the CPUs that stay up.
+	void set_online_of(const CpuMask &m, int except) { kabi_cpumask_and_online_except(raw(), m.raw(), except); }
+	bool equals(const CpuMask &o) const { return kabi_cpumask_equal(raw(), o.raw()); }
+	bool intersects(const CpuMask &o) const { return kabi_cpumask_intersects(raw(), o.raw()); }
+	bool empty() const { return kabi_cpumask_empty(raw()); }
+	// An online CPU of the mask, a different one each call; >= nr_cpu_ids if none.
+	int any_online_distribute() const { return kabi_cpumask_any_online_distribute(raw()); }
+	// "0-3,6" (0 or -errno); the mask in hex as 6.12's sysfs prints it (its length).
+	int parse_list(const char *buf) { return kabi_cpumask_parse_list(buf, raw()); }
+	int print_hex(char *buf, unsigned int size) const { return kabi_cpumask_print_hex(buf, size, raw()); }
+	// The mask a kernel cpumask_var_t holds (it is exactly the kernel object).
+	static CpuMask &of_var(void *var) { return *reinterpret_cast<CpuMask *>(kabi_cpumask_var_mask(var)); }
+	const kabi_cpumask *kernel() const { return raw(); }
 	void set(int cpu) { kabi_cpumask_set_cpu(raw(), cpu); }
 	void clear(int cpu) { kabi_cpumask_clear_cpu(raw(), cpu); }
 	bool test(int cpu) const { return kabi_cpumask_test_cpu(raw(), cpu); }
@@ -79,5 +95,18 @@ private:
 
 // The wrappers are exactly the kernel objects (checked against src/kabi/sizes.c).
 static_assert(sizeof(CpuMask) == KABI_SIZEOF_CPUMASK && alignof(CpuMask) == KABI_ALIGNOF_CPUMASK);
+
+// A kernel cpumask_var_t (a pointer, or the mask itself, per the kernel's
+// CONFIG_CPUMASK_OFFSTACK) in a struct whose layout C callers share.
+// alloc: zeroed; false if out of memory (may sleep). free: any context.
+using CpuMaskVar = KXX_OPAQUE(CPUMASK_VAR);
+[[nodiscard]] inline bool alloc_cpumask_var(CpuMaskVar &var) { return kabi_cpumask_var_zalloc(var.as<void>()); }
+inline void free_cpumask_var(CpuMaskVar &var) { kabi_cpumask_var_free(var.as<void>()); }
+inline CpuMask &mask_of(CpuMaskVar &var) { return CpuMask::of_var(var.as<void>()); }
+inline const CpuMask &mask_of(const CpuMaskVar &var) { return CpuMask::of_var(const_cast<void *>(var.as<void>())); }
+
+// Whether two possible CPUs are SMT siblings, or share a last-level cache.
+inline bool cpus_share_smt(int a, int b) { return kabi_cpus_share_smt(a, b); }
+inline bool cpus_share_llc(int a, int b) { return kabi_cpus_share_llc(a, b); }
 
 } // namespace kxx

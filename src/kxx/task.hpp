@@ -10,6 +10,7 @@
 //   kxx::current::set_interruptible();         // then look, then sleep:
 //   if (!condition) kxx::current::schedule();  // may sleep
 #pragma once
+#include "kxx/cpu.hpp"
 #include "kabi/kthread.h"
 #include "kabi/sched.h"
 #include "kxx/result.hpp"
@@ -52,6 +53,13 @@ public:
 	// (a running task is migrated before it returns).
 	[[nodiscard]] Status allow_cpu(int cpu) const { return status(kabi_task_allow_cpu(task_, cpu)); }
 	[[nodiscard]] Status allow_active_cpus() const { return status(kabi_task_allow_active_cpus(task_)); }
+	[[nodiscard]] Status allow_cpus(const CpuMask &mask) const
+	{
+		return status(kabi_task_allow_cpus(task_, mask.kernel()));
+	}
+	// The scheduler's first choice at the next wakeup, and a new hint for it.
+	int wake_cpu() const { return kabi_task_wake_cpu(task_); }
+	void set_wake_cpu(int cpu) const { kabi_task_set_wake_cpu(task_, cpu); }
 
 private:
 	static Status status(int ret) { return ret ? Status(Error{ret}) : Status(); }

@@ -34,7 +34,7 @@ void freeze_queues()
 	for (altwq_workqueue &wq : z->queues) {
 		auto m = wq.shared.lock<MaySleep>();
 		m->frozen = true;
-		apply_max_active(*m);
+		apply_max_active(&wq, *m);
 	}
 }
 
@@ -65,7 +65,7 @@ void thaw_queues()
 	for (altwq_workqueue &wq : z->queues) {
 		auto m = wq.shared.lock<MaySleep>();
 		m->frozen = false;
-		apply_max_active(*m);
+		apply_max_active(&wq, *m);
 	}
 }
 
@@ -136,7 +136,7 @@ void freezer_add(altwq_workqueue *wq)
 	if (z->frozen) {
 		auto m = wq->shared.lock<MaySleep>();
 		m->frozen = true;
-		apply_max_active(*m);
+		apply_max_active(wq, *m);
 	}
 }
 

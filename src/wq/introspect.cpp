@@ -13,23 +13,27 @@ using namespace altwq::wq;
 
 namespace {
 
-// The pwq wq uses for works queued on cpu (valid, or "this CPU").
+// The pwq wq uses for works queued on cpu (valid, or "this CPU"). Under RCU.
 Pwq *pwq_for(altwq_workqueue *wq, int cpu)
 {
-	if (wq->unbound_pwq)
-		return wq->unbound_pwq;
-	return wq->cpu_pwqs[cpu == ALTWQ_WORK_CPU_UNBOUND ? this_cpu_hint() : cpu];
+	return wq->cpu_pwqs[cpu == ALTWQ_WORK_CPU_UNBOUND ? this_cpu_hint() : cpu].load(Acquire);
 }
 
-// f(pwq) for each of wq's pwqs (fixed from alloc to free: no lock needed).
+// f(pwq) for each pwq in wq's table, once each (an unbound queue's pods
+// share theirs). Under RCU: an unbound pwq replaced meanwhile stays valid.
 template <typename F> void for_each_pwq(altwq_workqueue *wq, F &&f)
 {
-	if (wq->unbound_pwq) {
-		f(*wq->unbound_pwq);
-		return;
+	for (int cpu : possible_cpus()) {
+		Pwq *pwq = wq->cpu_pwqs[cpu].load(Acquire);
+		bool seen = false;
+		for (int prev : possible_cpus()) {
+			if (prev >= cpu)
+				break;
+			seen = seen || wq->cpu_pwqs[prev].load(Acquire) == pwq;
+		}
+		if (!seen)
+			f(*pwq);
 	}
-	for (int cpu : possible_cpus())
-		f(*wq->cpu_pwqs[cpu]);
 }
 
 void print_pool(const Pool &pool)
@@ -41,7 +45,7 @@ void print_pool(const Pool &pool)
 	if (pool.bh)
 		log::printk_lvl(log::Cont, " bh%s", pool.highpri ? "-hi" : "");
 	else
-		log::printk_lvl(log::Cont, " nice=%d", pool.highpri ? -20 : 0);
+		log::printk_lvl(log::Cont, " nice=%d", pool.attrs ? pool.attrs->nice : pool.highpri ? -20 : 0);
 }
 
 // Prints works of list that belong to pwq (all of them if pwq is null),
@@ -228,7 +232,8 @@ extern "C" void altwq_show_all_workqueues(void)
 	log::printk_lvl(log::Info, "altwq: showing busy workqueues and worker pools:\n");
 	g->registry.for_each(rcu, [](altwq_workqueue &wq) { show_one(&wq); });
 	for (int id = 0; id < g->nr_pools; id++)
-		show_pool(*g->pools[id]);
+		if (Pool *pool = pool_at(id))
+			show_pool(*pool);
 }
 
 extern "C" void __altwq_warn_flushing_systemwide_wq(void)

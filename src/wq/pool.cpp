@@ -95,7 +95,8 @@ void maybe_create_worker(Pool &pool)
 
 Globals::Globals()
 	: attach(KXX_LOCK_CLASS("altwq_attach_mutex")), mayday(KXX_LOCK_CLASS("altwq_mayday_lock")),
-	  registry(KXX_LOCK_CLASS("altwq_workqueue_registry")), freeze(KXX_LOCK_CLASS("altwq_freeze_mutex")),
+	  registry(KXX_LOCK_CLASS("altwq_workqueue_registry")), unbound(KXX_LOCK_CLASS("altwq_unbound_pools_mutex")),
+	  freeze(KXX_LOCK_CLASS("altwq_freeze_mutex")),
 	  hotplug(CpuHotplugWatch::callbacks<&Globals::hotplug, &Globals::cpu_online, &Globals::cpu_going_down>())
 {
 }
@@ -111,8 +112,11 @@ Pool::Pool(int id_, int cpu_, bool highpri_, bool bh_)
 {
 }
 
+Pool::~Pool() { free_attrs(attrs); }
+
 int unbound_pool_id(bool highpri) { return static_cast<int>(nr_cpu_ids()) * 2 + (highpri ? 1 : 0); }
 int bh_pool_id(int cpu, bool highpri) { return unbound_pool_id(false) + 2 + pool_id_of(cpu, highpri); }
+int first_dynamic_pool_id() { return bh_pool_id(0, false) + static_cast<int>(nr_cpu_ids()) * 2; }
 
 void sync_has_work(Pool &pool, PoolLocked &s) { pool.has_work.store(!s->worklist.empty(), Relaxed); }
 
@@ -156,9 +160,13 @@ void kick(Pool &pool, PoolLocked &s, WakeLater &later)
 	// either it sees has_work and kicks through irq_work, or we see its
 	// nr_running and wake a worker (once L is dropped).
 	smp_mb();
-	if (need_more_worker(pool, s) && !in_stall_window(pool, s))
-		if (Worker *w = pick_idle(pool, s))
+	if (need_more_worker(pool, s) && !in_stall_window(pool, s)) {
+		if (Worker *w = pick_idle(pool, s)) {
+			if (pool.attrs && !pool.attrs->affn_strict)
+				steer_into_pod(pool, s, *w);
 			later.set(w->thread.task());
+		}
+	}
 	if (g->wake_under_lock.load(Relaxed))
 		later.wake();
 }
@@ -358,8 +366,17 @@ Status create_worker(Pool &pool)
 	// cpusets) from moving the worker. Hotplug moves it from here on.
 	if (pool.cpu >= 0)
 		w->thread.bind(pool.cpu);
-	if (pool.highpri)
+	if (pool.attrs) {
+		// Unbound: the pool's nice; strict, only its pod's CPUs, else the
+		// queue's whole cpumask (wakeups are steered into the pod).
+		if (pool.attrs->nice)
+			KXX_WARN_ON_ONCE(!w->thread.task().set_nice(pool.attrs->nice).ok());
+		const CpuMask &mask = pool.attrs->affn_strict ? pool.attrs->pod_mask() : pool.attrs->mask();
+		if (!w->thread.task().allow_cpus(mask).ok())
+			KXX_WARN_ON_ONCE(!w->thread.task().allow_active_cpus().ok()); // none of them online
+	} else if (pool.highpri) {
 		KXX_WARN_ON_ONCE(!w->thread.task().set_nice(HighpriNice).ok());
+	}
 
 	Guard<AttachMutex, MaySleep> a(g->attach);
 	pool.workers.get(a).push_back(*w);
@@ -407,7 +424,7 @@ int Globals::cpu_going_down(unsigned int cpu)
 {
 	Guard<AttachMutex, MaySleep> a(attach);
 	for (int hp = 0; hp < 2; hp++) {
-		Pool &pool = *pools[pool_id_of(static_cast<int>(cpu), hp != 0)];
+		Pool &pool = *pool_at(pool_id_of(static_cast<int>(cpu), hp != 0));
 		{
 			auto s = pool.lock();
 			s->disassociated = true;
@@ -426,6 +443,7 @@ int Globals::cpu_going_down(unsigned int cpu)
 		auto s = pool.lock();
 		kick(pool, s);
 	}
+	unbound_update_pods(static_cast<int>(cpu), true);
 	return 0;
 }
 
@@ -435,7 +453,7 @@ int Globals::cpu_going_down(unsigned int cpu)
 int Globals::cpu_online(unsigned int cpu)
 {
 	for (int hp = 0; hp < 2; hp++) {
-		Pool &pool = *pools[pool_id_of(static_cast<int>(cpu), hp != 0)];
+		Pool &pool = *pool_at(pool_id_of(static_cast<int>(cpu), hp != 0));
 		bool first;
 		{
 			Guard<AttachMutex, MaySleep> a(attach);
@@ -464,13 +482,10 @@ int Globals::cpu_online(unsigned int cpu)
 			}
 		}
 	}
+	unbound_update_pods(static_cast<int>(cpu), false);
 	return 0;
 }
 
-namespace {
-
-// May sleep. Waits until every worker of the pool is idle, tells them all
-// to exit, and waits for the last to detach.
 void pool_teardown(Pool &pool)
 {
 	if (pool.bh) {
@@ -519,38 +534,34 @@ void pool_teardown(Pool &pool)
 	pool.stall_timer.cancel();
 }
 
-} // namespace
-
 Status pools_init()
 {
-	g->nr_pools = static_cast<int>(nr_cpu_ids()) * 4 + 2;
-	g->pools = new (GfpKernel | GfpZero) Pool *[g->nr_pools];
+	g->nr_pools = first_dynamic_pool_id() + MaxUnboundPools;
+	g->pools = new (GfpKernel | GfpZero) Atomic<Pool *>[g->nr_pools];
 	if (!g->pools)
 		return Error{err::NoMem};
+	auto publish = [](int id, Pool *pool) {
+		if (pool)
+			g->pools[id].store(pool, Release);
+		return pool != nullptr;
+	};
 	for (int cpu : possible_cpus()) {
 		for (int hp = 0; hp < 2; hp++) {
 			int id = pool_id_of(cpu, hp != 0);
-			g->pools[id] = new (GfpKernel) Pool(id, cpu, hp != 0);
-			if (!g->pools[id])
+			Pool *pool = new (GfpKernel) Pool(id, cpu, hp != 0);
+			if (!publish(id, pool))
 				return Error{err::NoMem};
-			g->pools[id]->lock()->disassociated = true; // until its CPU is seen online
+			pool->lock()->disassociated = true; // until its CPU is seen online
 		}
-	}
-	for (int hp = 0; hp < 2; hp++) {
-		int id = unbound_pool_id(hp != 0);
-		g->pools[id] = new (GfpKernel) Pool(id, -1, hp != 0);
-		if (!g->pools[id])
-			return Error{err::NoMem};
-		KXX_TRY(create_worker(*g->pools[id]));
 	}
 	for (int cpu : possible_cpus()) {
 		for (int hp = 0; hp < 2; hp++) {
 			int id = bh_pool_id(cpu, hp != 0);
-			g->pools[id] = new (GfpKernel) BhPool(id, cpu, hp != 0);
-			if (!g->pools[id])
+			if (!publish(id, new (GfpKernel) BhPool(id, cpu, hp != 0)))
 				return Error{err::NoMem};
 		}
 	}
+	KXX_TRY(unbound_init());
 	KXX_TRY(g->hotplug.start());
 	g->hotplug_started = true;
 	return {};
@@ -562,9 +573,10 @@ void pools_exit()
 		g->hotplug.stop();
 		g->hotplug_started = false;
 	}
+	unbound_exit();
 	if (g->pools) {
 		for (int id = 0; id < g->nr_pools; id++) {
-			if (Pool *pool = g->pools[id]) {
+			if (Pool *pool = pool_at(id)) {
 				pool_teardown(*pool);
 				if (pool->bh)
 					delete static_cast<BhPool *>(pool);

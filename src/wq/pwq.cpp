@@ -20,10 +20,14 @@ void free_workqueue(altwq_workqueue *wq)
 {
 	rcu::synchronize();
 	PwqList dead;
+	altwq_workqueue_attrs *attrs;
 	{
 		auto m = wq->shared.lock<MaySleep>();
 		dead.splice_back(m->dead);
+		attrs = exchange(m->attrs, nullptr);
 	}
+	free_attrs(attrs);
+	wq->handoff_irq_work.sync();
 	while (Pwq *pwq = dead.pop_front()) {
 		delete pwq;
 		g->nr_live_pwqs.fetch_sub(1, Relaxed);
@@ -42,7 +46,20 @@ void pwq_release(altwq_kthread_work *kw)
 		auto m = wq->shared.lock<MaySleep>();
 		m->pwqs.remove(*pwq);
 		m->dead.push_back(*pwq);
+		if (wq->flags & ALTWQ_UNBOUND) {
+			auto n = wq->active.lock<IrqSave>();
+			if (pwq->pending_node.linked()) // nothing inactive is left: a stale wait
+				n->pending.remove(*pwq);
+		}
+		// An ordered queue's next pwq starts once every older one is gone.
+		if (Pwq *oldest = m->pwqs.front(); oldest && oldest->plugged.load(Relaxed)) {
+			auto s = oldest->pool->lock();
+			oldest->plugged.store(false, Relaxed);
+			fill_active(*oldest, s);
+		}
 	}
+	if (wq->flags & ALTWQ_UNBOUND)
+		unbound_put_pool_of(*pwq);
 	// After our unlock: whoever drops the last user frees the mutex too.
 	if (wq->users.sub_return(1, Full) == 0)
 		free_workqueue(wq);
@@ -77,6 +94,86 @@ void put_pwq(Pwq &pwq, PoolLocked &s)
 		(void)altwq_kthread_queue_work(g->release_worker, &pwq.release_work);
 }
 
+bool take_active_slot(Pwq &pwq, PoolLocked &s)
+{
+	PwqCounts &c = pwq.c.get(s);
+	if (pwq.plugged.load(Relaxed))
+		return false;
+	if (!(pwq.wq->flags & ALTWQ_UNBOUND))
+		return c.nr_active < c.max_active;
+	auto n = pwq.wq->active.lock<NoIrq>(); // IRQs are off under L
+	if (n->nr < n->max) {
+		n->nr++;
+		return true;
+	}
+	if (!pwq.pending_node.linked())
+		n->pending.push_back(pwq);
+	return false;
+}
+
+void wait_for_slot(Pwq &pwq)
+{
+	if (!(pwq.wq->flags & ALTWQ_UNBOUND))
+		return;
+	auto n = pwq.wq->active.lock<NoIrq>();
+	if (!pwq.pending_node.linked())
+		n->pending.push_back(pwq);
+}
+
+void fill_active(Pwq &pwq, PoolLocked &s)
+{
+	PwqCounts &c = pwq.c.get(s);
+	while (!c.inactive.empty() && take_active_slot(pwq, s))
+		activate_work(pwq, s, c.inactive.front());
+	if (c.inactive.empty() && (pwq.wq->flags & ALTWQ_UNBOUND)) {
+		auto n = pwq.wq->active.lock<NoIrq>();
+		if (pwq.pending_node.linked())
+			n->pending.remove(pwq);
+	}
+}
+
+namespace {
+
+// The first pwq waiting for a slot that may take one (an ordered queue's
+// plugged pwq waits for the older ones).
+Pwq *first_unplugged(QueueActive &n)
+{
+	for (Pwq &p : n.pending)
+		if (!p.plugged.load(Relaxed))
+			return &p;
+	return nullptr;
+}
+
+// L of pwq's pool held: an active work of unbound pwq left; its slot goes
+// to a waiting pwq (here if that one is on this pool, else through the
+// queue's irq_work), or back to the count.
+void release_active_slot(Pwq &pwq, PoolLocked &s)
+{
+	altwq_workqueue *wq = pwq.wq;
+	auto n = wq->active.lock<NoIrq>();
+	while (n->nr <= n->max) {
+		Pwq *next = first_unplugged(*n);
+		if (!next)
+			break;
+		if (next->pool != pwq.pool) {
+			n->handoffs++;
+			wq->handoff_irq_work.queue();
+			return;
+		}
+		PwqCounts &nc = next->c.get(s);
+		n->pending.remove(*next);
+		if (nc.inactive.empty())
+			continue; // its waiting works were cancelled
+		activate_work(*next, s, nc.inactive.front());
+		if (!nc.inactive.empty())
+			n->pending.push_back(*next); // round robin
+		return;
+	}
+	n->nr--;
+}
+
+} // namespace
+
 void activate_work(Pwq &pwq, PoolLocked &s, altwq_work *work)
 {
 	note_activation(s, work);
@@ -89,11 +186,17 @@ void activate_work(Pwq &pwq, PoolLocked &s, altwq_work *work)
 void pwq_dec_nr_in_flight(Pwq &pwq, PoolLocked &s, unsigned long data)
 {
 	PwqCounts &c = pwq.c.get(s);
+	const bool unbound = pwq.wq->flags & ALTWQ_UNBOUND;
 	if (!(data & WorkInactive)) {
 		c.nr_active--;
-		altwq_work *next = c.inactive.front();
-		if (next && c.nr_active < c.max_active)
+		if (unbound)
+			release_active_slot(pwq, s);
+		else if (altwq_work *next = c.inactive.front(); next && take_active_slot(pwq, s))
 			activate_work(pwq, s, next);
+	} else if (unbound && c.inactive.empty()) {
+		auto n = pwq.wq->active.lock<NoIrq>(); // its last waiting work was cancelled
+		if (pwq.pending_node.linked())
+			n->pending.remove(pwq);
 	}
 	int color = data_color(data);
 	if (color != NoColor) {
@@ -109,3 +212,40 @@ void pwq_dec_nr_in_flight(Pwq &pwq, PoolLocked &s, unsigned long data)
 }
 
 } // namespace altwq::wq
+
+// Hardirq. Each freed slot goes to the first waiting pwq that may take
+// one: its pool's lock, then N again (L -> N), and a fresh look.
+void altwq_workqueue::hand_over_slots()
+{
+	using namespace altwq::wq;
+	for (;;) {
+		Pool *pool;
+		{
+			auto n = active.lock<NoIrq>();
+			if (!n->handoffs)
+				return;
+			Pwq *next = first_unplugged(*n);
+			if (!next) {
+				n->handoffs--;
+				n->nr--;
+				continue;
+			}
+			// Still in this hardirq's RCU section once N drops: a
+			// released pwq and its pool are freed after a grace period.
+			pool = next->pool;
+		}
+		auto s = pool->lock();
+		auto n = active.lock<NoIrq>();
+		Pwq *next = first_unplugged(*n);
+		if (!n->handoffs || !next || next->pool != pool)
+			continue;
+		PwqCounts &nc = next->c.get(s);
+		n->pending.remove(*next);
+		if (nc.inactive.empty())
+			continue;
+		n->handoffs--;
+		activate_work(*next, s, nc.inactive.front());
+		if (!nc.inactive.empty())
+			n->pending.push_back(*next);
+	}
+}

@@ -95,48 +95,55 @@ bool queue_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work, const RcuR
 
 void insert_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work, const RcuReadGuard &rcu)
 {
-	Pwq *pwq;
 	const int req_cpu = cpu;
-	if (wq->unbound_pwq) {
-		pwq = wq->unbound_pwq;
-	} else {
-		if (cpu == ALTWQ_WORK_CPU_UNBOUND)
-			cpu = this_cpu_hint(); // stable: IRQs are off
-		pwq = wq->cpu_pwqs[cpu];
-	}
-	// Still running on another pool of this queue: queue it there, where
-	// the worker running it will get it.
-	Pool *last = pool_of(work, rcu);
-	if (last && last != pwq->pool) {
-		auto s = last->lock();
-		Worker *w = find_worker_executing(s, work);
-		if (w && w->current_pwq->wq == wq)
-			pwq = w->current_pwq;
-	}
-	Pool &pool = *pwq->pool;
-	WakeLater later; // after the guard: the worker is woken once L is dropped
-	const bool timed = g->time_queue_lock.load(Relaxed);
-	uint64_t locked_at = 0;
-	auto s = pool.lock();
-	if (KXX_UNLIKELY(timed))
-		locked_at = local_clock_ns();
-	PwqCounts &c = pwq->c.get(s);
-	const int color = c.work_color;
-	c.nr_in_flight[color]++;
-	trace::queue_work(work, work->func, wq->name, req_cpu, pool.cpu);
-	if (c.nr_active < c.max_active) {
-		c.nr_active++;
-		set_work_pwq(work, *pwq, s, color_bits(color));
-		note_activation(s, work);
-		s->worklist.push_back(*work);
-		kick(pool, s, later);
-	} else {
-		set_work_pwq(work, *pwq, s, color_bits(color) | WorkInactive);
-		c.inactive.push_back(*work);
-	}
-	if (KXX_UNLIKELY(timed)) {
-		g->queue_lock_ns.fetch_add(static_cast<long>(local_clock_ns() - locked_at), Relaxed);
-		g->queue_lock_holds.fetch_add(1, Relaxed);
+	if (cpu == ALTWQ_WORK_CPU_UNBOUND)
+		cpu = this_cpu_hint(); // stable: IRQs are off
+	for (;;) {
+		// Acquire: pairs with the release that installs an unbound pwq.
+		Pwq *pwq = wq->cpu_pwqs[cpu].load(Acquire);
+		// Still running on another pool of this queue: queue it there,
+		// where the worker running it will get it.
+		Pool *last = pool_of(work, rcu);
+		if (last && last != pwq->pool) {
+			auto s = last->lock();
+			Worker *w = find_worker_executing(s, work);
+			if (w && w->current_pwq->wq == wq)
+				pwq = w->current_pwq;
+		}
+		Pool &pool = *pwq->pool;
+		WakeLater later; // after the guard: the worker is woken once L is dropped
+		const bool timed = g->time_queue_lock.load(Relaxed);
+		uint64_t locked_at = 0;
+		auto s = pool.lock();
+		if (KXX_UNLIKELY(timed))
+			locked_at = local_clock_ns();
+		PwqCounts &c = pwq->c.get(s);
+		// An unbound pwq replaced (apply_workqueue_attrs, hotplug) and
+		// drained since we read the table: its release is on its way.
+		// The table has its successor by now (installed before the put).
+		if (KXX_UNLIKELY(c.refcnt == 0)) {
+			s.call_unlocked([] { cpu_relax(); });
+			continue;
+		}
+		const int color = c.work_color;
+		c.nr_in_flight[color]++;
+		trace::queue_work(work, work->func, wq->name, req_cpu, pool.cpu);
+		if (c.inactive.empty() && take_active_slot(*pwq, s)) {
+			c.nr_active++;
+			set_work_pwq(work, *pwq, s, color_bits(color));
+			note_activation(s, work);
+			s->worklist.push_back(*work);
+			kick(pool, s, later);
+		} else {
+			set_work_pwq(work, *pwq, s, color_bits(color) | WorkInactive);
+			c.inactive.push_back(*work);
+			wait_for_slot(*pwq);
+		}
+		if (KXX_UNLIKELY(timed)) {
+			g->queue_lock_ns.fetch_add(static_cast<long>(local_clock_ns() - locked_at), Relaxed);
+			g->queue_lock_holds.fetch_add(1, Relaxed);
+		}
+		return;
 	}
 }
 

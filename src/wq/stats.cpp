@@ -72,8 +72,11 @@ void altwq_workqueue::show_stats(SeqOut &out)
 void Globals::show_pools(SeqOut &out)
 {
 	const unsigned long now = jiffies();
+	auto p = unbound.lock<MaySleep>(); // unbound pools stay while it is held
 	for (int id = 0; id < nr_pools; id++) {
-		Pool &pool = *pools[id];
+		if (!pool_at(id))
+			continue;
+		Pool &pool = *pool_at(id);
 		int workers, idle, pending = 0;
 		bool manager, disassociated;
 		unsigned long progress;

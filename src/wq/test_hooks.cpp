@@ -12,7 +12,7 @@ extern "C" int altwq_wq_get_pool_stats(int cpu, bool highpri, struct altwq_wq_po
 {
 	if (cpu != -1 && !cpu_possible(cpu))
 		return err::Inval;
-	Pool &pool = *g->pools[cpu < 0 ? unbound_pool_id(highpri) : pool_id_of(cpu, highpri)];
+	Pool &pool = *pool_at(cpu < 0 ? unbound_pool_id(highpri) : pool_id_of(cpu, highpri));
 	auto s = pool.lock();
 	out->nr_workers = s->nr_workers;
 	out->nr_idle = s->nr_idle;
@@ -49,7 +49,7 @@ extern "C" void altwq_wq_set_pin_all_idle_workers(bool on)
 	params::set_pin_all_idle_workers(on);
 	for (int cpu : possible_cpus()) {
 		for (int hp = 0; hp < 2; hp++) {
-			auto s = g->pools[pool_id_of(cpu, hp != 0)]->lock();
+			auto s = pool_at(pool_id_of(cpu, hp != 0))->lock();
 			for (Worker &w : s->idle_list)
 				w.thread.task().wake();
 		}

@@ -24,7 +24,9 @@ constinit altwq_workqueue *altwq_system_bh_highpri_wq = nullptr;
 
 altwq_workqueue::altwq_workqueue(unsigned int flags_)
 	: flags(flags_), shared(KXX_LOCK_CLASS("altwq_workqueue.mutex")),
-	  flush_mutex(KXX_LOCK_CLASS("altwq_workqueue.flush_mutex")), armed(KXX_LOCK_CLASS("altwq_workqueue.armed"))
+	  flush_mutex(KXX_LOCK_CLASS("altwq_workqueue.flush_mutex")), active(KXX_LOCK_CLASS("altwq_workqueue.active")),
+	  handoff_irq_work(IrqWork::callback<&altwq_workqueue::handoff_irq_work, &altwq_workqueue::hand_over_slots>()),
+	  armed(KXX_LOCK_CLASS("altwq_workqueue.armed"))
 {
 }
 
@@ -50,32 +52,21 @@ int clamp_max_active(int max_active, const char *name)
 Status make_pwqs(altwq_workqueue *wq, int max_active)
 {
 	const bool hp = wq->flags & ALTWQ_HIGHPRI;
-	auto m = wq->shared.lock<MaySleep>();
-	m->saved_max_active = max_active;
-	auto add = [&](Pool *pool) -> Pwq * {
-		PwqStats *stats = new (GfpKernel | GfpZero) PwqStats();
-		Pwq *pwq = stats ? new (GfpKernel) Pwq(pool, wq, max_active, stats) : nullptr;
-		if (!pwq)
-			delete stats;
-		if (pwq) {
-			m->pwqs.push_back(*pwq);
-			wq->users.fetch_add(1, Relaxed);
-			g->nr_live_pwqs.fetch_add(1, Relaxed);
-		}
-		return pwq;
-	};
-	if (wq->flags & ALTWQ_UNBOUND) {
-		wq->unbound_pwq = add(g->pools[unbound_pool_id(hp)]);
-		return wq->unbound_pwq ? Status() : Status(Error{err::NoMem});
-	}
-	wq->cpu_pwqs = new (GfpKernel | GfpZero) Pwq *[nr_cpu_ids()];
+	wq->cpu_pwqs = new (GfpKernel | GfpZero) Atomic<Pwq *>[nr_cpu_ids()];
 	if (!wq->cpu_pwqs)
 		return Error{err::NoMem};
+	if (wq->flags & ALTWQ_UNBOUND)
+		return unbound_make_pwqs(wq, max_active);
+	auto m = wq->shared.lock<MaySleep>();
+	m->saved_max_active = max_active;
 	for (int cpu : possible_cpus()) {
 		const int id = (wq->flags & ALTWQ_BH) ? bh_pool_id(cpu, hp) : pool_id_of(cpu, hp);
-		wq->cpu_pwqs[cpu] = add(g->pools[id]);
-		if (!wq->cpu_pwqs[cpu])
+		Pwq *pwq = new_pwq(wq, pool_at(id), max_active);
+		if (!pwq)
 			return Error{err::NoMem};
+		pwq->installed = true;
+		m->pwqs.push_back(*pwq);
+		wq->cpu_pwqs[cpu].store(pwq, Relaxed);
 	}
 	return {};
 }
@@ -86,9 +77,12 @@ void free_unpublished(altwq_workqueue *wq)
 	{
 		auto m = wq->shared.lock<MaySleep>();
 		while (Pwq *pwq = m->pwqs.pop_front()) {
+			if (wq->flags & ALTWQ_UNBOUND)
+				unbound_put_pool_of(*pwq);
 			delete pwq;
 			g->nr_live_pwqs.fetch_sub(1, Relaxed);
 		}
+		free_attrs(m->attrs);
 	}
 	if (wq->rescuer) {
 		(void)wq->rescuer->thread.stop();
@@ -158,15 +152,28 @@ altwq_workqueue *alloc_workqueue(const char *fmt, unsigned int flags, int max_ac
 
 } // namespace
 
-void altwq::wq::apply_max_active(WqShared &m)
+Pwq *altwq::wq::new_pwq(altwq_workqueue *wq, Pool *pool, int max_active)
+{
+	PwqStats *stats = new (GfpKernel | GfpZero) PwqStats();
+	Pwq *pwq = stats ? new (GfpKernel) Pwq(pool, wq, max_active, stats) : nullptr;
+	if (!pwq) {
+		delete stats;
+		return nullptr;
+	}
+	wq->users.fetch_add(1, Relaxed);
+	g->nr_live_pwqs.fetch_add(1, Relaxed);
+	return pwq;
+}
+
+void altwq::wq::apply_max_active(altwq_workqueue *wq, WqShared &m)
 {
 	const int max_active = m.frozen ? 0 : m.saved_max_active;
+	if (wq->flags & ALTWQ_UNBOUND)
+		wq->active.lock<IrqSave>()->max = max_active;
 	for (Pwq &pwq : m.pwqs) {
 		auto s = pwq.pool->lock();
-		PwqCounts &c = pwq.c.get(s);
-		c.max_active = max_active;
-		while (c.nr_active < c.max_active && !c.inactive.empty())
-			activate_work(pwq, s, c.inactive.front());
+		pwq.c.get(s).max_active = max_active;
+		fill_active(pwq, s);
 	}
 }
 
@@ -323,7 +330,7 @@ extern "C" void altwq_workqueue_set_max_active(altwq_workqueue *wq, int max_acti
 	max_active = clamp_max_active(max_active, wq->name);
 	auto m = wq->shared.lock<MaySleep>();
 	m->saved_max_active = max_active; // a frozen queue takes it at thaw
-	apply_max_active(*m);
+	apply_max_active(wq, *m);
 }
 
 extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
@@ -376,6 +383,9 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 		auto m = wq->shared.lock<MaySleep>();
 		wq->state.fetch_or(WqDestroying, Full);
 		for (Pwq &pwq : m->pwqs) {
+			if (!pwq.installed) // replaced: its reference went then
+				continue;
+			pwq.installed = false;
 			auto s = pwq.pool->lock();
 			PwqCounts &c = pwq.c.get(s);
 			// A pwq still in use keeps its references (and the queue) alive.
@@ -385,6 +395,8 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 	}
 	if (wq->flags & ALTWQ_FREEZABLE)
 		freezer_remove(wq);
+	if (wq->flags & ALTWQ_UNBOUND)
+		unbound_forget_queue(wq);
 	// New callers are refused; those that found it a moment ago see
 	// WqDestroying, and the memory stays until their RCU sections end.
 	g->registry.remove(*wq);

@@ -18,12 +18,15 @@
 //   M  the workqueue's mutex (its pwq lists, max_active, drainers)
 //   F  the workqueue's flush mutex (one flush_workqueue at a time)
 //   Y  the mayday lock (rescue requests)
+//   P  the unbound pools' mutex (their table by attrs, their refcnt, pods)
+//   N  an unbound queue's active lock (its queue-wide max_active count)
 //   D  the workqueue's armed-timer lock (taken with IRQs off: NoIrq where
 //      the caller has them off already)
 //   S  written by the worker itself; read by it, or by others under L
 //   I  set before publication, then read-only
 //   X  atomic; the comment at the use names the pairing
-// Lock order, outer first: F -> M -> L -> Y;  A -> L;  D -> L;
+// Lock order, outer first: the CPU hotplug lock -> P -> M;
+// F -> M -> L -> Y;  L -> N;  A -> L;  D -> L;
 // L -> the release kthread_worker's lock (a pwq's last put queues it).
 //
 // A pwq's life (its refcnt is L):
@@ -71,6 +74,8 @@ struct FlushMutexRole;
 struct MaydayRole;
 struct ArmedRole;
 struct FreezeRole;
+struct UnboundPoolsRole;
+struct ActiveRole;
 using PoolLock = kxx::RawSpinLock<PoolLockRole>;	// L
 using AttachMutex = kxx::Mutex<AttachRole>;		// A
 using WqMutex = kxx::Mutex<WqMutexRole>;		// M
@@ -78,6 +83,8 @@ using FlushMutex = kxx::Mutex<FlushMutexRole>;		// F
 using MaydayLock = kxx::RawSpinLock<MaydayRole>;	// Y
 using ArmedLock = kxx::RawSpinLock<ArmedRole>;		// D
 using FreezeMutex = kxx::Mutex<FreezeRole>;		// Z (outside M)
+using UnboundPoolsMutex = kxx::Mutex<UnboundPoolsRole>;	// P (outside M)
+using ActiveLock = kxx::RawSpinLock<ActiveRole>;	// N (inside L)
 } // namespace altwq::wq
 
 struct altwq_work {
@@ -103,6 +110,20 @@ struct altwq_rcu_work {
 
 struct altwq_execute_work {
 	altwq_work work;
+};
+
+struct altwq_workqueue_attrs {
+	int nice;
+	kxx::CpuMaskVar cpumask;
+	kxx::CpuMaskVar __pod_cpumask;
+	bool affn_strict;
+	altwq_affn_scope affn_scope;
+	bool ordered;
+
+	kxx::CpuMask &mask() { return kxx::mask_of(cpumask); }
+	const kxx::CpuMask &mask() const { return kxx::mask_of(cpumask); }
+	kxx::CpuMask &pod_mask() { return kxx::mask_of(__pod_cpumask); }
+	const kxx::CpuMask &pod_mask() const { return kxx::mask_of(__pod_cpumask); }
 };
 
 namespace altwq::wq {
@@ -237,6 +258,7 @@ using PoolLocked = kxx::Locked<PoolState, PoolLock, kxx::IrqSave>;
 
 struct Pool : kxx::Pinned {
 	Pool(int id, int cpu, bool highpri, bool bh = false);
+	~Pool();
 
 	kxx::Guarded<PoolState, PoolLock> state;
 	PoolLocked lock() { return state.lock<kxx::IrqSave>(); }
@@ -254,7 +276,13 @@ struct Pool : kxx::Pinned {
 	kxx::Atomic<uint64_t> last_block_ns{0};		// X: when the last running worker blocked (ktime); 0 once one is back
 	const int id;					// I: index in the pool table
 	const int cpu;					// I: -1 for an unbound pool
-	const bool highpri;				// I
+	const bool highpri;				// I (unbound: attrs->nice < 0)
+	// Unbound pools: the attrs they are keyed by (nice, cpumask, pod
+	// cpumask, strict), I; how many pwqs (and the module) use them, P.
+	altwq_workqueue_attrs *attrs = nullptr;
+	int refcnt = 0;					// P
+	unsigned int attrs_hash = 0;			// I
+	kxx::ListNode hash_node;			// P: on the unbound pools' table
 	const bool bh;					// I: a BhPool
 	kxx::Timer idle_timer;				// reaps idle workers
 	kxx::Timer mayday_timer;			// armed while the manager creates a worker
@@ -308,6 +336,7 @@ struct PwqStats {
 	uint64_t cpu_time_us = 0;	// CPU time of its works (the scheduler's count)
 	uint64_t cpu_intensive = 0;	// works the hog watch marked
 	uint64_t cm_wakeup = 0;		// workers woken because a running one slept
+	uint64_t repatriated = 0;	// workers steered back into the pod at wakeup
 	uint64_t mayday = 0;		// maydays sent for it
 	uint64_t rescued = 0;		// works its rescuer ran
 };
@@ -343,6 +372,9 @@ struct alignas(PwqAlign) Pwq : kxx::Pinned {
 	kxx::LockedBy<PwqCounts, PoolLock, &pwq_pool_lock> c; // L of pool
 	kxx::ListNode wq_node;			// M: wq's pwqs or dead list
 	kxx::ListNode mayday_node;		// Y: wq's maydays
+	kxx::ListNode pending_node;		// N: unbound: waits on the queue's max_active
+	kxx::Atomic<bool> plugged{false};	// X, written under M and L: ordered, an older pwq drains first
+	bool installed = false;			// M: holds the queue's reference (in its table)
 	// L: the rescuer's place on the pool's worklist between its turns (see
 	// rescue()); on the list only while the pwq is on wq's maydays. Never
 	// run: a worker that meets it takes it off the list.
@@ -379,11 +411,24 @@ enum : unsigned int {
 };
 
 struct WqShared {
-	PwqList pwqs;
+	PwqList pwqs;			// oldest first
+	altwq::wq::Pwq *dfl_pwq = nullptr; // unbound: for CPUs outside every pod
+	altwq_workqueue_attrs *attrs = nullptr; // unbound: as last applied
 	PwqList dead;			// released, freed with the workqueue
 	int saved_max_active = 0;
 	int nr_drainers = 0;
 	bool frozen = false;		// freezable, and the system freezes: max_active is 0
+};
+
+// An unbound queue's max_active, counted across all its pwqs (6.9+ counts
+// it per NUMA node; here one count for the queue). A pwq with inactive
+// works waits on `pending`; a slot that frees goes to the first of them
+// (round robin), through the irq_work when that pwq is on another pool.
+struct QueueActive {
+	int nr = 0;			// slots in use, handoffs included
+	int max = 0;
+	int handoffs = 0;		// freed slots the irq_work still has to give
+	kxx::List<&Pwq::pending_node> pending;
 };
 
 } // namespace altwq::wq
@@ -399,14 +444,20 @@ struct altwq_workqueue : kxx::Pinned {
 	int work_color = 0;					// F
 	kxx::Atomic<int> nr_pwqs_to_flush{0};			// X: pwqs the flush waits for (+1 while setting up)
 	kxx::Completion *flush_done = nullptr;			// F to write; read under L
-	altwq::wq::Pwq **cpu_pwqs = nullptr;			// I: bound queues, per possible CPU
-	altwq::wq::Pwq *unbound_pwq = nullptr;			// I: unbound queues
+	// The pwq for works queued from (or to) each possible CPU: bound
+	// queues, I; unbound, that CPU's pod's, replaced under M by
+	// apply_workqueue_attrs and CPU hotplug (release; read under RCU).
+	kxx::Atomic<altwq::wq::Pwq *> *cpu_pwqs = nullptr;
+	kxx::Guarded<altwq::wq::QueueActive, altwq::wq::ActiveLock> active; // N: unbound
+	kxx::IrqWork handoff_irq_work;				// gives freed slots to other pools' pwqs
+	void hand_over_slots();					// hardirq
 	altwq::wq::Worker *rescuer = nullptr;			// Y to clear at destroy: ALTWQ_MEM_RECLAIM
 	kxx::LockedBy<kxx::List<&altwq::wq::Pwq::mayday_node>, altwq::wq::MaydayLock> maydays; // Y
 	kxx::Guarded<altwq::wq::ArmedList, altwq::wq::ArmedLock> armed; // D
 	kxx::Atomic<long> rcu_works_in_flight{0};		// X: queue_rcu_work's callbacks not yet run
 	kxx::RcuSetLink registry_link;				// the registry's writers' mutex
 	kxx::ListNode freeze_node;				// Z: ALTWQ_FREEZABLE, on the freezer's list
+	kxx::ListNode unbound_node;				// P: unbound, on the unbound queues' list
 	kxx::DebugfsEntry stats_file;				// I once made; removed first by destroy
 	// May sleep (M, then each pwq's L). Its debugfs file's text.
 	void show_stats(kxx::SeqOut &out);
@@ -416,6 +467,14 @@ struct altwq_workqueue : kxx::Pinned {
 namespace altwq::wq {
 
 using Registry = kxx::RcuSet<&altwq_workqueue::registry_link>;
+
+enum : int { MaxUnboundPools = 256 };	// pool ids after the per-CPU and BH ones
+// The unbound pools by attrs, and the unbound queues (P).
+struct UnboundPools {
+	kxx::List<&Pool::hash_node> buckets[16];
+	Pool *std[2] = {};		// nice 0 and -20 over every possible CPU: always there
+	kxx::List<&altwq_workqueue::unbound_node> queues; // not ordered: their pods follow hotplug
+};
 
 // The system freeze as ALTWQ_FREEZABLE queues see it (freezer.cpp).
 struct FreezeState {
@@ -430,8 +489,11 @@ struct Globals : kxx::Pinned {
 	AttachMutex attach;						// A
 	MaydayLock mayday;						// Y
 	Registry registry;						// live workqueues
-	Pool **pools = nullptr;						// I: by id
+	// By id: the per-CPU and BH pools, I; unbound ones, published under P
+	// (release) and cleared before their RCU-delayed free. See pool_at().
+	kxx::Atomic<Pool *> *pools = nullptr;
 	int nr_pools = 0;						// I
+	kxx::Guarded<UnboundPools, UnboundPoolsMutex> unbound;		// P
 	altwq_kthread_worker *release_worker = nullptr;			// I: frees pwqs
 	kxx::Completion worker_exits;					// one complete per exited worker
 	kxx::Atomic<long> nr_dying{0};					// X: workers told to exit
@@ -459,6 +521,39 @@ struct Globals : kxx::Pinned {
 };
 
 extern Globals *g;
+
+// ---- unbound.cpp / pods.cpp / attrs.cpp ----
+// May sleep. Pods per scope from the topology (at load).
+kxx::Status pods_init();
+void pods_exit();
+// P held. The pod of cpu in the scope (not DFL), and its CPUs.
+const kxx::CpuMask &pod_cpus_of(altwq_affn_scope scope, int cpu);
+int nr_pods(altwq_affn_scope scope);
+const kxx::CpuMask *pod_cpus(altwq_affn_scope scope, int pod);
+// The scope DFL stands for (default_affinity_scope).
+altwq_affn_scope resolve_scope(altwq_affn_scope scope);
+const char *scope_name(altwq_affn_scope scope);
+// "cpu", "smt"... (NR_TYPES if none matches).
+altwq_affn_scope scope_by_name(const char *name);
+// May sleep. Attrs with masks (nullptr if out of memory); copying.
+altwq_workqueue_attrs *alloc_attrs();
+void free_attrs(altwq_workqueue_attrs *attrs);
+void copy_attrs(altwq_workqueue_attrs &to, const altwq_workqueue_attrs &from);
+// May sleep. The unbound pools' table and the two standard pools; teardown.
+kxx::Status unbound_init();
+void unbound_exit();
+// May sleep (takes P and M). Gives a new unbound queue its pwqs.
+kxx::Status unbound_make_pwqs(altwq_workqueue *wq, int max_active);
+// May sleep, P not held. A released unbound pwq's pool loses a user.
+void unbound_put_pool_of(Pwq &pwq);
+// On CPU hotplug (may sleep): every unbound queue's pods again, without
+// the CPU going down (-1: none).
+void unbound_update_pods(int cpu, bool going_down);
+// May sleep. A queue being destroyed leaves the unbound queues' list.
+void unbound_forget_queue(altwq_workqueue *wq);
+// L held. Unbound, not strict: steer the worker about to be woken into the
+// pool's pod (6.12's repatriation), counted on the next work's pwq.
+void steer_into_pod(Pool &pool, PoolLocked &s, Worker &w);
 
 // ---- the work data word ----
 inline Pwq *data_pwq(unsigned long data)
@@ -506,9 +601,10 @@ inline unsigned long data_pool_id(unsigned long data)
 	return data >> OffqPoolShift;
 }
 // The pool an off-queue id names, or nullptr (pools live as long as the module).
+inline Pool *pool_at(int id) { return g->pools[id].load(kxx::Acquire); } // pairs with the publishing release
 inline Pool *pool_by_id(unsigned long id)
 {
-	return id < static_cast<unsigned long>(g->nr_pools) ? g->pools[id] : nullptr;
+	return id < static_cast<unsigned long>(g->nr_pools) ? pool_at(static_cast<int>(id)) : nullptr;
 }
 // Under RcuReadGuard (a pwq is freed only after a grace period). Any context.
 inline Pool *pool_of(const altwq_work *work, const kxx::RcuReadGuard &)
@@ -621,10 +717,14 @@ kxx::Status create_worker(Pool &pool);
 // pool's CPU binds itself there again if the CPU is active and the pool
 // still bound to it.
 void rebind_misplaced(Worker &w);
-// Pool ids.
+// Pool ids: per-CPU, the two standard unbound ones, BH, then the other unbound.
 inline int pool_id_of(int cpu, bool highpri) { return cpu * 2 + (highpri ? 1 : 0); }
 int unbound_pool_id(bool highpri);
 int bh_pool_id(int cpu, bool highpri);
+int first_dynamic_pool_id();
+// May sleep. Waits until every worker of the pool is idle, tells them all
+// to exit, and waits for the last to detach (the pool can then be freed).
+void pool_teardown(Pool &pool);
 // May sleep.
 kxx::Status pools_init();
 void pools_exit();
@@ -688,9 +788,19 @@ inline void note_activation(PoolLocked &s, altwq_work *work)
 	if (s->worklist.empty())
 		s->last_progress = kxx::jiffies();
 }
+// May sleep. A pwq of wq on pool (counted as a user of wq), or nullptr.
+Pwq *new_pwq(altwq_workqueue *wq, Pool *pool, int max_active);
 // M held (m is wq's shared state). Gives each pwq the queue's max_active, 0
 // while it is frozen, and activates the inactive works that now fit.
-void apply_max_active(WqShared &m);
+void apply_max_active(altwq_workqueue *wq, WqShared &m);
+// L held. Whether one more work of pwq may go active now (taking the
+// queue-wide slot for an unbound queue; else the pwq waits on the queue's
+// pending list). The caller then activates exactly one.
+bool take_active_slot(Pwq &pwq, PoolLocked &s);
+// L held, unbound: pwq has inactive works that wait for a slot.
+void wait_for_slot(Pwq &pwq);
+// L held: activates the inactive works of pwq that fit.
+void fill_active(Pwq &pwq, PoolLocked &s);
 
 // L held. A worker is woken because a running one slept or hogs the CPU
 // (6.12's PWQ_STAT_CM_WAKEUP): counted for the pwq of the work it will
@@ -784,6 +894,12 @@ static_assert(sizeof(altwq_rcu_work) == ALTWQ_WQ_SIZEOF_RWORK);
 static_assert(offsetof(altwq_rcu_work, rcu) == ALTWQ_WQ_RWORK_RCU);
 static_assert(offsetof(altwq_rcu_work, wq) == ALTWQ_WQ_RWORK_WQ);
 static_assert(altwq::wq::WorkDataInit == ALTWQ_WQ_WORK_DATA_INIT);
+static_assert(sizeof(altwq_workqueue_attrs) == ALTWQ_WQ_SIZEOF_ATTRS);
+static_assert(offsetof(altwq_workqueue_attrs, cpumask) == ALTWQ_WQ_ATTRS_CPUMASK);
+static_assert(offsetof(altwq_workqueue_attrs, __pod_cpumask) == ALTWQ_WQ_ATTRS_POD_CPUMASK);
+static_assert(offsetof(altwq_workqueue_attrs, affn_strict) == ALTWQ_WQ_ATTRS_STRICT);
+static_assert(offsetof(altwq_workqueue_attrs, affn_scope) == ALTWQ_WQ_ATTRS_SCOPE);
+static_assert(offsetof(altwq_workqueue_attrs, ordered) == ALTWQ_WQ_ATTRS_ORDERED);
 
 extern "C" {
 int altwq_wq_init(void);
