@@ -422,6 +422,7 @@ void rebind_misplaced(Worker &w)
 // unbound and stop counting for concurrency, as in an unbound pool.
 int Globals::cpu_going_down(unsigned int cpu)
 {
+	unbound_update_pods(static_cast<int>(cpu), true); // P, not under A (P -> A)
 	Guard<AttachMutex, MaySleep> a(attach);
 	for (int hp = 0; hp < 2; hp++) {
 		Pool &pool = *pool_at(pool_id_of(static_cast<int>(cpu), hp != 0));
@@ -443,7 +444,6 @@ int Globals::cpu_going_down(unsigned int cpu)
 		auto s = pool.lock();
 		kick(pool, s);
 	}
-	unbound_update_pods(static_cast<int>(cpu), true);
 	return 0;
 }
 
