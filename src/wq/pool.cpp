@@ -422,7 +422,13 @@ void rebind_misplaced(Worker &w)
 // unbound and stop counting for concurrency, as in an unbound pool.
 int Globals::cpu_going_down(unsigned int cpu)
 {
-	unbound_update_pods(static_cast<int>(cpu), true); // P, not under A (P -> A)
+	cpu_going_down_bound(cpu);
+	unbound_update_pods(static_cast<int>(cpu), true); // P, after A is dropped (P -> A)
+	return 0;
+}
+
+void Globals::cpu_going_down_bound(unsigned int cpu)
+{
 	Guard<AttachMutex, MaySleep> a(attach);
 	for (int hp = 0; hp < 2; hp++) {
 		Pool &pool = *pool_at(pool_id_of(static_cast<int>(cpu), hp != 0));
@@ -444,7 +450,6 @@ int Globals::cpu_going_down(unsigned int cpu)
 		auto s = pool.lock();
 		kick(pool, s);
 	}
-	return 0;
 }
 
 // On that CPU, once it is up (may sleep): rebinds the pool's workers, or

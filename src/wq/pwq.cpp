@@ -144,6 +144,21 @@ Pwq *first_unplugged(QueueActive &n)
 	return nullptr;
 }
 
+// L of next's pool and N held: next, first to wait, takes a slot and
+// activates its oldest inactive work, then waits again at the tail (round
+// robin) if it has more. False if it had none left (cancelled).
+bool give_slot(Pwq &next, PoolLocked &s, QueueActive &n)
+{
+	PwqCounts &nc = next.c.get(s);
+	n.pending.remove(next);
+	if (nc.inactive.empty())
+		return false;
+	activate_work(next, s, nc.inactive.front());
+	if (!nc.inactive.empty())
+		n.pending.push_back(next);
+	return true;
+}
+
 // L of pwq's pool held: an active work of unbound pwq left; its slot goes
 // to a waiting pwq (here if that one is on this pool, else through the
 // queue's irq_work), or back to the count.
@@ -160,14 +175,8 @@ void release_active_slot(Pwq &pwq, PoolLocked &s)
 			wq->handoff_irq_work.queue();
 			return;
 		}
-		PwqCounts &nc = next->c.get(s);
-		n->pending.remove(*next);
-		if (nc.inactive.empty())
-			continue; // its waiting works were cancelled
-		activate_work(*next, s, nc.inactive.front());
-		if (!nc.inactive.empty())
-			n->pending.push_back(*next); // round robin
-		return;
+		if (give_slot(*next, s, *n))
+			return;
 	}
 	n->nr--;
 }
@@ -239,13 +248,7 @@ void altwq_workqueue::hand_over_slots()
 		Pwq *next = first_unplugged(*n);
 		if (!n->handoffs || !next || next->pool != pool)
 			continue;
-		PwqCounts &nc = next->c.get(s);
-		n->pending.remove(*next);
-		if (nc.inactive.empty())
-			continue;
-		n->handoffs--;
-		activate_work(*next, s, nc.inactive.front());
-		if (!nc.inactive.empty())
-			n->pending.push_back(*next);
+		if (give_slot(*next, s, *n))
+			n->handoffs--;
 	}
 }

@@ -423,7 +423,9 @@ extern "C" int altwq_apply_workqueue_attrs(altwq_workqueue *wq, const altwq_work
 		return err::NoMem;
 	CpusReadGuard cpus;
 	auto p = g->unbound.lock<MaySleep>();
-	if (wq->state.load(Relaxed) & (WqTearingDown | WqDestroying)) {
+	// Off the unbound queues' list once destroy began (under P): too late.
+	if ((wq->state.load(Relaxed) & (WqTearingDown | WqDestroying)) ||
+	    (!(wq->flags & __ALTWQ_ORDERED) && !wq->unbound_node.linked())) {
 		free_attrs(a);
 		return err::Inval;
 	}

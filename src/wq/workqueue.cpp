@@ -84,6 +84,8 @@ void free_unpublished(altwq_workqueue *wq)
 		}
 		free_attrs(m->attrs);
 	}
+	if (wq->flags & ALTWQ_UNBOUND)
+		unbound_forget_queue(wq);
 	if (wq->rescuer) {
 		(void)wq->rescuer->thread.stop();
 		delete wq->rescuer;
@@ -379,6 +381,10 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 		}
 		delete r;
 	}
+	// Before the queue's references go: an apply or a hotplug update (both
+	// under P) either finished installing, or sees the queue gone.
+	if (wq->flags & ALTWQ_UNBOUND)
+		unbound_forget_queue(wq);
 	{
 		auto m = wq->shared.lock<MaySleep>();
 		wq->state.fetch_or(WqDestroying, Full);
@@ -395,8 +401,6 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 	}
 	if (wq->flags & ALTWQ_FREEZABLE)
 		freezer_remove(wq);
-	if (wq->flags & ALTWQ_UNBOUND)
-		unbound_forget_queue(wq);
 	// New callers are refused; those that found it a moment ago see
 	// WqDestroying, and the memory stays until their RCU sections end.
 	g->registry.remove(*wq);

@@ -518,6 +518,7 @@ struct Globals : kxx::Pinned {
 
 	int cpu_online(unsigned int cpu);
 	int cpu_going_down(unsigned int cpu);
+	void cpu_going_down_bound(unsigned int cpu);	// its per-CPU pools (A)
 };
 
 extern Globals *g;
