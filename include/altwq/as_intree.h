@@ -106,6 +106,7 @@
 #define create_singlethread_workqueue	altwq_create_singlethread_workqueue
 #define destroy_workqueue		altwq_destroy_workqueue
 #define workqueue_set_max_active	altwq_workqueue_set_max_active
+#define workqueue_set_min_active	altwq_workqueue_set_min_active
 #define flush_workqueue			altwq_flush_workqueue
 #define drain_workqueue			altwq_drain_workqueue
 #define flush_scheduled_work		altwq_flush_scheduled_work

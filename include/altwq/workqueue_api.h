@@ -163,6 +163,9 @@ void __altwq_warn_flushing_systemwide_wq(void)
 void altwq_flush_workqueue(struct altwq_workqueue *wq);
 void altwq_drain_workqueue(struct altwq_workqueue *wq);
 void altwq_workqueue_set_max_active(struct altwq_workqueue *wq, int max_active);
+/* Unbound, not ordered: each NUMA node's share of max_active is at least
+ * min_active (clamped to 0..max_active; default min(max_active, 8)). */
+void altwq_workqueue_set_min_active(struct altwq_workqueue *wq, int min_active);
 unsigned int altwq_work_busy(struct altwq_work *work);
 struct altwq_work *altwq_current_work(void);
 /* Warns if the on-stack work is still pending or running. */

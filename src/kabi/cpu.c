@@ -25,6 +25,7 @@ int kabi_cpu_next_possible(int prev) { return cpumask_next(prev, cpu_possible_ma
 int kabi_smp_processor_id(void) { return smp_processor_id(); }
 int kabi_raw_smp_processor_id(void) { return raw_smp_processor_id(); }
 int kabi_cpu_to_node(int cpu) { return cpu_to_node(cpu); }
+int kabi_nr_node_ids(void) { return nr_node_ids; }
 bool kabi_node_possible(int node) { return node >= 0 && node < MAX_NUMNODES && node_possible(node); }
 bool kabi_node_online(int node) { return node >= 0 && node < MAX_NUMNODES && node_online(node); }
 int kabi_node_any_online_cpu(int node)
@@ -108,6 +109,8 @@ KABI_EXPORT(kabi_num_online_cpus);
 KABI_EXPORT(kabi_cpu_online);
 KABI_EXPORT(kabi_cpu_active);
 KABI_EXPORT(kabi_cpu_possible);
+KABI_EXPORT(kabi_cpu_to_node);
+KABI_EXPORT(kabi_nr_node_ids);
 KABI_EXPORT(kabi_cpu_next_online);
 KABI_EXPORT(kabi_cpu_next_possible);
 KABI_EXPORT(kabi_smp_processor_id);
@@ -121,3 +124,4 @@ KABI_EXPORT(kabi_cpumask_test_cpu);
 KABI_EXPORT(kabi_cpumask_weight);
 KABI_EXPORT(kabi_cpumask_next);
 KABI_EXPORT(kabi_cpumask_copy_online);
+KABI_EXPORT(kabi_cpumask_copy_possible);

@@ -25,6 +25,7 @@ int kabi_raw_smp_processor_id(void);	/* a hint when preemptible */
 /* NUMA: the node of a CPU; whether a node number is valid and online; an
  * online CPU of that node, or -1 if it has none. */
 int kabi_cpu_to_node(int cpu);
+int kabi_nr_node_ids(void);	/* node numbers are below it */
 bool kabi_node_possible(int node);
 bool kabi_node_online(int node);
 int kabi_node_any_online_cpu(int node);

@@ -79,3 +79,4 @@ KABI_EXPORT(kabi_kthread_should_stop);
 KABI_EXPORT(kabi_task_get);
 KABI_EXPORT(kabi_task_put);
 KABI_EXPORT(kabi_task_allow_cpu);
+KABI_EXPORT(kabi_task_allow_cpus);

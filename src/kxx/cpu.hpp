@@ -20,6 +20,7 @@ inline bool cpu_possible(int cpu) { return kabi_cpu_possible(cpu); }
 inline int this_cpu_hint() { return kabi_raw_smp_processor_id(); }
 // NUMA nodes. Any context; the answers may be stale without CpusReadGuard.
 inline int cpu_to_node(int cpu) { return kabi_cpu_to_node(cpu); }
+inline int nr_node_ids() { return kabi_nr_node_ids(); }
 inline bool node_possible(int node) { return kabi_node_possible(node); }
 inline bool node_online(int node) { return kabi_node_online(node); }
 constexpr int NoNode = -1;	// NUMA_NO_NODE: no preference

@@ -57,6 +57,7 @@ template <typename A> constexpr bool is_same_v<A, A> = true;
 
 template <typename T> constexpr const T &min(const T &a, const T &b) { return b < a ? b : a; }
 template <typename T> constexpr const T &max(const T &a, const T &b) { return a < b ? b : a; }
+template <typename T> constexpr T clamp(const T &v, const T &lo, const T &hi) { return v < lo ? lo : hi < v ? hi : v; }
 
 // The class that a pointer-to-data-member belongs to, and the member's type.
 template <typename M> struct member_traits;

@@ -134,6 +134,8 @@ const CpuMask &pod_cpus_of(altwq_affn_scope scope, int cpu)
 	return *pt.pod_cpus[pt.cpu_pod[cpu]];
 }
 
+int pod_of(altwq_affn_scope scope, int cpu) { return pod_types[resolve_scope(scope)].cpu_pod[cpu]; }
+
 int nr_pods(altwq_affn_scope scope) { return pod_types[resolve_scope(scope)].nr_pods; }
 
 const CpuMask *pod_cpus(altwq_affn_scope scope, int pod)

@@ -96,7 +96,7 @@ void maybe_create_worker(Pool &pool)
 Globals::Globals()
 	: attach(KXX_LOCK_CLASS("altwq_attach_mutex")), mayday(KXX_LOCK_CLASS("altwq_mayday_lock")),
 	  registry(KXX_LOCK_CLASS("altwq_workqueue_registry")), unbound(KXX_LOCK_CLASS("altwq_unbound_pools_mutex")),
-	  freeze(KXX_LOCK_CLASS("altwq_freeze_mutex")),
+	  released(KXX_LOCK_CLASS("altwq_released_pwqs_mutex")), freeze(KXX_LOCK_CLASS("altwq_freeze_mutex")),
 	  hotplug(CpuHotplugWatch::callbacks<&Globals::hotplug, &Globals::cpu_online, &Globals::cpu_going_down>())
 {
 }

@@ -13,28 +13,36 @@ namespace altwq::wq {
 
 namespace {
 
-// May sleep. Frees the workqueue and its released pwqs once nothing can
-// reach them: queued works hold pwq references, and readers of a work's
-// data word hold RCU.
+// May sleep. Frees the workqueue once nothing can reach it: queued works
+// hold its pwqs' references, and readers of a work's data word hold RCU.
 void free_workqueue(altwq_workqueue *wq)
 {
 	rcu::synchronize();
-	PwqList dead;
 	altwq_workqueue_attrs *attrs;
 	{
 		auto m = wq->shared.lock<MaySleep>();
-		dead.splice_back(m->dead);
 		attrs = exchange(m->attrs, nullptr);
 	}
 	free_attrs(attrs);
 	wq->handoff_irq_work.sync();
-	while (Pwq *pwq = dead.pop_front()) {
+	delete[] wq->cpu_pwqs;
+	delete[] wq->node_active;
+	delete wq;
+	g->nr_live_wqs.fetch_sub(1, Relaxed);
+}
+
+// On the release kthread_worker. May sleep. Frees every pwq released since
+// the last reap once a reader of a work's data word (RCU) that found one
+// is done: one grace period for the lot.
+void reap_released_pwqs(altwq_kthread_work *)
+{
+	PwqList gone;
+	gone.splice_back(*g->released.lock<MaySleep>());
+	rcu::synchronize();
+	while (Pwq *pwq = gone.pop_front()) {
 		delete pwq;
 		g->nr_live_pwqs.fetch_sub(1, Relaxed);
 	}
-	delete[] wq->cpu_pwqs;
-	delete wq;
-	g->nr_live_wqs.fetch_sub(1, Relaxed);
 }
 
 // On the release kthread_worker. May sleep.
@@ -45,9 +53,8 @@ void pwq_release(altwq_kthread_work *kw)
 	{
 		auto m = wq->shared.lock<MaySleep>();
 		m->pwqs.remove(*pwq);
-		m->dead.push_back(*pwq);
 		if (wq->flags & ALTWQ_UNBOUND) {
-			auto n = wq->active.lock<IrqSave>();
+			auto n = pwq->active->lock<IrqSave>();
 			if (pwq->pending_node.linked()) // nothing inactive is left: a stale wait
 				n->pending.remove(*pwq);
 		}
@@ -60,6 +67,8 @@ void pwq_release(altwq_kthread_work *kw)
 	}
 	if (wq->flags & ALTWQ_UNBOUND)
 		unbound_put_pool_of(*pwq);
+	g->released.lock<MaySleep>()->push_back(*pwq);
+	(void)altwq_kthread_queue_work(g->release_worker, &g->reap_work); // runs after us
 	// After our unlock: whoever drops the last user frees the mutex too.
 	if (wq->users.sub_return(1, Full) == 0)
 		free_workqueue(wq);
@@ -82,6 +91,19 @@ Pwq::~Pwq() { delete stats_; }
 
 void mayday_cursor_fn(altwq_work *) { KXX_WARN_ON_ONCE(true); }
 
+void init_reap_work()
+{
+	g->reap_work.func = reap_released_pwqs;
+	g->reap_work.magic = ALTWQ_KW_WORK_MAGIC;
+}
+
+void flush_releases()
+{
+	// A release queues its reap behind the first flush's barrier.
+	altwq_kthread_flush_worker(g->release_worker);
+	altwq_kthread_flush_worker(g->release_worker);
+}
+
 void workqueue_put_user(altwq_workqueue *wq)
 {
 	if (wq->users.sub_return(1, Full) == 0)
@@ -101,7 +123,7 @@ bool take_active_slot(Pwq &pwq, PoolLocked &s)
 		return false;
 	if (!(pwq.wq->flags & ALTWQ_UNBOUND))
 		return c.nr_active < c.max_active;
-	auto n = pwq.wq->active.lock<NoIrq>(); // IRQs are off under L
+	auto n = pwq.active->lock<NoIrq>(); // IRQs are off under L
 	if (n->nr < n->max) {
 		n->nr++;
 		return true;
@@ -115,7 +137,7 @@ void wait_for_slot(Pwq &pwq)
 {
 	if (!(pwq.wq->flags & ALTWQ_UNBOUND))
 		return;
-	auto n = pwq.wq->active.lock<NoIrq>();
+	auto n = pwq.active->lock<NoIrq>();
 	if (!pwq.pending_node.linked())
 		n->pending.push_back(pwq);
 }
@@ -126,7 +148,7 @@ void fill_active(Pwq &pwq, PoolLocked &s)
 	while (!c.inactive.empty() && take_active_slot(pwq, s))
 		activate_work(pwq, s, c.inactive.front());
 	if (c.inactive.empty() && (pwq.wq->flags & ALTWQ_UNBOUND)) {
-		auto n = pwq.wq->active.lock<NoIrq>();
+		auto n = pwq.active->lock<NoIrq>();
 		if (pwq.pending_node.linked())
 			n->pending.remove(pwq);
 	}
@@ -136,7 +158,7 @@ namespace {
 
 // The first pwq waiting for a slot that may take one (an ordered queue's
 // plugged pwq waits for the older ones).
-Pwq *first_unplugged(QueueActive &n)
+Pwq *first_unplugged(NodeActive &n)
 {
 	for (Pwq &p : n.pending)
 		if (!p.plugged.load(Relaxed))
@@ -147,7 +169,7 @@ Pwq *first_unplugged(QueueActive &n)
 // L of next's pool and N held: next, first to wait, takes a slot and
 // activates its oldest inactive work, then waits again at the tail (round
 // robin) if it has more. False if it had none left (cancelled).
-bool give_slot(Pwq &next, PoolLocked &s, QueueActive &n)
+bool give_slot(Pwq &next, PoolLocked &s, NodeActive &n)
 {
 	PwqCounts &nc = next.c.get(s);
 	n.pending.remove(next);
@@ -165,7 +187,7 @@ bool give_slot(Pwq &next, PoolLocked &s, QueueActive &n)
 void release_active_slot(Pwq &pwq, PoolLocked &s)
 {
 	altwq_workqueue *wq = pwq.wq;
-	auto n = wq->active.lock<NoIrq>();
+	auto n = pwq.active->lock<NoIrq>();
 	while (n->nr <= n->max) {
 		Pwq *next = first_unplugged(*n);
 		if (!next)
@@ -203,7 +225,7 @@ void pwq_dec_nr_in_flight(Pwq &pwq, PoolLocked &s, unsigned long data)
 		else if (altwq_work *next = c.inactive.front(); next && take_active_slot(pwq, s))
 			activate_work(pwq, s, next);
 	} else if (unbound && c.inactive.empty()) {
-		auto n = pwq.wq->active.lock<NoIrq>(); // its last waiting work was cancelled
+		auto n = pwq.active->lock<NoIrq>(); // its last waiting work was cancelled
 		if (pwq.pending_node.linked())
 			n->pending.remove(pwq);
 	}
@@ -222,33 +244,37 @@ void pwq_dec_nr_in_flight(Pwq &pwq, PoolLocked &s, unsigned long data)
 
 } // namespace altwq::wq
 
-// Hardirq. Each freed slot goes to the first waiting pwq that may take
-// one: its pool's lock, then N again (L -> N), and a fresh look.
+// Hardirq. Each freed slot goes to the first waiting pwq of its node that
+// may take one: that pwq's pool's lock, then N again (L -> N), and a fresh
+// look.
 void altwq_workqueue::hand_over_slots()
 {
 	using namespace altwq::wq;
-	for (;;) {
-		Pool *pool;
-		{
-			auto n = active.lock<NoIrq>();
-			if (!n->handoffs)
-				return;
-			Pwq *next = first_unplugged(*n);
-			if (!next) {
-				n->handoffs--;
-				n->nr--;
-				continue;
+	for (int slot = 0; slot <= nr_node_ids(); slot++) {
+		auto &active = node_active[slot].active;
+		for (;;) {
+			Pool *pool;
+			{
+				auto n = active.lock<NoIrq>();
+				if (!n->handoffs)
+					break;
+				Pwq *next = first_unplugged(*n);
+				if (!next) {
+					n->handoffs--;
+					n->nr--;
+					continue;
+				}
+				// Still in this hardirq's RCU section once N drops: a
+				// released pwq and its pool are freed after a grace period.
+				pool = next->pool;
 			}
-			// Still in this hardirq's RCU section once N drops: a
-			// released pwq and its pool are freed after a grace period.
-			pool = next->pool;
+			auto s = pool->lock();
+			auto n = active.lock<NoIrq>();
+			Pwq *next = first_unplugged(*n);
+			if (!n->handoffs || !next || next->pool != pool)
+				continue;
+			if (give_slot(*next, s, *n))
+				n->handoffs--;
 		}
-		auto s = pool->lock();
-		auto n = active.lock<NoIrq>();
-		Pwq *next = first_unplugged(*n);
-		if (!n->handoffs || !next || next->pool != pool)
-			continue;
-		if (give_slot(*next, s, *n))
-			n->handoffs--;
 	}
 }

@@ -31,12 +31,12 @@ PwqSnapshot snapshot(Pwq &pwq)
 
 void print_stats(SeqOut &out, const char *what, const PwqStats &st)
 {
-	// "repatriated" stays 0 until unbound pools have affinity scopes.
-	out.print("%s started=%llu completed=%llu cpu_time_us=%llu cpu_intensive=%llu cm_wakeup=%llu repatriated=0 "
+	out.print("%s started=%llu completed=%llu cpu_time_us=%llu cpu_intensive=%llu cm_wakeup=%llu repatriated=%llu "
 		  "mayday=%llu rescued=%llu",
 		  what, (unsigned long long)st.started, (unsigned long long)st.completed,
 		  (unsigned long long)st.cpu_time_us, (unsigned long long)st.cpu_intensive,
-		  (unsigned long long)st.cm_wakeup, (unsigned long long)st.mayday, (unsigned long long)st.rescued);
+		  (unsigned long long)st.cm_wakeup, (unsigned long long)st.repatriated, (unsigned long long)st.mayday,
+		  (unsigned long long)st.rescued);
 }
 
 void add(PwqStats &to, const PwqStats &from)
@@ -46,6 +46,7 @@ void add(PwqStats &to, const PwqStats &from)
 	to.cpu_time_us += from.cpu_time_us;
 	to.cpu_intensive += from.cpu_intensive;
 	to.cm_wakeup += from.cm_wakeup;
+	to.repatriated += from.repatriated;
 	to.mayday += from.mayday;
 	to.rescued += from.rescued;
 }

@@ -8,11 +8,10 @@
 using namespace kxx;
 using namespace altwq::wq;
 
-extern "C" int altwq_wq_get_pool_stats(int cpu, bool highpri, struct altwq_wq_pool_stats *out)
+namespace {
+
+void fill_pool_stats(Pool &pool, struct altwq_wq_pool_stats *out)
 {
-	if (cpu != -1 && !cpu_possible(cpu))
-		return err::Inval;
-	Pool &pool = *pool_at(cpu < 0 ? unbound_pool_id(highpri) : pool_id_of(cpu, highpri));
 	auto s = pool.lock();
 	out->nr_workers = s->nr_workers;
 	out->nr_idle = s->nr_idle;
@@ -30,7 +29,141 @@ extern "C" int altwq_wq_get_pool_stats(int cpu, bool highpri, struct altwq_wq_po
 	out->nr_cpu_intensive = pool.nr_cpu_intensive.load(Relaxed);
 	out->nr_stall_windows = pool.nr_stall_windows.load(Relaxed);
 	out->nr_stall_wakeups = pool.nr_stall_wakeups.load(Relaxed);
+}
+
+// P held: unbound pool id, or nullptr.
+Pool *unbound_pool(int id)
+{
+	if (id < 0 || id >= g->nr_pools)
+		return nullptr;
+	Pool *pool = pool_at(id);
+	return pool && pool->attrs ? pool : nullptr;
+}
+
+} // namespace
+
+extern "C" int altwq_wq_get_pool_stats(int cpu, bool highpri, struct altwq_wq_pool_stats *out)
+{
+	if (cpu != -1 && !cpu_possible(cpu))
+		return err::Inval;
+	fill_pool_stats(*pool_at(cpu < 0 ? unbound_pool_id(highpri) : pool_id_of(cpu, highpri)), out);
 	return 0;
+}
+
+extern "C" int altwq_wq_get_pool_stats_by_id(int id, struct altwq_wq_pool_stats *out)
+{
+	auto p = g->unbound.lock<MaySleep>(); // keeps an unbound pool alive
+	Pool *pool = id >= 0 && id < g->nr_pools ? pool_at(id) : nullptr;
+	if (!pool)
+		return err::Inval;
+	fill_pool_stats(*pool, out);
+	return 0;
+}
+
+extern "C" int altwq_wq_unbound_pool_id(void *wq_, int cpu)
+{
+	auto *wq = static_cast<altwq_workqueue *>(wq_);
+	if (!(wq->flags & ALTWQ_UNBOUND) || (cpu != -1 && !cpu_possible(cpu)))
+		return err::Inval;
+	auto p = g->unbound.lock<MaySleep>(); // the table changes under P
+	auto m = wq->shared.lock<MaySleep>();
+	Pwq *pwq = cpu < 0 ? m->dfl_pwq : wq->cpu_pwqs[cpu].load(Relaxed);
+	return pwq ? pwq->pool->id : err::Inval;
+}
+
+extern "C" int altwq_wq_nr_unbound_pools(void)
+{
+	auto p = g->unbound.lock<MaySleep>();
+	int n = 0;
+	for (auto &bucket : p->buckets)
+		for (Pool &pool : bucket) {
+			(void)pool;
+			n++;
+		}
+	return n;
+}
+
+extern "C" int altwq_wq_nr_pods(int scope)
+{
+	if (scope < 0 || scope >= ALTWQ_AFFN_NR_TYPES)
+		return err::Inval;
+	return nr_pods(static_cast<altwq_affn_scope>(scope));
+}
+
+extern "C" int altwq_wq_pod_of(int scope, int cpu)
+{
+	if (scope < 0 || scope >= ALTWQ_AFFN_NR_TYPES || !cpu_possible(cpu))
+		return err::Inval;
+	return pod_of(static_cast<altwq_affn_scope>(scope), cpu);
+}
+
+extern "C" int altwq_wq_unbound_pool_allows(int id, int cpu)
+{
+	auto p = g->unbound.lock<MaySleep>();
+	Pool *pool = unbound_pool(id);
+	if (!pool || !cpu_possible(cpu))
+		return err::Inval;
+	return pool->attrs->mask().test(cpu) ? 1 : 0;
+}
+
+extern "C" int altwq_wq_unbound_pool_pod_has(int id, int cpu)
+{
+	auto p = g->unbound.lock<MaySleep>();
+	Pool *pool = unbound_pool(id);
+	if (!pool || !cpu_possible(cpu))
+		return err::Inval;
+	return pool->attrs->pod_mask().test(cpu) ? 1 : 0;
+}
+
+extern "C" int altwq_wq_nr_pwqs(void *wq_)
+{
+	auto *wq = static_cast<altwq_workqueue *>(wq_);
+	int n = 0;
+	auto m = wq->shared.lock<MaySleep>();
+	for (Pwq &pwq : m->pwqs) {
+		(void)pwq;
+		n++;
+	}
+	return n;
+}
+
+namespace {
+
+// wq's count for node (-1: across nodes), or nullptr.
+Guarded<NodeActive, ActiveLock> *node_active_of(void *wq_, int node)
+{
+	auto *wq = static_cast<altwq_workqueue *>(wq_);
+	if (!(wq->flags & ALTWQ_UNBOUND) || node < -1 || node >= nr_node_ids())
+		return nullptr;
+	return &wq->node_active[node < 0 ? nr_node_ids() : node].active;
+}
+
+} // namespace
+
+extern "C" int altwq_wq_node_max_active(void *wq, int node)
+{
+	auto *active = node_active_of(wq, node);
+	return active ? active->lock<IrqSave>()->max : err::Inval;
+}
+
+extern "C" int altwq_wq_node_nr_active(void *wq, int node)
+{
+	auto *active = node_active_of(wq, node);
+	return active ? active->lock<IrqSave>()->nr : err::Inval;
+}
+
+extern "C" unsigned int altwq_wq_cache_shard_size(void) { return params::cache_shard_size(); }
+
+extern "C" long altwq_wq_repatriated(void *wq_)
+{
+	auto *wq = static_cast<altwq_workqueue *>(wq_);
+	long n = 0;
+	auto m = wq->shared.lock<MaySleep>();
+	for (Pwq &pwq : m->pwqs) {
+		auto s = pwq.pool->lock();
+		n += static_cast<long>(pwq.stats(s).repatriated);
+	}
+	return n;
 }
 
 extern "C" void altwq_wq_get_freeze_stats(struct altwq_wq_freeze_stats *out)
@@ -57,7 +190,7 @@ extern "C" void altwq_wq_set_pin_all_idle_workers(bool on)
 }
 extern "C" long altwq_wq_live_workqueues(void) { return g->nr_live_wqs.load(Relaxed); }
 extern "C" long altwq_wq_live_pwqs(void) { return g->nr_live_pwqs.load(Relaxed); }
-extern "C" void altwq_wq_flush_releases(void) { altwq_kthread_flush_worker(g->release_worker); }
+extern "C" void altwq_wq_flush_releases(void) { flush_releases(); }
 extern "C" bool altwq_wq_current_desc(char *buf, unsigned int size)
 {
 	Worker *w = current_worker();

@@ -39,6 +39,36 @@ void altwq_wq_get_freeze_stats(struct altwq_wq_freeze_stats *out);
 
 /* cpu -1: the unbound pool. 0, or -EINVAL for a CPU without pools. */
 int altwq_wq_get_pool_stats(int cpu, bool highpri, struct altwq_wq_pool_stats *out);
+/* Any pool by id (per-CPU, unbound, BH); -EINVAL for no pool there. */
+int altwq_wq_get_pool_stats_by_id(int id, struct altwq_wq_pool_stats *out);
+
+/* ---- the unbound half (ids are pool ids as above; may sleep) ---- */
+/* The pool that unbound wq's pwq for cpu serves (cpu -1: its default pwq);
+ * -EINVAL for a per-CPU queue or an impossible CPU. */
+int altwq_wq_unbound_pool_id(void *wq, int cpu);
+/* Unbound pools that exist now, the two standard ones included. */
+int altwq_wq_nr_unbound_pools(void);
+/* The pods of an affinity scope (ALTWQ_AFFN_DFL: the default scope's), and
+ * the pod cpu is in; -EINVAL for a bad scope or CPU. */
+int altwq_wq_nr_pods(int scope);
+int altwq_wq_pod_of(int scope, int cpu);
+/* 1 if unbound pool id's workers may run on cpu (its cpumask; strict, its
+ * pod), 0 if not, -EINVAL for no unbound pool there. */
+int altwq_wq_unbound_pool_allows(int id, int cpu);
+/* The cache_shard scope's shard size in cores (the module parameter). */
+unsigned int altwq_wq_cache_shard_size(void);
+/* 1 if cpu is in unbound pool id's pod. */
+int altwq_wq_unbound_pool_pod_has(int id, int cpu);
+/* pwqs on wq's list (installed, and old ones still draining). */
+int altwq_wq_nr_pwqs(void *wq);
+/* An unbound queue's share of max_active on a node, and its active works
+ * there (node -1: pools whose pod spans nodes); -EINVAL for a bad node or
+ * a queue that is not unbound. */
+int altwq_wq_node_max_active(void *wq, int node);
+int altwq_wq_node_nr_active(void *wq, int node);
+/* Workers steered back into their pod at wakeup, summed over wq's pwqs. */
+long altwq_wq_repatriated(void *wq);
+
 /* The next n worker creations fail with -ENOMEM (0 stops it). */
 void altwq_wq_fail_worker_creations(int n);
 void altwq_wq_set_idle_timeout_ms(unsigned int ms);

@@ -57,6 +57,18 @@ Pool *find_pool(PLocked &p, const altwq_workqueue_attrs &key, unsigned int hash)
 
 // P held; may sleep. A reference to the pool with these attrs, made (with
 // its first worker) if there is none yet. nullptr if out of memory or ids.
+// The node every CPU of pod is on, or -1 if they are on several.
+int node_of_pod(const CpuMask &pod)
+{
+	int node = -1;
+	for (int cpu = pod.next(-1); cpu < static_cast<int>(nr_cpu_ids()); cpu = pod.next(cpu)) {
+		if (node >= 0 && cpu_to_node(cpu) != node)
+			return -1;
+		node = cpu_to_node(cpu);
+	}
+	return node;
+}
+
 Pool *get_pool(PLocked &p, const altwq_workqueue_attrs &key, int want_id = -1)
 {
 	const unsigned int hash = attrs_hash(key);
@@ -82,6 +94,7 @@ Pool *get_pool(PLocked &p, const altwq_workqueue_attrs &key, int want_id = -1)
 	attrs->affn_scope = ALTWQ_AFFN_DFL; // not a property of a pool
 	attrs->ordered = false;
 	pool->attrs = attrs;
+	pool->node = node_of_pod(attrs->pod_mask());
 	pool->attrs_hash = hash;
 	pool->refcnt = 1;
 	if (!create_worker(*pool).ok()) {
@@ -215,7 +228,7 @@ void discard_made(PLocked &p, Table &t)
 
 // P held, then M. The new table goes in; pwqs it no longer holds give up
 // the queue's reference and drain. Ordered: a new pwq waits for the older.
-void install(altwq_workqueue *wq, Table &t, altwq_workqueue_attrs *attrs)
+void install(altwq_workqueue *wq, Table &t, altwq_workqueue_attrs *attrs, int going_down)
 {
 	auto m = wq->shared.lock<MaySleep>();
 	const bool ordered = wq->flags & __ALTWQ_ORDERED;
@@ -241,6 +254,8 @@ void install(altwq_workqueue *wq, Table &t, altwq_workqueue_attrs *attrs)
 		auto s = pwq.pool->lock();
 		put_pwq(pwq, s); // after the table's store: a queuer seeing refcnt 0 finds the new one
 	}
+	// The queue's CPUs changed (attrs, hotplug): so did the nodes' shares.
+	apply_max_active(wq, *m, going_down);
 }
 
 // P held (and the hotplug lock); may sleep. Builds and installs wq's table
@@ -259,7 +274,7 @@ Status apply_locked(PLocked &p, altwq_workqueue *wq, altwq_workqueue_attrs *attr
 		free_attrs(attrs);
 		return st;
 	}
-	install(wq, t, attrs);
+	install(wq, t, attrs, going_down);
 	return {};
 }
 
@@ -283,6 +298,37 @@ altwq_workqueue_attrs *actualize(altwq_workqueue *wq, const altwq_workqueue_attr
 }
 
 } // namespace
+
+void update_node_max_active(altwq_workqueue *wq, WqShared &m, int off_cpu)
+{
+	const int max_active = m.frozen ? 0 : m.saved_max_active;
+	const int min_active = m.frozen ? 0 : m.saved_min_active;
+	const int nodes = nr_node_ids();
+	for (int node = 0; node < nodes; node++)
+		wq->node_active[node].online_cpus = 0;
+	int total = 0;
+	if (m.attrs) {
+		const CpuMask &mask = m.attrs->mask();
+		for (int cpu : online_cpus()) {
+			if (cpu == off_cpu || !mask.test(cpu))
+				continue;
+			const int node = cpu_to_node(cpu);
+			if (node >= 0 && node < nodes)
+				wq->node_active[node].online_cpus++;
+			total++;
+		}
+	}
+	for (int node = 0; node < nodes; node++) {
+		// max_active * cpus / total rounded up, then into [min, max];
+		// with no CPU of the queue online, every node gets min_active.
+		int share = min_active;
+		if (total)
+			share = clamp((max_active * wq->node_active[node].online_cpus + total - 1) / total, min_active,
+				      max_active);
+		wq->node_active[node].active.lock<IrqSave>()->max = share;
+	}
+	wq->node_active[nodes].active.lock<IrqSave>()->max = max_active;
+}
 
 Status unbound_init()
 {
@@ -323,11 +369,14 @@ void unbound_exit()
 
 Status unbound_make_pwqs(altwq_workqueue *wq, int max_active)
 {
+	wq->node_active = new (GfpKernel) NodeActiveSlot[nr_node_ids() + 1];
+	if (!wq->node_active)
+		return Error{err::NoMem};
 	{
 		auto m = wq->shared.lock<MaySleep>();
 		m->saved_max_active = max_active;
+		m->saved_min_active = min(max_active, DflMinActive);
 	}
-	wq->active.lock<IrqSave>()->max = max_active;
 	altwq_workqueue_attrs *dfl = alloc_attrs();
 	if (!dfl)
 		return Error{err::NoMem};

@@ -24,7 +24,7 @@ constinit altwq_workqueue *altwq_system_bh_highpri_wq = nullptr;
 
 altwq_workqueue::altwq_workqueue(unsigned int flags_)
 	: flags(flags_), shared(KXX_LOCK_CLASS("altwq_workqueue.mutex")),
-	  flush_mutex(KXX_LOCK_CLASS("altwq_workqueue.flush_mutex")), active(KXX_LOCK_CLASS("altwq_workqueue.active")),
+	  flush_mutex(KXX_LOCK_CLASS("altwq_workqueue.flush_mutex")),
 	  handoff_irq_work(IrqWork::callback<&altwq_workqueue::handoff_irq_work, &altwq_workqueue::hand_over_slots>()),
 	  armed(KXX_LOCK_CLASS("altwq_workqueue.armed"))
 {
@@ -162,16 +162,18 @@ Pwq *altwq::wq::new_pwq(altwq_workqueue *wq, Pool *pool, int max_active)
 		delete stats;
 		return nullptr;
 	}
+	if (wq->flags & ALTWQ_UNBOUND)
+		pwq->active = &wq->node_active[pool->node >= 0 ? pool->node : nr_node_ids()].active;
 	wq->users.fetch_add(1, Relaxed);
 	g->nr_live_pwqs.fetch_add(1, Relaxed);
 	return pwq;
 }
 
-void altwq::wq::apply_max_active(altwq_workqueue *wq, WqShared &m)
+void altwq::wq::apply_max_active(altwq_workqueue *wq, WqShared &m, int off_cpu)
 {
 	const int max_active = m.frozen ? 0 : m.saved_max_active;
 	if (wq->flags & ALTWQ_UNBOUND)
-		wq->active.lock<IrqSave>()->max = max_active;
+		update_node_max_active(wq, m, off_cpu);
 	for (Pwq &pwq : m.pwqs) {
 		auto s = pwq.pool->lock();
 		pwq.c.get(s).max_active = max_active;
@@ -332,6 +334,23 @@ extern "C" void altwq_workqueue_set_max_active(altwq_workqueue *wq, int max_acti
 	max_active = clamp_max_active(max_active, wq->name);
 	auto m = wq->shared.lock<MaySleep>();
 	m->saved_max_active = max_active; // a frozen queue takes it at thaw
+	if (wq->flags & ALTWQ_UNBOUND)
+		m->saved_min_active = min(m->saved_min_active, max_active);
+	apply_max_active(wq, *m);
+}
+
+// As 6.12: for unbound queues that are not ordered, each node's share is
+// at least min_active (0..max_active), so that many interdependent works
+// can run on one node; a queue that needs none can say 0.
+extern "C" void altwq_workqueue_set_min_active(altwq_workqueue *wq, int min_active)
+{
+	KXX_MIGHT_SLEEP();
+	WqRef ref = WqRef::of(wq);
+	if (!ref || KXX_WARN_ONCE((wq->flags & (ALTWQ_BH | ALTWQ_UNBOUND | __ALTWQ_ORDERED)) != ALTWQ_UNBOUND,
+				  "min_active of workqueue %s: only unbound, unordered queues have one", wq->name))
+		return;
+	auto m = wq->shared.lock<MaySleep>();
+	m->saved_min_active = clamp(min_active, 0, m->saved_max_active);
 	apply_max_active(wq, *m);
 }
 
@@ -458,6 +477,7 @@ extern "C" void altwq_wq_exit(void)
 	stats_exit();
 	// Runs the pending releases: every destroyed queue is freed after this.
 	if (g->release_worker) {
+		flush_releases(); // and their reaps, which the destroy's own flush may not see
 		altwq_kthread_destroy_worker(g->release_worker);
 		g->release_worker = nullptr;
 	}
@@ -482,6 +502,7 @@ extern "C" int altwq_wq_init(void)
 		return e;
 	}
 	g->release_worker = rw;
+	init_reap_work();
 	cpu_intensive_init();
 	Status st = pools_init();
 	if (st.ok())

@@ -34,9 +34,10 @@
 //   made by alloc (refcnt 1: the queue's) -- each queued work, barrier and
 //   mayday request holds one more -- destroy puts the queue's once drained
 //   -- refcnt 0, under L: its release work goes to the release
-//   kthread_worker -- pwq_release (M): off the queue's list, onto `dead`;
-//   drops a queue user -- the last user (RCU grace period, then) frees the
-//   dead pwqs and the queue.
+//   kthread_worker -- pwq_release (M): off the queue's list, onto the
+//   released list (R); drops a queue user -- a reap on the same worker
+//   frees every released pwq after one RCU grace period (the queue, when
+//   its last user goes, likewise).
 //
 // A queue's teardown (state, X, written under M):
 //
@@ -76,6 +77,7 @@ struct ArmedRole;
 struct FreezeRole;
 struct UnboundPoolsRole;
 struct ActiveRole;
+struct ReleasedRole;
 using PoolLock = kxx::RawSpinLock<PoolLockRole>;	// L
 using AttachMutex = kxx::Mutex<AttachRole>;		// A
 using WqMutex = kxx::Mutex<WqMutexRole>;		// M
@@ -85,6 +87,7 @@ using ArmedLock = kxx::RawSpinLock<ArmedRole>;		// D
 using FreezeMutex = kxx::Mutex<FreezeRole>;		// Z (outside M)
 using UnboundPoolsMutex = kxx::Mutex<UnboundPoolsRole>;	// P (outside M)
 using ActiveLock = kxx::RawSpinLock<ActiveRole>;	// N (inside L)
+using ReleasedMutex = kxx::Mutex<ReleasedRole>;		// R (release worker only)
 } // namespace altwq::wq
 
 struct altwq_work {
@@ -158,6 +161,7 @@ enum : int {
 };
 
 struct Pool;
+struct NodeActive;
 struct Pwq;
 struct Worker;
 
@@ -277,6 +281,7 @@ struct Pool : kxx::Pinned {
 	const int id;					// I: index in the pool table
 	const int cpu;					// I: -1 for an unbound pool
 	const bool highpri;				// I (unbound: attrs->nice < 0)
+	int node = -1;					// I: unbound: the node its pod lies in, -1 across nodes
 	// Unbound pools: the attrs they are keyed by (nice, cpumask, pod
 	// cpumask, strict), I; how many pwqs (and the module) use them, P.
 	altwq_workqueue_attrs *attrs = nullptr;
@@ -370,9 +375,10 @@ struct alignas(PwqAlign) Pwq : kxx::Pinned {
 	Pool *const pool;			// I
 	altwq_workqueue *const wq;		// I
 	kxx::LockedBy<PwqCounts, PoolLock, &pwq_pool_lock> c; // L of pool
-	kxx::ListNode wq_node;			// M: wq's pwqs or dead list
+	kxx::ListNode wq_node;			// M: wq's pwqs; R: released
 	kxx::ListNode mayday_node;		// Y: wq's maydays
-	kxx::ListNode pending_node;		// N: unbound: waits on the queue's max_active
+	kxx::ListNode pending_node;		// N: unbound: waits on its node's share of max_active
+	kxx::Guarded<NodeActive, ActiveLock> *active = nullptr; // I: unbound: its pool's node's count
 	kxx::Atomic<bool> plugged{false};	// X, written under M and L: ordered, an older pwq drains first
 	bool installed = false;			// M: holds the queue's reference (in its table)
 	// L: the rescuer's place on the pool's worklist between its turns (see
@@ -383,6 +389,11 @@ struct alignas(PwqAlign) Pwq : kxx::Pinned {
 	PwqStats *const stats_;			// I, its contents L: reach them through stats(s)
 };
 void mayday_cursor_fn(altwq_work *cursor);
+// At init, before any release: the release worker's reap of released pwqs.
+void init_reap_work();
+// May sleep. Every release queued before the call has run, and its pwq is
+// freed.
+void flush_releases();
 inline bool is_cursor(const altwq_work &work) { return work.func == &mayday_cursor_fn; }
 
 // Inline: every access to a pwq's or a worker's L fields checks its owner.
@@ -414,21 +425,28 @@ struct WqShared {
 	PwqList pwqs;			// oldest first
 	altwq::wq::Pwq *dfl_pwq = nullptr; // unbound: for CPUs outside every pod
 	altwq_workqueue_attrs *attrs = nullptr; // unbound: as last applied
-	PwqList dead;			// released, freed with the workqueue
 	int saved_max_active = 0;
+	int saved_min_active = 0;	// unbound: each node's share is at least this
 	int nr_drainers = 0;
 	bool frozen = false;		// freezable, and the system freezes: max_active is 0
 };
 
-// An unbound queue's max_active, counted across all its pwqs (6.9+ counts
-// it per NUMA node; here one count for the queue). A pwq with inactive
-// works waits on `pending`; a slot that frees goes to the first of them
-// (round robin), through the irq_work when that pwq is on another pool.
-struct QueueActive {
+// An unbound queue's active works on one NUMA node's pools (6.9+): the
+// node's share of max_active, in proportion to the queue's online CPUs
+// there, never below min_active; pools whose pod spans nodes share one
+// more count with the whole max_active. A pwq with inactive works waits on
+// `pending`; a slot that frees goes to the first of them (round robin),
+// through the queue's irq_work when that pwq is on another pool.
+struct NodeActive {
 	int nr = 0;			// slots in use, handoffs included
 	int max = 0;
 	int handoffs = 0;		// freed slots the irq_work still has to give
 	kxx::List<&Pwq::pending_node> pending;
+};
+struct NodeActiveSlot : kxx::Pinned {
+	NodeActiveSlot() : active(KXX_LOCK_CLASS("altwq_workqueue.node_active")) {}
+	kxx::Guarded<NodeActive, ActiveLock> active;
+	int online_cpus = 0;		// M: the queue's, counted by update_node_max_active
 };
 
 } // namespace altwq::wq
@@ -448,7 +466,8 @@ struct altwq_workqueue : kxx::Pinned {
 	// queues, I; unbound, that CPU's pod's, replaced under M by
 	// apply_workqueue_attrs and CPU hotplug (release; read under RCU).
 	kxx::Atomic<altwq::wq::Pwq *> *cpu_pwqs = nullptr;
-	kxx::Guarded<altwq::wq::QueueActive, altwq::wq::ActiveLock> active; // N: unbound
+	// Unbound: by node, and one more ([nr_node_ids()]) for pools across nodes.
+	altwq::wq::NodeActiveSlot *node_active = nullptr;	// I
 	kxx::IrqWork handoff_irq_work;				// gives freed slots to other pools' pwqs
 	void hand_over_slots();					// hardirq
 	altwq::wq::Worker *rescuer = nullptr;			// Y to clear at destroy: ALTWQ_MEM_RECLAIM
@@ -495,6 +514,8 @@ struct Globals : kxx::Pinned {
 	int nr_pools = 0;						// I
 	kxx::Guarded<UnboundPools, UnboundPoolsMutex> unbound;		// P
 	altwq_kthread_worker *release_worker = nullptr;			// I: frees pwqs
+	kxx::Guarded<altwq::wq::PwqList, ReleasedMutex> released;	// R: pwqs the reap frees
+	altwq_kthread_work reap_work;					// on release_worker: reaps them
 	kxx::Completion worker_exits;					// one complete per exited worker
 	kxx::Atomic<long> nr_dying{0};					// X: workers told to exit
 	kxx::Atomic<int> fail_creations{0};				// X: test hook
@@ -530,6 +551,7 @@ void pods_exit();
 // P held. The pod of cpu in the scope (not DFL), and its CPUs.
 const kxx::CpuMask &pod_cpus_of(altwq_affn_scope scope, int cpu);
 int nr_pods(altwq_affn_scope scope);
+int pod_of(altwq_affn_scope scope, int cpu);
 const kxx::CpuMask *pod_cpus(altwq_affn_scope scope, int pod);
 // The scope DFL stands for (default_affinity_scope).
 altwq_affn_scope resolve_scope(altwq_affn_scope scope);
@@ -792,8 +814,13 @@ inline void note_activation(PoolLocked &s, altwq_work *work)
 // May sleep. A pwq of wq on pool (counted as a user of wq), or nullptr.
 Pwq *new_pwq(altwq_workqueue *wq, Pool *pool, int max_active);
 // M held (m is wq's shared state). Gives each pwq the queue's max_active, 0
-// while it is frozen, and activates the inactive works that now fit.
-void apply_max_active(altwq_workqueue *wq, WqShared &m);
+// while it is frozen (unbound: each node its share, without off_cpu, a CPU
+// going down), and activates the inactive works that now fit.
+void apply_max_active(altwq_workqueue *wq, WqShared &m, int off_cpu = -1);
+// M held. An unbound queue's per-node shares of max_active (see NodeActive).
+void update_node_max_active(altwq_workqueue *wq, WqShared &m, int off_cpu);
+// Unbound queues' node share floor unless set (6.9+'s WQ_DFL_MIN_ACTIVE).
+constexpr int DflMinActive = 8;
 // L held. Whether one more work of pwq may go active now (taking the
 // queue-wide slot for an unbound queue; else the pwq waits on the queue's
 // pending list). The caller then activates exactly one.

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Unbound queues' attrs and the CPU topology for the tests (attrs_glue.h). */
+#include <linux/cpumask.h>
+#include <linux/nodemask.h>
+#include <linux/smp.h>
+#include <linux/topology.h>
+#include <altwq/workqueue.h>
+#include "attrs_glue.h"
+
+int altwq_test_attrs_nice(const struct altwq_workqueue_attrs *a) { return a->nice; }
+int altwq_test_attrs_scope(const struct altwq_workqueue_attrs *a) { return a->affn_scope; }
+bool altwq_test_attrs_strict(const struct altwq_workqueue_attrs *a) { return a->affn_strict; }
+
+bool altwq_test_attrs_all_possible(const struct altwq_workqueue_attrs *a)
+{
+	return cpumask_equal(a->cpumask, cpu_possible_mask);
+}
+
+void altwq_test_attrs_set(struct altwq_workqueue_attrs *a, int nice, int scope, bool strict)
+{
+	a->nice = nice;
+	a->affn_scope = scope;
+	a->affn_strict = strict;
+}
+
+void altwq_test_attrs_set_cpus(struct altwq_workqueue_attrs *a, unsigned long long bits)
+{
+	int cpu;
+
+	cpumask_clear(a->cpumask);
+	for (cpu = 0; cpu < 64 && cpu < nr_cpu_ids; cpu++)
+		if (bits & (1ULL << cpu))
+			cpumask_set_cpu(cpu, a->cpumask);
+}
+
+static unsigned long long bits_of(const struct cpumask *mask)
+{
+	unsigned long long bits = 0;
+	int cpu;
+
+	for_each_cpu(cpu, mask)
+		if (cpu < 64)
+			bits |= 1ULL << cpu;
+	return bits;
+}
+
+unsigned long long altwq_test_smt_cpus(int cpu) { return bits_of(topology_sibling_cpumask(cpu)); }
+
+/* cpumask_of_node() has only the node's online CPUs. */
+unsigned long long altwq_test_node_cpus(int cpu)
+{
+	unsigned long long bits = 0;
+	int other;
+
+	for_each_possible_cpu(other)
+		if (other < 64 && cpu_to_node(other) == cpu_to_node(cpu))
+			bits |= 1ULL << other;
+	return bits;
+}
+
+/* The scheduler's LLC masks are not exported; x86's cpu_info LLC ids are. */
+unsigned long long altwq_test_llc_cpus(int cpu)
+{
+#ifdef CONFIG_X86
+	unsigned long long bits = 0;
+	int other;
+
+	for_each_possible_cpu(other)
+		if (other < 64 && per_cpu_llc_id(other) == per_cpu_llc_id(cpu))
+			bits |= 1ULL << other;
+	return bits;
+#else
+	return altwq_test_node_cpus(cpu);
+#endif
+}
+
+int altwq_test_nr_online_nodes(void) { return num_online_nodes(); }

@@ -1,0 +1,565 @@
+// SPDX-License-Identifier: GPL-2.0
+// altwq's unbound half: attrs and their refusals, pools shared by queues
+// with equal attrs, pods cut from the kernel's topology, strict and
+// non-strict placement, apply_workqueue_attrs while works run (nothing lost,
+// flush and order kept, old pwqs freed), and a pod whose CPUs all go down.
+// The guest scripts/qemu-test boots has SMT pairs, two LLCs and two nodes.
+#include <altwq/workqueue_api.h>
+#include "attrs_glue.h"
+#include "kxx/cpu_hotplug.hpp"
+#include "kxx/task.hpp"
+#include "kxx/warn.hpp"
+#include "wq/test_hooks.h"
+#include "wq/wq_test.hpp"
+
+using namespace altwq::wqtest;
+using kxx::test::MaxThreads;
+using kxx::test::nth_online_cpu;
+using kxx::test::run_on_threads;
+
+namespace {
+
+const wq_ops *const ops = &altwq_wq_ops_altwq;
+constexpr unsigned long long AllCpus = ~0ULL;
+
+class Attrs : Pinned {
+public:
+	Attrs() : a_(altwq_alloc_workqueue_attrs()) {}
+	~Attrs() { altwq_free_workqueue_attrs(a_); }
+	altwq_workqueue_attrs *get() const { return a_; }
+	explicit operator bool() const { return a_ != nullptr; }
+
+private:
+	altwq_workqueue_attrs *a_;
+};
+
+altwq_workqueue *as_wq(void *wq) { return static_cast<altwq_workqueue *>(wq); }
+
+// May sleep. altwq_apply_workqueue_attrs() with these attrs (cpus: a bit set).
+int apply(void *wq, int nice, int scope, bool strict, unsigned long long cpus = AllCpus)
+{
+	Attrs a;
+	if (!a)
+		return err::NoMem;
+	altwq_test_attrs_set(a.get(), nice, scope, strict);
+	if (cpus != AllCpus)
+		altwq_test_attrs_set_cpus(a.get(), cpus);
+	return altwq_apply_workqueue_attrs(as_wq(wq), a.get());
+}
+
+bool same_pod(int scope, int a, int b) { return altwq_wq_pod_of(scope, a) == altwq_wq_pod_of(scope, b); }
+
+int nr_possible()
+{
+	int n = 0;
+	for (int cpu : possible_cpus())
+		n += cpu >= 0;
+	return n;
+}
+
+// An online CPU outside cpu's pod of scope, or -1.
+int online_outside_pod(int scope, int cpu)
+{
+	for (int other : online_cpus())
+		if (!same_pod(scope, cpu, other))
+			return other;
+	return -1;
+}
+
+} // namespace
+
+KXX_TEST(workqueue_unbound, new_attrs_have_6_12s_defaults)
+{
+	Attrs a;
+	KT_ASSERT(test, a);
+	KT_EXPECT_EQ(test, altwq_test_attrs_nice(a.get()), 0);
+	KT_EXPECT_EQ(test, altwq_test_attrs_scope(a.get()), (int)ALTWQ_AFFN_DFL);
+	KT_EXPECT(test, !altwq_test_attrs_strict(a.get()));
+	KT_EXPECT(test, altwq_test_attrs_all_possible(a.get()));
+	altwq_free_workqueue_attrs(nullptr); // as kfree(NULL)
+}
+
+KXX_TEST(workqueue_unbound, bad_attrs_are_refused_and_change_nothing)
+{
+	TestWq percpu(ops, 0, 0), wq(ops, TWQ_UNBOUND, 0);
+	KT_ASSERT(test, percpu && wq);
+	KT_ASSERT_EQ(test, apply(wq.get(), 3, ALTWQ_AFFN_SYSTEM, false), 0);
+	altwq_wq_flush_releases(); // the first attrs' pwqs are gone
+	const int pool = altwq_wq_unbound_pool_id(wq.get(), 0);
+	const int dfl = altwq_wq_unbound_pool_id(wq.get(), -1);
+	const int pwqs = altwq_wq_nr_pwqs(wq.get());
+	KT_EXPECT_GE(test, pool, 0);
+	{
+		ExpectWarnings warnings; // each refusal below is a caller's bug
+		KT_EXPECT_EQ(test, apply(percpu.get(), 0, ALTWQ_AFFN_CPU, false), err::Inval);
+		KT_EXPECT_EQ(test, apply(wq.get(), 0, ALTWQ_AFFN_NR_TYPES, false), err::Inval);
+		KT_EXPECT_EQ(test, apply(wq.get(), 0, -1, false), err::Inval);
+		KT_EXPECT_EQ(test, altwq_apply_workqueue_attrs(as_wq(wq.get()), nullptr), err::Inval);
+	}
+	KT_EXPECT_EQ(test, apply(wq.get(), -21, ALTWQ_AFFN_CPU, false), err::Inval);
+	KT_EXPECT_EQ(test, apply(wq.get(), 20, ALTWQ_AFFN_CPU, false), err::Inval);
+	KT_EXPECT_EQ(test, altwq_wq_unbound_pool_id(wq.get(), 0), pool);
+	KT_EXPECT_EQ(test, altwq_wq_unbound_pool_id(wq.get(), -1), dfl);
+	KT_EXPECT_EQ(test, altwq_wq_nr_pwqs(wq.get()), pwqs);
+	KT_EXPECT_EQ(test, altwq_wq_unbound_pool_id(percpu.get(), 0), err::Inval);
+	// The edges of the nice range are good.
+	KT_EXPECT_EQ(test, apply(wq.get(), -20, ALTWQ_AFFN_SYSTEM, false), 0);
+	KT_EXPECT_EQ(test, apply(wq.get(), 19, ALTWQ_AFFN_SYSTEM, false), 0);
+}
+
+KXX_TEST(workqueue_unbound, queues_with_equal_attrs_share_pools_and_the_last_user_frees_them)
+{
+	altwq_wq_flush_releases();
+	const int base = altwq_wq_nr_unbound_pools();
+	{
+		TestWq a(ops, TWQ_UNBOUND, 0), b(ops, TWQ_UNBOUND, 0);
+		KT_ASSERT(test, a && b);
+		KT_ASSERT_EQ(test, apply(a.get(), 7, ALTWQ_AFFN_CPU, false), 0);
+		altwq_wq_flush_releases();
+		const int with_a = altwq_wq_nr_unbound_pools();
+		KT_ASSERT_EQ(test, apply(b.get(), 7, ALTWQ_AFFN_CPU, false), 0);
+		altwq_wq_flush_releases();
+		// b found every pool a made: one per online CPU, one for the default.
+		KT_EXPECT_EQ(test, altwq_wq_nr_unbound_pools(), with_a);
+		for (int cpu : online_cpus())
+			KT_EXPECT_EQ(test, altwq_wq_unbound_pool_id(a.get(), cpu), altwq_wq_unbound_pool_id(b.get(), cpu));
+		KT_EXPECT_EQ(test, altwq_wq_unbound_pool_id(a.get(), -1), altwq_wq_unbound_pool_id(b.get(), -1));
+		KT_EXPECT_NE(test, altwq_wq_unbound_pool_id(a.get(), 0), altwq_wq_unbound_pool_id(a.get(), -1));
+		// Another nice is another pool.
+		KT_ASSERT_EQ(test, apply(b.get(), 8, ALTWQ_AFFN_CPU, false), 0);
+		KT_EXPECT_NE(test, altwq_wq_unbound_pool_id(a.get(), 0), altwq_wq_unbound_pool_id(b.get(), 0));
+		// A work runs in the pool of the pod of the CPU it was queued from
+		// (not strict: on whichever CPU the scheduler picks).
+		Body body;
+		TestWork w(ops, body);
+		KT_ASSERT(test, w);
+		const int cpu = last_online_cpu();
+		altwq_wq_pool_stats st_before = {}, st_after = {};
+		KT_ASSERT_EQ(test, altwq_wq_get_pool_stats_by_id(altwq_wq_unbound_pool_id(a.get(), cpu), &st_before), 0);
+		KT_EXPECT(test, ops->queue_on(cpu, a.get(), w.get()));
+		(void)ops->flush_work(w.get());
+		KT_ASSERT_EQ(test, altwq_wq_get_pool_stats_by_id(altwq_wq_unbound_pool_id(a.get(), cpu), &st_after), 0);
+		KT_EXPECT_GE(test, st_after.nr_workers, 1);
+		KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
+	}
+	altwq_wq_flush_releases();
+	KT_EXPECT_EQ(test, altwq_wq_nr_unbound_pools(), base);
+	altwq_wq_pool_stats none = {};
+	KT_EXPECT_EQ(test, altwq_wq_get_pool_stats_by_id(-1, &none), err::Inval);
+}
+
+KXX_TEST(workqueue_unbound, pods_are_cut_from_the_kernels_topology)
+{
+	const int n = nr_possible();
+	KT_EXPECT_EQ(test, altwq_wq_nr_pods(ALTWQ_AFFN_CPU), n);
+	KT_EXPECT_EQ(test, altwq_wq_nr_pods(ALTWQ_AFFN_SYSTEM), 1);
+	for (int a : possible_cpus()) {
+		for (int b : possible_cpus()) {
+			KT_EXPECT_EQ(test, same_pod(ALTWQ_AFFN_CPU, a, b), a == b);
+			KT_EXPECT_EQ(test, same_pod(ALTWQ_AFFN_SMT, a, b), (altwq_test_smt_cpus(a) >> b & 1) != 0);
+			KT_EXPECT_EQ(test, same_pod(ALTWQ_AFFN_CACHE, a, b), (altwq_test_llc_cpus(a) >> b & 1) != 0);
+			KT_EXPECT_EQ(test, same_pod(ALTWQ_AFFN_NUMA, a, b), (altwq_test_node_cpus(a) >> b & 1) != 0);
+			KT_EXPECT(test, same_pod(ALTWQ_AFFN_SYSTEM, a, b));
+			// A shard lies inside one LLC and never splits a core.
+			if (same_pod(ALTWQ_AFFN_CACHE_SHARD, a, b))
+				KT_EXPECT(test, same_pod(ALTWQ_AFFN_CACHE, a, b));
+			if (same_pod(ALTWQ_AFFN_SMT, a, b))
+				KT_EXPECT(test, same_pod(ALTWQ_AFFN_CACHE_SHARD, a, b));
+		}
+	}
+	// No shard has more cores than cache_shard_size.
+	const int size = static_cast<int>(altwq_wq_cache_shard_size());
+	for (int shard = 0; shard < altwq_wq_nr_pods(ALTWQ_AFFN_CACHE_SHARD); shard++) {
+		int cores = 0;
+		for (int cpu : possible_cpus())
+			if (altwq_wq_pod_of(ALTWQ_AFFN_CACHE_SHARD, cpu) == shard &&
+			    (altwq_test_smt_cpus(cpu) & ((1ULL << cpu) - 1)) == 0) // the core's first CPU
+				cores++;
+		KT_EXPECT_GE(test, cores, 1);
+		KT_EXPECT_LE(test, cores, size);
+	}
+	// The test guest's topology makes the scopes differ.
+	KT_EXPECT_LT(test, altwq_wq_nr_pods(ALTWQ_AFFN_SMT), n);
+	KT_EXPECT_GE(test, altwq_wq_nr_pods(ALTWQ_AFFN_CACHE), 2);
+	KT_EXPECT_EQ(test, altwq_wq_nr_pods(ALTWQ_AFFN_NUMA), altwq_test_nr_online_nodes());
+	KT_EXPECT_GE(test, altwq_wq_nr_pods(ALTWQ_AFFN_NUMA), 2);
+	// The default scope is one of them.
+	const int dfl = altwq_wq_nr_pods(ALTWQ_AFFN_DFL);
+	KT_EXPECT(test, dfl == altwq_wq_nr_pods(ALTWQ_AFFN_CACHE) || dfl == altwq_wq_nr_pods(ALTWQ_AFFN_CACHE_SHARD) ||
+				dfl == altwq_wq_nr_pods(ALTWQ_AFFN_CPU) || dfl == altwq_wq_nr_pods(ALTWQ_AFFN_SMT) ||
+				dfl == altwq_wq_nr_pods(ALTWQ_AFFN_NUMA) || dfl == 1);
+	KT_EXPECT_EQ(test, altwq_wq_nr_pods(ALTWQ_AFFN_NR_TYPES), err::Inval);
+	KT_EXPECT_EQ(test, altwq_wq_pod_of(ALTWQ_AFFN_CPU, -1), err::Inval);
+	KT_EXPECT_EQ(test, altwq_wq_pod_of(ALTWQ_AFFN_CPU, static_cast<int>(nr_cpu_ids())), err::Inval);
+}
+
+KXX_TEST(workqueue_unbound, strict_works_run_inside_the_pod_of_the_cpu_that_queued_them)
+{
+	TestWq wq(ops, TWQ_UNBOUND, 0);
+	Body body;
+	TestWork w(ops, body);
+	KT_ASSERT(test, wq && w);
+	KT_ASSERT_EQ(test, apply(wq.get(), 0, ALTWQ_AFFN_SMT, true), 0);
+	for (int cpu : online_cpus()) {
+		const int id = altwq_wq_unbound_pool_id(wq.get(), cpu);
+		KT_EXPECT_GE(test, id, 0);
+		for (int other : possible_cpus()) {
+			const int in_pod = same_pod(ALTWQ_AFFN_SMT, cpu, other);
+			KT_EXPECT_EQ(test, altwq_wq_unbound_pool_pod_has(id, other), in_pod);
+			KT_EXPECT_EQ(test, altwq_wq_unbound_pool_allows(id, other), in_pod);
+		}
+		for (int round = 0; round < 4; round++) {
+			KT_EXPECT(test, ops->queue_on(cpu, wq.get(), w.get()));
+			(void)ops->flush_work(w.get());
+			KT_EXPECT(test, same_pod(ALTWQ_AFFN_SMT, cpu, body.start_cpu.load(Relaxed)));
+			KT_EXPECT(test, same_pod(ALTWQ_AFFN_SMT, cpu, body.last_cpu.load(Relaxed)));
+		}
+	}
+	// Not strict: the pool's workers may run on every CPU of the queue,
+	// and its pod is still the queueing CPU's.
+	KT_ASSERT_EQ(test, apply(wq.get(), 0, ALTWQ_AFFN_SMT, false), 0);
+	for (int cpu : online_cpus()) {
+		const int id = altwq_wq_unbound_pool_id(wq.get(), cpu);
+		for (int other : possible_cpus()) {
+			KT_EXPECT_EQ(test, altwq_wq_unbound_pool_pod_has(id, other), (int)same_pod(ALTWQ_AFFN_SMT, cpu, other));
+			KT_EXPECT_EQ(test, altwq_wq_unbound_pool_allows(id, other), 1);
+		}
+	}
+	// A cpumask of one CPU: every work runs there, from wherever queued.
+	const int only = last_online_cpu();
+	KT_ASSERT_EQ(test, apply(wq.get(), 0, ALTWQ_AFFN_CPU, false, 1ULL << only), 0);
+	for (int cpu : online_cpus()) {
+		KT_EXPECT(test, ops->queue_on(cpu, wq.get(), w.get()));
+		(void)ops->flush_work(w.get());
+		KT_EXPECT_EQ(test, body.start_cpu.load(Relaxed), only);
+	}
+	KT_EXPECT_EQ(test, altwq_wq_unbound_pool_allows(altwq_wq_unbound_pool_id(wq.get(), 0), 0), only == 0 ? 1 : 0);
+}
+
+namespace {
+
+// Moves its worker to CPU `away` (and lets it run anywhere again), so the
+// worker goes idle outside its pool's pod.
+struct Mover {
+	int away = -1;
+	Atomic<int> moved{0};
+	Atomic<int> failed{0};
+};
+void mover_fn(wq_ops_work *, void *ctx)
+{
+	Mover *m = static_cast<Mover *>(ctx);
+	CpuMask *mask = new (GfpKernel) CpuMask();
+	if (!mask) {
+		m->failed.fetch_add(1, Relaxed);
+		return;
+	}
+	mask->set(m->away);
+	const TaskRef self = TaskRef::current();
+	if (self.allow_cpus(*mask).ok() && this_cpu_hint() == m->away)
+		m->moved.fetch_add(1, Relaxed);
+	else
+		m->failed.fetch_add(1, Relaxed);
+	mask->copy_possible();
+	if (!self.allow_cpus(*mask).ok())
+		m->failed.fetch_add(1, Relaxed);
+	delete mask;
+}
+
+} // namespace
+
+KXX_TEST(workqueue_unbound, non_strict_workers_woken_outside_their_pod_are_steered_back)
+{
+	const int home = 0;
+	Mover mover;
+	mover.away = online_outside_pod(ALTWQ_AFFN_SMT, home);
+	KT_ASSERT(test, mover.away >= 0); // the guest has more than one SMT pod
+	TestWq wq(ops, TWQ_UNBOUND, 0);
+	Body body;
+	TestWork plain(ops, body);
+	wq_ops_work *move = ops->new_work(mover_fn, &mover);
+	KT_ASSERT(test, wq && plain && move);
+	KT_ASSERT_EQ(test, apply(wq.get(), 0, ALTWQ_AFFN_SMT, false), 0);
+	KT_EXPECT_EQ(test, altwq_wq_repatriated(wq.get()), 0L);
+	// The worker that ran the mover sleeps on `away` and is the first idle
+	// one the next kick wakes; the kick sends it home first.
+	for (int round = 0; round < 20 && altwq_wq_repatriated(wq.get()) == 0; round++) {
+		KT_EXPECT(test, ops->queue_on(home, wq.get(), move));
+		(void)ops->flush_work(move);
+		KT_EXPECT(test, ops->queue_on(home, wq.get(), plain.get()));
+		(void)ops->flush_work(plain.get());
+	}
+	KT_EXPECT_GT(test, altwq_wq_repatriated(wq.get()), 0L);
+	KT_EXPECT_GT(test, mover.moved.load(Relaxed), 0);
+	KT_EXPECT_EQ(test, mover.failed.load(Relaxed), 0);
+	altwq_kunit_log(test, "home %d, away %d: %d moves, %ld repatriated", home, mover.away,
+			mover.moved.load(Relaxed), altwq_wq_repatriated(wq.get()));
+	// Strict pools never leave their pod, so nothing is steered.
+	KT_ASSERT_EQ(test, apply(wq.get(), 0, ALTWQ_AFFN_SMT, true), 0);
+	altwq_wq_flush_releases();
+	KT_EXPECT_EQ(test, altwq_wq_repatriated(wq.get()), 0L);
+	for (int round = 0; round < 3; round++) {
+		KT_EXPECT(test, ops->queue_on(home, wq.get(), plain.get()));
+		(void)ops->flush_work(plain.get());
+	}
+	KT_EXPECT_EQ(test, altwq_wq_repatriated(wq.get()), 0L);
+	(void)ops->cancel_sync(move);
+	ops->free_work(move);
+}
+
+KXX_TEST(workqueue_unbound, apply_while_works_run_loses_none_and_frees_the_old_pwqs)
+{
+	enum { Sets = 4 };
+	altwq_wq_flush_releases();
+	const long live_before = altwq_wq_live_pwqs();
+	{
+		TestWq wq(ops, TWQ_UNBOUND, 0);
+		WorkSet s0(ops, MaxWorks), s1(ops, MaxWorks), s2(ops, MaxWorks), s3(ops, MaxWorks);
+		WorkSet *sets[Sets] = {&s0, &s1, &s2, &s3};
+		Completion gate;
+		KT_ASSERT(test, wq && s0.ok() && s1.ok() && s2.ok() && s3.ok());
+		for (WorkSet *s : sets)
+			for (int i = 0; i < MaxWorks; i++)
+				s->body(i).gate = &gate;
+		auto queue_set = [&](WorkSet &s) {
+			for (int i = 0; i < MaxWorks; i++)
+				KT_EXPECT(test, ops->queue_on(nth_online_cpu(i), wq.get(), s.work(i)));
+		};
+		queue_set(s0);
+		KT_ASSERT_EQ(test, apply(wq.get(), 1, ALTWQ_AFFN_CPU, false), 0);
+		queue_set(s1);
+		KT_ASSERT_EQ(test, apply(wq.get(), 2, ALTWQ_AFFN_SYSTEM, false), 0);
+		queue_set(s2);
+		KT_ASSERT_EQ(test, apply(wq.get(), 0, ALTWQ_AFFN_SMT, true), 0);
+		queue_set(s3);
+		// The old pwqs still hold blocked works, so they are still listed.
+		const int installed = altwq_wq_nr_pods(ALTWQ_AFFN_SMT) + 1;
+		KT_EXPECT_GT(test, altwq_wq_nr_pwqs(wq.get()), installed);
+		// A flush begun now waits for the works of the old pwqs too.
+		Atomic<int> released{0}, flushed_before_release{0}, flushed{0};
+		KT_EXPECT_EQ(test, run_on_threads(2, [&](int i) {
+			if (i == 0) {
+				ops->flush_wq(wq.get());
+				if (!released.load(Acquire))
+					flushed_before_release.store(1, Relaxed);
+				flushed.store(1, Release);
+			} else {
+				msleep(100);
+				released.store(1, Release);
+				gate.complete_all();
+			}
+		}), 0);
+		KT_EXPECT_EQ(test, flushed.load(Acquire), 1);
+		KT_EXPECT_EQ(test, flushed_before_release.load(Relaxed), 0);
+		for (WorkSet *s : sets) {
+			KT_EXPECT_EQ(test, s->total(&Body::runs), (int)MaxWorks);
+			KT_EXPECT_EQ(test, s->total(&Body::overlapped), 0);
+		}
+		// Drained old pwqs went through the release worker and are gone.
+		altwq_wq_flush_releases();
+		KT_EXPECT_EQ(test, altwq_wq_nr_pwqs(wq.get()), installed);
+	}
+	altwq_wq_flush_releases();
+	KT_EXPECT_EQ(test, altwq_wq_live_pwqs(), live_before);
+}
+
+KXX_TEST(workqueue_unbound, an_ordered_queue_keeps_its_order_across_an_attrs_change)
+{
+	TestWq wq(ops, 0, 0, true);
+	WorkSet a(ops, MaxWorks), b(ops, MaxWorks);
+	Completion gate;
+	Concurrency concurrency;
+	Atomic<int> next{0}, violations{0};
+	KT_ASSERT(test, wq && a.ok() && b.ok());
+	WorkSet *sets[2] = {&a, &b};
+	for (int s = 0; s < 2; s++) {
+		for (int i = 0; i < MaxWorks; i++) {
+			Body &body = sets[s]->body(i);
+			body.index = s * MaxWorks + i;
+			body.next_index = &next;
+			body.order_violations = &violations;
+			body.concurrency = &concurrency;
+		}
+	}
+	a.body(0).gate = &gate;
+	for (int i = 0; i < MaxWorks; i++)
+		KT_EXPECT(test, ops->queue_on(nth_online_cpu(i), wq.get(), a.work(i)));
+	KT_EXPECT(test, wait_until([&] { return a.body(0).started.load(Acquire) == 1; }, 5000));
+	KT_ASSERT_EQ(test, apply(wq.get(), 5, ALTWQ_AFFN_SYSTEM, false), 0);
+	for (int i = 0; i < MaxWorks / 2; i++)
+		KT_EXPECT(test, ops->queue_on(nth_online_cpu(i), wq.get(), b.work(i)));
+	KT_ASSERT_EQ(test, apply(wq.get(), 0, ALTWQ_AFFN_CPU, false, 1ULL << last_online_cpu()), 0);
+	for (int i = MaxWorks / 2; i < MaxWorks; i++)
+		KT_EXPECT(test, ops->queue_on(nth_online_cpu(i), wq.get(), b.work(i)));
+	// Nothing after the blocked first work has started.
+	msleep(20);
+	KT_EXPECT_EQ(test, next.load(Acquire), 1);
+	gate.complete_all();
+	ops->flush_wq(wq.get());
+	KT_EXPECT_EQ(test, next.load(Acquire), 2 * MaxWorks);
+	KT_EXPECT_EQ(test, violations.load(Relaxed), 0);
+	KT_EXPECT_EQ(test, concurrency.max.load(Relaxed), 1);
+	// The last works ran where the last attrs put them.
+	KT_EXPECT_EQ(test, b.body(MaxWorks - 1).start_cpu.load(Relaxed), last_online_cpu());
+	altwq_wq_flush_releases();
+	KT_EXPECT_EQ(test, altwq_wq_nr_pwqs(wq.get()), 1); // ordered: one pwq
+}
+
+KXX_TEST(workqueue_unbound, a_pod_with_no_cpu_online_falls_back_to_the_default_pwq)
+{
+	TestWq wq(ops, TWQ_UNBOUND, 0);
+	Body body;
+	TestWork w(ops, body);
+	KT_ASSERT(test, wq && w);
+	KT_ASSERT_EQ(test, apply(wq.get(), 0, ALTWQ_AFFN_SMT, true), 0);
+	// A pod without CPU 0 (the boot CPU stays up).
+	const int first = online_outside_pod(ALTWQ_AFFN_SMT, 0);
+	KT_ASSERT(test, first > 0);
+	const int dfl = altwq_wq_unbound_pool_id(wq.get(), -1);
+	const int pod_pool = altwq_wq_unbound_pool_id(wq.get(), first);
+	KT_EXPECT_NE(test, pod_pool, dfl);
+	int down[MaxThreads], nr_down = 0;
+	for (int cpu : online_cpus())
+		if (cpu != 0 && same_pod(ALTWQ_AFFN_SMT, first, cpu) && nr_down < MaxThreads)
+			down[nr_down++] = cpu;
+	for (int i = 0; i < nr_down; i++) {
+		KT_EXPECT(test, cpu_down(down[i]).ok());
+		// Until the pod's last CPU goes, the pod keeps its pool.
+		if (i + 1 < nr_down)
+			KT_EXPECT_EQ(test, altwq_wq_unbound_pool_id(wq.get(), first), pod_pool);
+	}
+	for (int i = 0; i < nr_down; i++) {
+		KT_EXPECT(test, !cpu_online(down[i]));
+		KT_EXPECT_EQ(test, altwq_wq_unbound_pool_id(wq.get(), down[i]), dfl);
+	}
+	// A work queued for the gone pod runs on the default pwq's CPUs.
+	KT_EXPECT(test, ops->queue_on(first, wq.get(), w.get()));
+	(void)ops->flush_work(w.get());
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
+	KT_EXPECT(test, cpu_online(body.start_cpu.load(Relaxed)));
+	for (int i = 0; i < nr_down; i++)
+		KT_EXPECT(test, cpu_up(down[i]).ok());
+	// Back up: the pod has a pool of its own again, and its works run there.
+	const int back = altwq_wq_unbound_pool_id(wq.get(), first);
+	KT_EXPECT_NE(test, back, dfl);
+	KT_EXPECT_EQ(test, altwq_wq_unbound_pool_pod_has(back, first), 1);
+	for (int round = 0; round < 3; round++) {
+		KT_EXPECT(test, ops->queue_on(first, wq.get(), w.get()));
+		(void)ops->flush_work(w.get());
+		KT_EXPECT(test, same_pod(ALTWQ_AFFN_SMT, first, body.start_cpu.load(Relaxed)));
+	}
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), 4);
+}
+
+namespace {
+
+// 6.9+'s share of a node with `cpus` of the queue's `total` online CPUs.
+int node_share(int max_active, int min_active, int cpus, int total)
+{
+	const int share = (max_active * cpus + total - 1) / total;
+	return share < min_active ? min_active : share > max_active ? max_active : share;
+}
+
+int online_on_node(int node)
+{
+	int n = 0;
+	for (int cpu : online_cpus())
+		n += cpu_to_node(cpu) == node;
+	return n;
+}
+
+} // namespace
+
+KXX_TEST(workqueue_unbound, max_active_is_shared_out_per_node_above_min_active)
+{
+	const int n0 = cpu_to_node(0), n1 = cpu_to_node(last_online_cpu());
+	KT_ASSERT(test, n0 != n1); // the guest has two nodes
+	const int total = static_cast<int>(num_online_cpus());
+	const int c0 = online_on_node(n0), c1 = online_on_node(n1);
+	TestWq wq(ops, TWQ_UNBOUND, 16);
+	KT_ASSERT(test, wq);
+	auto expect_shares = [&](int max_active, int min_active) {
+		KT_EXPECT_EQ(test, altwq_wq_node_max_active(wq.get(), n0), node_share(max_active, min_active, c0, total));
+		KT_EXPECT_EQ(test, altwq_wq_node_max_active(wq.get(), n1), node_share(max_active, min_active, c1, total));
+		KT_EXPECT_EQ(test, altwq_wq_node_max_active(wq.get(), -1), max_active);
+	};
+	expect_shares(16, 8); // min_active starts as min(max_active, 8)
+	altwq_workqueue_set_max_active(as_wq(wq.get()), 4);
+	expect_shares(4, 4); // lowering max_active lowers min_active with it
+	altwq_workqueue_set_min_active(as_wq(wq.get()), 1);
+	expect_shares(4, 1);
+	altwq_workqueue_set_min_active(as_wq(wq.get()), 100); // clamped to max_active
+	expect_shares(4, 4);
+	altwq_workqueue_set_min_active(as_wq(wq.get()), -5); // clamped to 0
+	expect_shares(4, 0);
+	altwq_workqueue_set_max_active(as_wq(wq.get()), 32); // min_active stays
+	expect_shares(32, 0);
+	KT_EXPECT_EQ(test, altwq_wq_node_max_active(wq.get(), nr_node_ids()), err::Inval);
+	// Only unbound queues that are not ordered have a min_active.
+	TestWq percpu(ops, 0, 0), ordered(ops, 0, 0, true);
+	KT_ASSERT(test, percpu && ordered);
+	{
+		ExpectWarnings warnings;
+		altwq_workqueue_set_min_active(as_wq(percpu.get()), 2);
+		altwq_workqueue_set_min_active(as_wq(ordered.get()), 0);
+		KT_EXPECT_GE(test, warnings.finish(), 1);
+	}
+	KT_EXPECT_EQ(test, altwq_wq_node_max_active(ordered.get(), n0), 1);
+	KT_EXPECT_EQ(test, altwq_wq_node_max_active(percpu.get(), n0), err::Inval);
+}
+
+KXX_TEST(workqueue_unbound, works_of_one_node_run_up_to_that_nodes_share)
+{
+	const int n0 = cpu_to_node(0), far = last_online_cpu();
+	KT_ASSERT(test, cpu_to_node(far) != n0);
+	TestWq wq(ops, TWQ_UNBOUND, 4);
+	WorkSet set(ops, 8);
+	KT_ASSERT(test, wq && set.ok());
+	altwq_workqueue_set_min_active(as_wq(wq.get()), 1);
+	KT_ASSERT_EQ(test, apply(wq.get(), 0, ALTWQ_AFFN_NUMA, false), 0);
+	const int share = altwq_wq_node_max_active(wq.get(), n0);
+	KT_EXPECT_EQ(test, share, 2); // 4 of 4 CPUs, two on each node
+	// Eight works from node 0: its share runs, the rest waits.
+	Completion gate1;
+	for (int i = 0; i < 8; i++) {
+		set.body(i).gate = &gate1;
+		KT_EXPECT(test, ops->queue_on(0, wq.get(), set.work(i)));
+	}
+	KT_EXPECT(test, wait_until([&] { return set.total(&Body::started) == share; }, 5000));
+	msleep(50);
+	KT_EXPECT_EQ(test, set.total(&Body::started), share);
+	KT_EXPECT_EQ(test, altwq_wq_node_nr_active(wq.get(), n0), share);
+	gate1.complete_all();
+	ops->flush_wq(wq.get());
+	KT_EXPECT_EQ(test, set.total(&Body::runs), 8);
+	KT_EXPECT_EQ(test, altwq_wq_node_nr_active(wq.get(), n0), 0);
+	// Four from each node: both shares run at once, max_active in all.
+	Completion gate2;
+	for (int i = 0; i < 8; i++) {
+		set.body(i).gate = &gate2;
+		KT_EXPECT(test, ops->queue_on(i < 4 ? 0 : far, wq.get(), set.work(i)));
+	}
+	KT_EXPECT(test, wait_until([&] { return set.total(&Body::started) == 8 + 2 * share; }, 5000));
+	msleep(50);
+	KT_EXPECT_EQ(test, set.total(&Body::started), 8 + 2 * share);
+	gate2.complete_all();
+	ops->flush_wq(wq.get());
+	KT_EXPECT_EQ(test, set.total(&Body::runs), 16);
+}
+
+KXX_TEST(workqueue_unbound, node_shares_follow_cpu_hotplug)
+{
+	const int n0 = cpu_to_node(0), far = last_online_cpu(), n1 = cpu_to_node(far);
+	KT_ASSERT(test, n1 != n0 && far != 0);
+	TestWq wq(ops, TWQ_UNBOUND, 6);
+	KT_ASSERT(test, wq);
+	altwq_workqueue_set_min_active(as_wq(wq.get()), 1);
+	const int total = static_cast<int>(num_online_cpus());
+	const int c0 = online_on_node(n0), c1 = online_on_node(n1);
+	KT_EXPECT_EQ(test, altwq_wq_node_max_active(wq.get(), n1), node_share(6, 1, c1, total));
+	KT_ASSERT(test, cpu_down(far).ok());
+	KT_EXPECT_EQ(test, altwq_wq_node_max_active(wq.get(), n0), node_share(6, 1, c0, total - 1));
+	KT_EXPECT_EQ(test, altwq_wq_node_max_active(wq.get(), n1), node_share(6, 1, c1 - 1, total - 1));
+	KT_EXPECT(test, cpu_up(far).ok());
+	KT_EXPECT_EQ(test, altwq_wq_node_max_active(wq.get(), n0), node_share(6, 1, c0, total));
+	KT_EXPECT_EQ(test, altwq_wq_node_max_active(wq.get(), n1), node_share(6, 1, c1, total));
+}
