@@ -16,8 +16,8 @@
  *
  * Not mapped (README, "Drop-in"): what reaches into struct work_struct or
  * kthread_worker internals (->data, ->entry, WORK_STRUCT_* bits,
- * work_data_bits(), lockdep maps), PF_WQ_WORKER, WQ_SYSFS (altwq refuses
- * the flags it does not know), and the attrs API.
+ * work_data_bits(), lockdep maps), PF_WQ_WORKER, and the attrs API (its
+ * struct and calls are altwq_ ones).
  */
 #ifndef ALTWQ_AS_INTREE_H
 #define ALTWQ_AS_INTREE_H
@@ -42,6 +42,7 @@
 #define WQ_BH				ALTWQ_BH
 #define WQ_UNBOUND			ALTWQ_UNBOUND
 #define WQ_FREEZABLE			ALTWQ_FREEZABLE
+#define WQ_SYSFS			ALTWQ_SYSFS
 #define WQ_HIGHPRI			ALTWQ_HIGHPRI
 #define WQ_CPU_INTENSIVE		ALTWQ_CPU_INTENSIVE
 #define WQ_MEM_RECLAIM			ALTWQ_MEM_RECLAIM

@@ -61,6 +61,7 @@ enum altwq_affn_scope {
 #define ALTWQ_FREEZABLE		(1U << 2)  /* starts no work while the system is frozen (suspend) */
 #define ALTWQ_HIGHPRI		(1U << 4)  /* served by the high-priority pools */
 #define ALTWQ_CPU_INTENSIVE	(1U << 5)  /* its works do not count for concurrency */
+#define ALTWQ_SYSFS		(1U << 6)  /* its knobs in /sys/bus/altwq/devices/<name>/ (not ordered) */
 #define ALTWQ_MEM_RECLAIM	(1U << 3)  /* has a rescuer: progress without new workers */
 #define ALTWQ_POWER_EFFICIENT	(1U << 7)  /* per-CPU, or unbound with altwq.power_efficient=1 */
 #define ALTWQ_PERCPU		(1U << 8)  /* bound to a CPU (the default; says so explicitly) */

@@ -70,6 +70,7 @@ int kabi_cpumask_any_online_distribute(const struct kabi_cpumask *m)
 	return cpumask_any_and_distribute(CMASK(m), cpu_online_mask);
 }
 int kabi_cpumask_parse_list(const char *buf, struct kabi_cpumask *m) { return cpulist_parse(buf, MASK(m)); }
+int kabi_cpumask_parse_hex(const char *buf, struct kabi_cpumask *m) { return cpumask_parse(buf, MASK(m)); }
 int kabi_cpumask_print_hex(char *buf, unsigned int size, const struct kabi_cpumask *m)
 {
 	return scnprintf(buf, size, "%*pb", cpumask_pr_args(CMASK(m)));

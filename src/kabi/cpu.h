@@ -49,8 +49,10 @@ bool kabi_cpumask_intersects(const struct kabi_cpumask *a, const struct kabi_cpu
 bool kabi_cpumask_empty(const struct kabi_cpumask *m);
 /* The next CPU of m & online after the last one it gave (spreads picks). */
 int kabi_cpumask_any_online_distribute(const struct kabi_cpumask *m);
-/* "0-3,6" into m (0 or -errno) and m into buf (its length). */
+/* "0-3,6", or hex words as cpumask files take them ("f", "00000003,ffffffff"),
+ * into m (0 or -errno); m into buf in hex words (its length). */
 int kabi_cpumask_parse_list(const char *buf, struct kabi_cpumask *m);
+int kabi_cpumask_parse_hex(const char *buf, struct kabi_cpumask *m);
 int kabi_cpumask_print_hex(char *buf, unsigned int size, const struct kabi_cpumask *m);
 
 /* cpumask_var_t, in the public attrs struct: zero-filled allocation (false

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Our sysfs bus and its devices for the engines (see kabi/sysfs.h). */
 #include <linux/device.h>
+#include <linux/kernel.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
@@ -100,3 +101,16 @@ void kabi_sysfs_dev_remove(struct kabi_sysfs_dev *d)
 	if (d)
 		device_unregister(&d->dev);
 }
+
+long kabi_sysfs_printf(char *buf, unsigned long size, const char *fmt, ...)
+{
+	va_list args;
+	long len;
+
+	va_start(args, fmt);
+	len = vscnprintf(buf, size, fmt, args);
+	va_end(args);
+	return len;
+}
+
+bool kabi_sysfs_scan_int(const char *buf, int *val) { return sscanf(buf, "%d", val) == 1; }

@@ -31,5 +31,10 @@ struct kabi_sysfs_dev *kabi_sysfs_dev_add(const char *name, const struct kabi_sy
 /* Once it returns, no callback of the device runs or will run. NULL: nothing. */
 void kabi_sysfs_dev_remove(struct kabi_sysfs_dev *dev);
 
+/* What a show or store needs, as sysfs files do it: scnprintf() into buf
+ * (the length written); sscanf(buf, "%d") (true if it found one). */
+long kabi_sysfs_printf(char *buf, unsigned long size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+bool kabi_sysfs_scan_int(const char *buf, int *val);
+
 KABI_END
 #endif

@@ -77,6 +77,7 @@ public:
 	int any_online_distribute() const { return kabi_cpumask_any_online_distribute(raw()); }
 	// "0-3,6" (0 or -errno); the mask in hex as 6.12's sysfs prints it (its length).
 	int parse_list(const char *buf) { return kabi_cpumask_parse_list(buf, raw()); }
+	int parse_hex(const char *buf) { return kabi_cpumask_parse_hex(buf, raw()); }
 	int print_hex(char *buf, unsigned int size) const { return kabi_cpumask_print_hex(buf, size, raw()); }
 	// The mask a kernel cpumask_var_t holds (it is exactly the kernel object).
 	static CpuMask &of_var(void *var) { return *reinterpret_cast<CpuMask *>(kabi_cpumask_var_mask(var)); }

@@ -16,10 +16,13 @@ constinit const char *const scope_names[ALTWQ_AFFN_NR_TYPES] = {
 	"default", "cpu", "smt", "cache", "cache_shard", "numa", "system",
 };
 
-// Whether a and b are the same word; b may end in a newline (a sysfs write).
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Whether a and b are the same word, case aside; b may end in a newline (a
+// sysfs write).
 bool same_word(const char *a, const char *b)
 {
-	while (*a && *a == *b) {
+	while (*a && *a == lower(*b)) {
 		a++;
 		b++;
 	}

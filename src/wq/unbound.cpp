@@ -26,8 +26,6 @@ namespace {
 
 using PLocked = Locked<UnboundPools, UnboundPoolsMutex, MaySleep>;
 
-enum : int { NiceMin = -20, NiceMax = 19 };
-
 unsigned int attrs_hash(const altwq_workqueue_attrs &a)
 {
 	unsigned int h = static_cast<unsigned int>(a.nice + 64) * 2 + (a.affn_strict ? 1 : 0);
@@ -452,6 +450,60 @@ void steer_into_pod(Pool &pool, PoolLocked &s, Worker &w)
 
 } // namespace altwq::wq
 
+namespace altwq::wq {
+
+namespace {
+
+// P held (and the hotplug lock); may sleep. attrs applied to wq, unless
+// they or wq are refused (as 6.12: a caller's bug warns).
+int apply_checked(PLocked &p, altwq_workqueue *wq, const altwq_workqueue_attrs &attrs)
+{
+	// As 6.12: only unbound queues have attributes.
+	if (KXX_WARN_ON_ONCE(!(wq->flags & ALTWQ_UNBOUND)) ||
+	    KXX_WARN_ON_ONCE(attrs.affn_scope < 0 || attrs.affn_scope >= ALTWQ_AFFN_NR_TYPES))
+		return err::Inval;
+	if (attrs.nice < NiceMin || attrs.nice > NiceMax)
+		return err::Inval;
+	// Off the unbound queues' list once destroy began (under P): too late.
+	if ((wq->state.load(Relaxed) & (WqTearingDown | WqDestroying)) ||
+	    (!(wq->flags & __ALTWQ_ORDERED) && !wq->unbound_node.linked()))
+		return err::Inval;
+	altwq_workqueue_attrs *a = actualize(wq, attrs);
+	if (!a)
+		return err::NoMem;
+	Status st = apply_locked(p, wq, a, -1);
+	return st.ok() ? 0 : st.error();
+}
+
+} // namespace
+
+int edit_workqueue_attrs(altwq_workqueue *wq, int (*edit)(altwq_workqueue_attrs &, const char *), const char *arg)
+{
+	KXX_MIGHT_SLEEP();
+	WqRef ref = WqRef::of(wq);
+	if (!ref || !(wq->flags & ALTWQ_UNBOUND))
+		return err::Inval;
+	altwq_workqueue_attrs *attrs = alloc_attrs();
+	if (!attrs)
+		return err::NoMem;
+	int ret;
+	{
+		CpusReadGuard cpus;
+		auto p = g->unbound.lock<MaySleep>();
+		{
+			auto m = wq->shared.lock<MaySleep>();
+			copy_attrs(*attrs, *m->attrs);
+		}
+		ret = edit(*attrs, arg);
+		if (!ret)
+			ret = apply_checked(p, wq, *attrs);
+	}
+	free_attrs(attrs);
+	return ret;
+}
+
+} // namespace altwq::wq
+
 extern "C" int altwq_apply_workqueue_attrs(altwq_workqueue *wq, const altwq_workqueue_attrs *attrs)
 {
 	using namespace altwq::wq;
@@ -461,23 +513,7 @@ extern "C" int altwq_apply_workqueue_attrs(altwq_workqueue *wq, const altwq_work
 	WqRef ref = WqRef::of(wq);
 	if (!ref)
 		return err::Inval;
-	// As 6.12: only unbound queues have attributes.
-	if (KXX_WARN_ON_ONCE(!(wq->flags & ALTWQ_UNBOUND)) ||
-	    KXX_WARN_ON_ONCE(attrs->affn_scope < 0 || attrs->affn_scope >= ALTWQ_AFFN_NR_TYPES))
-		return err::Inval;
-	if (attrs->nice < NiceMin || attrs->nice > NiceMax)
-		return err::Inval;
-	altwq_workqueue_attrs *a = actualize(wq, *attrs);
-	if (!a)
-		return err::NoMem;
 	CpusReadGuard cpus;
 	auto p = g->unbound.lock<MaySleep>();
-	// Off the unbound queues' list once destroy began (under P): too late.
-	if ((wq->state.load(Relaxed) & (WqTearingDown | WqDestroying)) ||
-	    (!(wq->flags & __ALTWQ_ORDERED) && !wq->unbound_node.linked())) {
-		free_attrs(a);
-		return err::Inval;
-	}
-	Status st = apply_locked(p, wq, a, -1);
-	return st.ok() ? 0 : st.error();
+	return apply_checked(p, wq, *attrs);
 }

@@ -33,7 +33,7 @@ altwq_workqueue::altwq_workqueue(unsigned int flags_)
 namespace {
 
 constexpr unsigned int KnownFlags = ALTWQ_BH | ALTWQ_UNBOUND | ALTWQ_FREEZABLE | ALTWQ_HIGHPRI | ALTWQ_CPU_INTENSIVE |
-				    ALTWQ_MEM_RECLAIM | ALTWQ_POWER_EFFICIENT | ALTWQ_PERCPU | __ALTWQ_ORDERED |
+				    ALTWQ_MEM_RECLAIM | ALTWQ_POWER_EFFICIENT | ALTWQ_PERCPU | ALTWQ_SYSFS | __ALTWQ_ORDERED |
 				    __ALTWQ_LEGACY;
 
 // As 6.12: out of [1, ALTWQ_MAX_ACTIVE] is clamped into it, with a message
@@ -149,6 +149,11 @@ altwq_workqueue *alloc_workqueue(const char *fmt, unsigned int flags, int max_ac
 		freezer_add(wq); // before anyone can queue: frozen now if the system is
 	stats_add_queue(wq);
 	g->registry.insert(*wq);
+	// Last, as 6.12: its files work from the moment they appear.
+	if ((flags & ALTWQ_SYSFS) && !sysfs_add_queue(wq).ok()) {
+		altwq_destroy_workqueue(wq);
+		return nullptr;
+	}
 	return wq;
 }
 
@@ -368,6 +373,7 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 			return;
 		wq->state.fetch_or(WqTearingDown, Full);
 	}
+	wq->sysfs_dev.remove(); // as 6.12, first: no store after this, and the name is free
 	wq->stats_file.reset(); // no reader after this: the queue may go
 	// Armed delayed works are run now rather than left to fire into a freed
 	// queue. A timer callback holds the armed lock until its work is queued,
@@ -473,6 +479,7 @@ extern "C" void altwq_wq_exit(void)
 	if (!g)
 		return;
 	system_wqs_exit();
+	sysfs_exit();
 	freezer_exit();
 	stats_exit();
 	// Runs the pending releases: every destroyed queue is freed after this.
@@ -509,6 +516,8 @@ extern "C" int altwq_wq_init(void)
 		stats_init();
 	if (st.ok())
 		st = freezer_init();
+	if (st.ok())
+		st = sysfs_init();
 	if (st.ok())
 		st = system_wqs_init();
 	if (!st.ok()) {

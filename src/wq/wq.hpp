@@ -63,6 +63,7 @@
 #include "kxx/rcu_set.hpp"
 #include "kxx/sizes.hpp"
 #include "kxx/softirq.hpp"
+#include "kxx/sysfs.hpp"
 #include "kxx/timer.hpp"
 #include "kxx/wake_later.hpp"
 #include "kxx/trace.hpp"
@@ -478,6 +479,7 @@ struct altwq_workqueue : kxx::Pinned {
 	kxx::ListNode freeze_node;				// Z: ALTWQ_FREEZABLE, on the freezer's list
 	kxx::ListNode unbound_node;				// P: unbound, on the unbound queues' list
 	kxx::DebugfsEntry stats_file;				// I once made; removed first by destroy
+	kxx::SysfsDevice sysfs_dev;				// ALTWQ_SYSFS: I once made; removed first by destroy
 	// May sleep (M, then each pwq's L). Its debugfs file's text.
 	void show_stats(kxx::SeqOut &out);
 	char name[32] = {};					// I
@@ -527,6 +529,7 @@ struct Globals : kxx::Pinned {
 	kxx::Kthread freezer;						// I: freezer.cpp's sentinel
 	kxx::DebugfsEntry debugfs_dir;					// I: /sys/kernel/debug/altwq
 	kxx::DebugfsEntry debugfs_pools;				// I: its "pools"
+	bool sysfs_bus = false;						// I: /sys/bus/altwq is ours
 	// May sleep (each pool's L in turn). The pools file's text.
 	void show_pools(kxx::SeqOut &out);
 	kxx::Atomic<long> nr_freezes{0};				// X: freezes seen (test hook)
@@ -819,6 +822,8 @@ Pwq *new_pwq(altwq_workqueue *wq, Pool *pool, int max_active);
 void apply_max_active(altwq_workqueue *wq, WqShared &m, int off_cpu = -1);
 // M held. An unbound queue's per-node shares of max_active (see NodeActive).
 void update_node_max_active(altwq_workqueue *wq, WqShared &m, int off_cpu);
+// The nice range of unbound queues' workers.
+enum : int { NiceMin = -20, NiceMax = 19 };
 // Unbound queues' node share floor unless set (6.9+'s WQ_DFL_MIN_ACTIVE).
 constexpr int DflMinActive = 8;
 // L held. Whether one more work of pwq may go active now (taking the
@@ -842,6 +847,20 @@ void count_cm_wakeup(PoolLocked &s);
 void stats_init();
 void stats_exit();
 void stats_add_queue(altwq_workqueue *wq);
+
+// ---- sysfs.cpp ----
+// May sleep. /sys/bus/altwq/ (6.12's /sys/bus/workqueue/ with another
+// name), and a queue's device on it: per_cpu, max_active, and for unbound
+// queues nice, cpumask, affinity_scope and affinity_strict.
+kxx::Status sysfs_init();
+void sysfs_exit();
+kxx::Status sysfs_add_queue(altwq_workqueue *wq);
+
+// ---- unbound.cpp, for sysfs ----
+// May sleep. wq's attrs changed by edit(attrs, arg) (0, or the errno it
+// refuses the change with) and applied, all under P so that two writers
+// do not mix: 0 or a negative errno.
+int edit_workqueue_attrs(altwq_workqueue *wq, int (*edit)(altwq_workqueue_attrs &, const char *), const char *arg);
 
 // ---- freezer.cpp ----
 // May sleep. The sentinel that freezes ALTWQ_FREEZABLE queues with the

@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-2.0
+// ALTWQ_SYSFS queues under /sys/bus/altwq/devices/<name>/, read and written
+// as a shell would: 6.12's files and formats, writes that take effect, bad
+// writes refused with -EINVAL and changing nothing, and the device's life.
+#include <altwq/workqueue_api.h>
+#include "attrs_glue.h"
+#include "file_glue.h"
+#include "kxx/cpu_hotplug.hpp"
+#include "kxx/warn.hpp"
+#include "wq/test_hooks.h"
+#include "wq/wq_test.hpp"
+
+using namespace altwq::wqtest;
+
+namespace {
+
+const wq_ops *const ops = &altwq_wq_ops_altwq;
+constexpr int ENOENT_ = -2;
+
+// A queue made with altwq_alloc_workqueue() (the ops have no ALTWQ_SYSFS).
+class SysfsWq : Pinned {
+public:
+	SysfsWq(const char *name, unsigned int flags, int max_active)
+		: wq_(altwq_alloc_workqueue("%s", flags | ALTWQ_SYSFS, max_active, name))
+	{
+	}
+	~SysfsWq() { destroy(); }
+	altwq_workqueue *get() const { return wq_; }
+	explicit operator bool() const { return wq_ != nullptr; }
+	void destroy()
+	{
+		if (wq_)
+			altwq_destroy_workqueue(exchange(wq_, nullptr));
+	}
+
+private:
+	altwq_workqueue *wq_;
+};
+
+// One file of a queue's directory.
+class Knob {
+public:
+	Knob(const char *wq_name, const char *file) { format(path_, sizeof(path_), "/sys/bus/altwq/devices/%s/%s", wq_name, file); }
+	// The file's text, or "" (and err set) if it cannot be read.
+	const char *read()
+	{
+		long n = altwq_test_read_file(path_, buf_, sizeof(buf_));
+		err_ = n < 0 ? static_cast<int>(n) : 0;
+		if (n < 0)
+			buf_[0] = '\0';
+		return buf_;
+	}
+	int write(const char *val) { return altwq_test_write_file(path_, val, false); }
+	int err() const { return err_; }
+	bool reads(const char *want) { return __builtin_strcmp(read(), want) == 0; }
+
+private:
+	char path_[96];
+	char buf_[128];
+	int err_ = 0;
+};
+
+bool starts_with(const char *s, const char *prefix) { return __builtin_strncmp(s, prefix, __builtin_strlen(prefix)) == 0; }
+
+} // namespace
+
+KXX_TEST(workqueue_sysfs, files_show_6_12s_formats)
+{
+	SysfsWq unbound("altwq_sysfs_u", ALTWQ_UNBOUND, 16), percpu("altwq_sysfs_p", 0, 7);
+	KT_ASSERT(test, unbound && percpu);
+	KT_EXPECT(test, Knob("altwq_sysfs_u", "per_cpu").reads("0\n"));
+	KT_EXPECT(test, Knob("altwq_sysfs_u", "max_active").reads("16\n"));
+	KT_EXPECT(test, Knob("altwq_sysfs_u", "nice").reads("0\n"));
+	KT_EXPECT(test, Knob("altwq_sysfs_u", "affinity_strict").reads("0\n"));
+	Knob scope("altwq_sysfs_u", "affinity_scope");
+	const char *s = scope.read();
+	KT_EXPECT(test, starts_with(s, "default (") && __builtin_strlen(s) > 11 && __builtin_strcmp(s + __builtin_strlen(s) - 2, ")\n") == 0);
+	// Every possible CPU, in hex words: 4 CPUs are "f".
+	char want[16];
+	format(want, sizeof(want), "%llx\n", (1ULL << nr_cpu_ids()) - 1);
+	Knob cpumask("altwq_sysfs_u", "cpumask");
+	KT_EXPECT(test, cpumask.reads(want));
+	altwq_kunit_log(test, "affinity_scope %s cpumask %s", s, cpumask.read());
+	// A per-CPU queue has only per_cpu and max_active.
+	KT_EXPECT(test, Knob("altwq_sysfs_p", "per_cpu").reads("1\n"));
+	KT_EXPECT(test, Knob("altwq_sysfs_p", "max_active").reads("7\n"));
+	Knob no_nice("altwq_sysfs_p", "nice");
+	no_nice.read();
+	KT_EXPECT_EQ(test, no_nice.err(), ENOENT_);
+	KT_EXPECT_EQ(test, no_nice.write("1"), ENOENT_);
+}
+
+KXX_TEST(workqueue_sysfs, writes_change_the_queue)
+{
+	SysfsWq wq("altwq_sysfs_w", ALTWQ_UNBOUND, 16);
+	KT_ASSERT(test, wq);
+	Body body;
+	TestWork w(ops, body);
+	KT_ASSERT(test, w);
+	Knob max_active("altwq_sysfs_w", "max_active"), nice("altwq_sysfs_w", "nice"),
+		cpumask("altwq_sysfs_w", "cpumask"), scope("altwq_sysfs_w", "affinity_scope"),
+		strict("altwq_sysfs_w", "affinity_strict");
+	KT_EXPECT_EQ(test, max_active.write("3\n"), 0);
+	KT_EXPECT(test, max_active.reads("3\n"));
+	KT_EXPECT_EQ(test, altwq_wq_node_max_active(wq.get(), -1), 3);
+	const int pool_before = altwq_wq_unbound_pool_id(wq.get(), 0);
+	KT_EXPECT_EQ(test, nice.write("5\n"), 0);
+	KT_EXPECT(test, nice.reads("5\n"));
+	KT_EXPECT_NE(test, altwq_wq_unbound_pool_id(wq.get(), 0), pool_before);
+	KT_EXPECT_EQ(test, scope.write("smt\n"), 0);
+	KT_EXPECT(test, scope.reads("smt\n"));
+	KT_EXPECT_EQ(test, scope.write("CPU"), 0); // names are case-blind, as 6.12's
+	KT_EXPECT(test, scope.reads("cpu\n"));
+	KT_EXPECT_EQ(test, scope.write("smt"), 0);
+	KT_EXPECT_EQ(test, strict.write("1\n"), 0);
+	KT_EXPECT(test, strict.reads("1\n"));
+	for (int cpu : online_cpus()) {
+		const int id = altwq_wq_unbound_pool_id(wq.get(), cpu);
+		for (int other : possible_cpus())
+			KT_EXPECT_EQ(test, altwq_wq_unbound_pool_allows(id, other),
+				     (int)(altwq_wq_pod_of(ALTWQ_AFFN_SMT, cpu) == altwq_wq_pod_of(ALTWQ_AFFN_SMT, other)));
+	}
+	KT_EXPECT_EQ(test, strict.write("7"), 0); // any non-zero integer is true
+	KT_EXPECT(test, strict.reads("1\n"));
+	KT_EXPECT_EQ(test, strict.write("0"), 0);
+	KT_EXPECT(test, strict.reads("0\n"));
+	// One CPU in the mask: every work runs there.
+	const int only = last_online_cpu();
+	char mask[16];
+	format(mask, sizeof(mask), "%llx\n", 1ULL << only);
+	KT_EXPECT_EQ(test, cpumask.write(mask), 0);
+	KT_EXPECT(test, cpumask.reads(mask));
+	for (int cpu : online_cpus()) {
+		KT_EXPECT(test, ops->queue_on(cpu, wq.get(), w.get()));
+		(void)ops->flush_work(w.get());
+		KT_EXPECT_EQ(test, body.start_cpu.load(Relaxed), only);
+	}
+	// Back to the default scope.
+	KT_EXPECT_EQ(test, scope.write("default"), 0);
+	KT_EXPECT(test, starts_with(scope.read(), "default ("));
+}
+
+KXX_TEST(workqueue_sysfs, bad_writes_are_einval_and_change_nothing)
+{
+	SysfsWq wq("altwq_sysfs_bad", ALTWQ_UNBOUND, 16);
+	KT_ASSERT(test, wq);
+	Knob max_active("altwq_sysfs_bad", "max_active"), nice("altwq_sysfs_bad", "nice"),
+		cpumask("altwq_sysfs_bad", "cpumask"), scope("altwq_sysfs_bad", "affinity_scope"),
+		strict("altwq_sysfs_bad", "affinity_strict");
+	KT_ASSERT_EQ(test, nice.write("3"), 0);
+	KT_ASSERT_EQ(test, scope.write("numa"), 0);
+	altwq_wq_flush_releases();
+	char mask_before[32];
+	format(mask_before, sizeof(mask_before), "%s", cpumask.read());
+	const int pwqs = altwq_wq_nr_pwqs(wq.get());
+	const int pool = altwq_wq_unbound_pool_id(wq.get(), 0);
+	KT_EXPECT_EQ(test, max_active.write("0"), err::Inval);
+	KT_EXPECT_EQ(test, max_active.write("-4"), err::Inval);
+	KT_EXPECT_EQ(test, max_active.write("lots"), err::Inval);
+	KT_EXPECT_EQ(test, nice.write("20"), err::Inval);
+	KT_EXPECT_EQ(test, nice.write("-21"), err::Inval);
+	KT_EXPECT_EQ(test, nice.write("nice"), err::Inval);
+	KT_EXPECT_EQ(test, cpumask.write("0"), err::Inval);
+	KT_EXPECT_EQ(test, cpumask.write("zz"), err::Inval);
+	KT_EXPECT_EQ(test, scope.write("bogus"), err::Inval);
+	KT_EXPECT_EQ(test, scope.write("\n"), err::Inval);
+	KT_EXPECT_EQ(test, strict.write("yes"), err::Inval);
+	// A mask of only offline CPUs.
+	const int far = last_online_cpu();
+	KT_ASSERT(test, far != 0 && cpu_down(far).ok());
+	char offline[16];
+	format(offline, sizeof(offline), "%llx", 1ULL << far);
+	KT_EXPECT_EQ(test, cpumask.write(offline), err::Inval);
+	KT_EXPECT(test, cpu_up(far).ok());
+	KT_EXPECT(test, max_active.reads("16\n"));
+	KT_EXPECT(test, nice.reads("3\n"));
+	KT_EXPECT(test, cpumask.reads(mask_before));
+	KT_EXPECT(test, scope.reads("numa\n"));
+	KT_EXPECT(test, strict.reads("0\n"));
+	altwq_wq_flush_releases();
+	KT_EXPECT_EQ(test, altwq_wq_nr_pwqs(wq.get()), pwqs);
+	KT_EXPECT_EQ(test, altwq_wq_unbound_pool_id(wq.get(), 0), pool);
+}
+
+KXX_TEST(workqueue_sysfs, the_directory_lives_as_long_as_the_queue)
+{
+	Knob per_cpu("altwq_sysfs_life", "per_cpu");
+	{
+		SysfsWq wq("altwq_sysfs_life", ALTWQ_UNBOUND, 0);
+		KT_ASSERT(test, wq);
+		KT_EXPECT(test, per_cpu.reads("0\n"));
+		// A second queue of that name cannot have the directory.
+		SysfsWq twin("altwq_sysfs_life", ALTWQ_UNBOUND, 0);
+		KT_EXPECT(test, !twin);
+	}
+	per_cpu.read();
+	KT_EXPECT_EQ(test, per_cpu.err(), ENOENT_);
+	// The name is free again.
+	SysfsWq again("altwq_sysfs_life", 0, 0);
+	KT_EXPECT(test, again && per_cpu.reads("1\n"));
+	// Ordered queues are refused, as 6.12 does.
+	ExpectWarnings warnings;
+	altwq_workqueue *ordered =
+		altwq_alloc_workqueue("altwq_sysfs_ord", ALTWQ_UNBOUND | __ALTWQ_ORDERED | ALTWQ_SYSFS, 1);
+	KT_EXPECT(test, ordered == nullptr);
+	if (ordered)
+		altwq_destroy_workqueue(ordered);
+	KT_EXPECT_EQ(test, warnings.finish(), 1);
+}
