@@ -212,12 +212,14 @@ ALTWQ_SUITE(workqueue_unbound,
 	ALTWQ_CASE(workqueue_unbound, works_of_one_node_run_up_to_that_nodes_share)
 	ALTWQ_CASE(workqueue_unbound, node_shares_follow_cpu_hotplug)
 )
-ALTWQ_SUITE(workqueue_sysfs,
-	ALTWQ_CASE(workqueue_sysfs, files_show_6_12s_formats)
-	ALTWQ_CASE(workqueue_sysfs, writes_change_the_queue)
-	ALTWQ_CASE(workqueue_sysfs, bad_writes_are_einval_and_change_nothing)
-	ALTWQ_CASE(workqueue_sysfs, the_directory_lives_as_long_as_the_queue)
-)
+#define ALTWQ_SYSFS_CASES(suite) \
+	ALTWQ_CASE(suite, files_show_6_12s_formats) \
+	ALTWQ_CASE(suite, writes_change_the_queue) \
+	ALTWQ_CASE(suite, bad_writes_are_einval_and_change_nothing) \
+	ALTWQ_CASE(suite, the_directory_lives_as_long_as_the_queue)
+ALTWQ_SUITE(workqueue_sysfs, ALTWQ_SYSFS_CASES(workqueue_sysfs))
+ALTWQ_SUITE(workqueue_sysfs_intree, ALTWQ_SYSFS_CASES(workqueue_sysfs_intree))
+#undef ALTWQ_SYSFS_CASES
 ALTWQ_SUITE_WITH_INIT(workqueue_freezer,
 	ALTWQ_CASE(workqueue_freezer, the_freeze_waits_for_running_freezable_works)
 	ALTWQ_CASE(workqueue_freezer, works_queued_while_frozen_start_only_after_thaw)

@@ -22,6 +22,7 @@
 #define WQB_EW_MEMBER intree_ew
 #define WQB_NAME "in-tree"
 #define WQB_TRACE_SYSTEM "workqueue"
+#define WQB_SYSFS_BUS "workqueue"
 #define WQB_TABLE altwq_wq_ops_intree
 #define WQB_KEEPS_WORK_ON_GOING_DOWN_CPU true
 #define WQB_QUIESCE() rcu_barrier()
@@ -43,6 +44,7 @@
 #define WQB_EW_MEMBER altwq_ew
 #define WQB_NAME "altwq"
 #define WQB_TRACE_SYSTEM "altwq"
+#define WQB_SYSFS_BUS "altwq"
 #define WQB_TABLE altwq_wq_ops_altwq
 #define WQB_KEEPS_WORK_ON_GOING_DOWN_CPU false
 #define WQB_QUIESCE() altwq_wq_flush_releases()

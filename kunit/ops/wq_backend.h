@@ -46,7 +46,8 @@ static unsigned int WQB_FN(flags)(unsigned int f)
 	       (f & TWQ_CPU_INTENSIVE ? WQB_FLAG(CPU_INTENSIVE) : 0) |
 	       (f & TWQ_MEM_RECLAIM ? WQB_FLAG(MEM_RECLAIM) : 0) |
 	       (f & TWQ_POWER_EFFICIENT ? WQB_FLAG(POWER_EFFICIENT) : 0) | (f & TWQ_PERCPU ? WQB_FLAG(PERCPU) : 0) |
-	       (f & TWQ_BH ? WQB_FLAG(BH) : 0) | (f & TWQ_FREEZABLE ? WQB_FLAG(FREEZABLE) : 0);
+	       (f & TWQ_BH ? WQB_FLAG(BH) : 0) | (f & TWQ_FREEZABLE ? WQB_FLAG(FREEZABLE) : 0) |
+	       (f & TWQ_SYSFS ? WQB_FLAG(SYSFS) : 0);
 }
 
 /* -1 is "any CPU" (the in-tree value is WORK_CPU_UNBOUND); any other value,
@@ -200,6 +201,7 @@ static const void *WQB_FN(raw_func)(struct wq_ops_work *w) { return (const void 
 
 const struct wq_ops WQB_TABLE = {
 	.name = WQB_NAME,
+	.sysfs_bus = WQB_SYSFS_BUS,
 	.trace_system = WQB_TRACE_SYSTEM,
 	.trace_prefix = WQB_TRACE_SYSTEM "_",
 	.raw_work = WQB_FN(raw_work),

@@ -27,6 +27,7 @@ enum {
 	TWQ_PERCPU = 1 << 5,
 	TWQ_BH = 1 << 6,
 	TWQ_FREEZABLE = 1 << 7,
+	TWQ_SYSFS = 1 << 8,
 };
 /* work_busy() bits, translated. */
 enum { TWQ_BUSY_PENDING = 1 << 0, TWQ_BUSY_RUNNING = 1 << 1 };
@@ -48,6 +49,8 @@ struct wq_ops {
 	 * hotplug").
 	 */
 	bool keeps_a_going_down_cpus_work_there_across_a_sleep;
+	/* Its WQ_SYSFS queues are in /sys/bus/<sysfs_bus>/devices/<name>/. */
+	const char *sysfs_bus;
 	/* Its trace events: tracefs system and event name prefix. */
 	const char *trace_system;
 	const char *trace_prefix;

@@ -449,9 +449,9 @@ static int __init altwq_bench_init(void)
 		pr_err("ALTWQ-BENCH-FAILED rounds and kw_samples must be positive, kw_works at least 2\n");
 		return -EINVAL;
 	}
-	pr_info("ALTWQ-BENCH-BEGIN rounds=%u kw_works=%u kw_samples=%u wq_works=%u wq_samples=%u wq_mix_works=%u wq_mem_queues=%u wq_hog_ms=%u wq_stall_window_us=%u\n",
+	pr_info("ALTWQ-BENCH-BEGIN rounds=%u kw_works=%u kw_samples=%u wq_works=%u wq_samples=%u wq_mix_works=%u wq_mem_queues=%u wq_hog_ms=%u wq_stall_window_us=%u wq_scope_works=%u wq_scope_queues=%u\n",
 		rounds, kw_works, kw_samples, wq_works, wq_samples, wq_mix_works, wq_mem_queues, wq_hog_ms,
-		wq_stall_window_us);
+		wq_stall_window_us, wq_scope_works, wq_scope_queues);
 	for (wl = 0; wl < ARRAY_SIZE(workloads); wl++) {
 		for (round = 0; round < rounds; round++) {
 			/* A B A B...: alternate which one goes first. */
@@ -470,6 +470,8 @@ static int __init altwq_bench_init(void)
 	err = wq_bench_run(rounds);
 	if (!err)
 		err = wq_cm_bench_run(rounds);
+	if (!err)
+		err = wq_scope_bench_run(rounds);
 	if (err) {
 		pr_err("ALTWQ-BENCH-FAILED workqueue workloads: %d\n", err);
 		return err;

@@ -25,6 +25,9 @@ int wq_bench_run(unsigned int rounds);
 /* The same for the concurrency-management workloads (wq_bench_cm.c). */
 extern unsigned int wq_hog_ms, wq_stall_window_us;
 int wq_cm_bench_run(unsigned int rounds);
+/* The unbound queues' affinity scopes (wq_bench_scope.c). */
+extern unsigned int wq_scope_works, wq_scope_queues;
+int wq_scope_bench_run(unsigned int rounds);
 /* Runs n workloads, rounds times each, on in-tree and altwq alternating
  * which goes first. 0 or the first -errno (logged with `what`). May sleep. */
 struct wq_ops;
