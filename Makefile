@@ -39,6 +39,7 @@ check: deps
 	scripts/build-modules "$$kdir" && \
 	scripts/compile-fail && \
 	scripts/dropin "$$kdir" && \
+	scripts/lockdep-demo "$$kdir" && \
 	scripts/qemu-test --kernel "$$kdir" --expect-file results/dropin/expect \
 		altwq_test.ko $$(cat results/dropin/modules)
 

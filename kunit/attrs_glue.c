@@ -46,32 +46,28 @@ static unsigned long long bits_of(const struct cpumask *mask)
 
 unsigned long long altwq_test_smt_cpus(int cpu) { return bits_of(topology_sibling_cpumask(cpu)); }
 
-/* cpumask_of_node() has only the node's online CPUs. */
-unsigned long long altwq_test_node_cpus(int cpu)
+/* The possible CPUs (n < 64) that same() puts with cpu. */
+static unsigned long long cpus_with(int cpu, bool (*same)(int a, int b))
 {
 	unsigned long long bits = 0;
 	int other;
 
 	for_each_possible_cpu(other)
-		if (other < 64 && cpu_to_node(other) == cpu_to_node(cpu))
+		if (other < 64 && same(cpu, other))
 			bits |= 1ULL << other;
 	return bits;
 }
+
+/* cpumask_of_node() has only the node's online CPUs. */
+static bool same_node(int a, int b) { return cpu_to_node(a) == cpu_to_node(b); }
+unsigned long long altwq_test_node_cpus(int cpu) { return cpus_with(cpu, same_node); }
 
 /* The scheduler's LLC masks are not exported; x86's cpu_info LLC ids are. */
-unsigned long long altwq_test_llc_cpus(int cpu)
-{
 #ifdef CONFIG_X86
-	unsigned long long bits = 0;
-	int other;
-
-	for_each_possible_cpu(other)
-		if (other < 64 && per_cpu_llc_id(other) == per_cpu_llc_id(cpu))
-			bits |= 1ULL << other;
-	return bits;
+static bool same_llc(int a, int b) { return per_cpu_llc_id(a) == per_cpu_llc_id(b); }
 #else
-	return altwq_test_node_cpus(cpu);
+static bool same_llc(int a, int b) { return same_node(a, b); }
 #endif
-}
+unsigned long long altwq_test_llc_cpus(int cpu) { return cpus_with(cpu, same_llc); }
 
 int altwq_test_nr_online_nodes(void) { return num_online_nodes(); }

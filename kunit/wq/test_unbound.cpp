@@ -409,7 +409,9 @@ KXX_TEST(workqueue_unbound, a_pod_with_no_cpu_online_falls_back_to_the_default_p
 	TestWq wq(ops, TWQ_UNBOUND, 0);
 	Body body;
 	TestWork w(ops, body);
-	KT_ASSERT(test, wq && w);
+	WorkSet load(ops, 8);
+	Completion gate;
+	KT_ASSERT(test, wq && w && load.ok());
 	KT_ASSERT_EQ(test, apply(wq.get(), 0, ALTWQ_AFFN_SMT, true), 0);
 	// A pod without CPU 0 (the boot CPU stays up).
 	const int first = online_outside_pod(ALTWQ_AFFN_SMT, 0);
@@ -417,6 +419,12 @@ KXX_TEST(workqueue_unbound, a_pod_with_no_cpu_online_falls_back_to_the_default_p
 	const int dfl = altwq_wq_unbound_pool_id(wq.get(), -1);
 	const int pod_pool = altwq_wq_unbound_pool_id(wq.get(), first);
 	KT_EXPECT_NE(test, pod_pool, dfl);
+	// Under load: works of the pod's pwq blocked while its CPUs go.
+	for (int i = 0; i < 8; i++) {
+		load.body(i).gate = &gate;
+		KT_EXPECT(test, ops->queue_on(first, wq.get(), load.work(i)));
+	}
+	KT_EXPECT(test, wait_until([&] { return load.total(&Body::started) == 8; }, 5000));
 	int down[MaxThreads], nr_down = 0;
 	for (int cpu : online_cpus())
 		if (cpu != 0 && same_pod(ALTWQ_AFFN_SMT, first, cpu) && nr_down < MaxThreads)
@@ -431,11 +439,17 @@ KXX_TEST(workqueue_unbound, a_pod_with_no_cpu_online_falls_back_to_the_default_p
 		KT_EXPECT(test, !cpu_online(down[i]));
 		KT_EXPECT_EQ(test, altwq_wq_unbound_pool_id(wq.get(), down[i]), dfl);
 	}
-	// A work queued for the gone pod runs on the default pwq's CPUs.
+	// A work queued for the gone pod runs on the default pwq's CPUs, while
+	// the old pod's works still wait; then they end on CPUs still up.
 	KT_EXPECT(test, ops->queue_on(first, wq.get(), w.get()));
 	(void)ops->flush_work(w.get());
 	KT_EXPECT_EQ(test, body.runs.load(Acquire), 1);
 	KT_EXPECT(test, cpu_online(body.start_cpu.load(Relaxed)));
+	gate.complete_all();
+	ops->flush_wq(wq.get());
+	KT_EXPECT_EQ(test, load.total(&Body::runs), 8);
+	for (int i = 0; i < 8; i++)
+		KT_EXPECT(test, cpu_online(load.body(i).last_cpu.load(Relaxed)));
 	for (int i = 0; i < nr_down; i++)
 		KT_EXPECT(test, cpu_up(down[i]).ok());
 	// Back up: the pod has a pool of its own again, and its works run there.

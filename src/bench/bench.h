@@ -28,9 +28,14 @@ int wq_cm_bench_run(unsigned int rounds);
 /* The unbound queues' affinity scopes (wq_bench_scope.c). */
 extern unsigned int wq_scope_works, wq_scope_queues;
 int wq_scope_bench_run(unsigned int rounds);
+struct wq_ops;
+/* Makes n queues of ops (TWQ_* flags), calls all_made(ctx) (if given) while
+ * they all exist, and destroys them: the unreclaimable slab they grew, in
+ * bytes per queue. 0 or -errno. May sleep. */
+int wq_bench_slab_per_queue(const struct wq_ops *ops, unsigned int n, unsigned int flags, void (*all_made)(void *),
+			    void *ctx, unsigned long *per_queue);
 /* Runs n workloads, rounds times each, on in-tree and altwq alternating
  * which goes first. 0 or the first -errno (logged with `what`). May sleep. */
-struct wq_ops;
 int wq_bench_ab(int (*const *workloads)(const struct wq_ops *, unsigned int), unsigned int n, unsigned int rounds,
 		const char *what);
 

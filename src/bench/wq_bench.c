@@ -414,11 +414,10 @@ out:
 	return err;
 }
 
-/* Unreclaimable slab grown by wq_mem_queues idle per-CPU queues, per queue.
- * (Memory from the per-CPU allocator is not in this count.) */
-static int wq_memory_per_idle_queue(const struct wq_ops *ops, unsigned int round)
+int wq_bench_slab_per_queue(const struct wq_ops *ops, unsigned int n, unsigned int flags, void (*all_made)(void *),
+			    void *ctx, unsigned long *per_queue)
 {
-	void **wqs = kvcalloc(wq_mem_queues, sizeof(void *), GFP_KERNEL);
+	void **wqs = kvcalloc(n, sizeof(void *), GFP_KERNEL);
 	unsigned long before, after;
 	unsigned int i, made = 0;
 	int err = 0;
@@ -426,20 +425,32 @@ static int wq_memory_per_idle_queue(const struct wq_ops *ops, unsigned int round
 	if (!wqs)
 		return -ENOMEM;
 	before = global_node_page_state_pages(NR_SLAB_UNRECLAIMABLE_B);
-	for (; made < wq_mem_queues; made++) {
-		wqs[made] = wb_alloc(ops, WB_PERCPU);
+	for (; made < n; made++) {
+		wqs[made] = ops->alloc("bench", flags, 0);
 		if (!wqs[made]) {
 			err = -ENOMEM;
 			break;
 		}
 	}
 	after = global_node_page_state_pages(NR_SLAB_UNRECLAIMABLE_B);
+	if (!err && all_made)
+		all_made(ctx);
 	for (i = 0; i < made; i++)
 		ops->destroy(wqs[i]);
-	if (!err)
-		bench_report("wq_memory_per_idle_queue", ops->name, round,
-			     after > before ? (after - before) * PAGE_SIZE / wq_mem_queues : 0, "bytes");
+	*per_queue = after > before ? (after - before) * PAGE_SIZE / n : 0;
 	kvfree(wqs);
+	return err;
+}
+
+/* Unreclaimable slab grown by wq_mem_queues idle per-CPU queues, per queue.
+ * (Memory from the per-CPU allocator is not in this count.) */
+static int wq_memory_per_idle_queue(const struct wq_ops *ops, unsigned int round)
+{
+	unsigned long per_queue;
+	int err = wq_bench_slab_per_queue(ops, wq_mem_queues, 0, NULL, NULL, &per_queue);
+
+	if (!err)
+		bench_report("wq_memory_per_idle_queue", ops->name, round, per_queue, "bytes");
 	return err;
 }
 

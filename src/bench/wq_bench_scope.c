@@ -21,12 +21,10 @@
 #include <linux/fs.h>
 #include <linux/kthread.h>
 #include <linux/ktime.h>
-#include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/topology.h>
-#include <linux/vmstat.h>
 #include "bench.h"
 #include "ops/wq_work.h"
 #include "wq/test_hooks.h"
@@ -177,40 +175,24 @@ out:
 	return err;
 }
 
-/* wq_scope_queues unbound queues with the default attrs: slab per queue. */
+static void ws_count_pools(void *ctx) { *(int *)ctx = altwq_wq_nr_unbound_pools(); }
+
+/* wq_scope_queues unbound queues with the default attrs: slab per queue,
+ * and (altwq) the pools made for them: none past the first queue's. */
 static int wq_equal_attrs_queues(const struct wq_ops *ops, unsigned int round)
 {
-	void **wqs = kvcalloc(wq_scope_queues, sizeof(void *), GFP_KERNEL);
 	const bool altwq = strcmp(ops->sysfs_bus, "altwq") == 0;
-	int pools_before = altwq ? altwq_wq_nr_unbound_pools() : 0, pools_after = 0;
-	unsigned long before, after;
-	unsigned int i, made = 0;
-	int err = 0;
+	int pools_before = altwq ? altwq_wq_nr_unbound_pools() : 0, pools_after = pools_before;
+	unsigned long per_queue;
+	int err = wq_bench_slab_per_queue(ops, wq_scope_queues, TWQ_UNBOUND, altwq ? ws_count_pools : NULL,
+					  &pools_after, &per_queue);
 
-	if (!wqs)
-		return -ENOMEM;
-	before = global_node_page_state_pages(NR_SLAB_UNRECLAIMABLE_B);
-	for (; made < wq_scope_queues; made++) {
-		wqs[made] = ops->alloc("bench_equal", TWQ_UNBOUND, 0);
-		if (!wqs[made]) {
-			err = -ENOMEM;
-			break;
-		}
-	}
-	after = global_node_page_state_pages(NR_SLAB_UNRECLAIMABLE_B);
+	if (err)
+		return err;
+	bench_report("wq_unbound_equal_attrs_slab_per_queue", ops->name, round, per_queue, "bytes");
 	if (altwq)
-		pools_after = altwq_wq_nr_unbound_pools();
-	for (i = 0; i < made; i++)
-		ops->destroy(wqs[i]);
-	if (!err) {
-		bench_report("wq_unbound_equal_attrs_slab_per_queue", ops->name, round,
-			     after > before ? (after - before) * PAGE_SIZE / wq_scope_queues : 0, "bytes");
-		if (altwq)
-			bench_profile("wq_unbound_equal_attrs_slab_per_queue", "pools_made", round,
-				      pools_after - pools_before);
-	}
-	kvfree(wqs);
-	return err;
+		bench_profile("wq_unbound_equal_attrs_slab_per_queue", "pools_made", round, pools_after - pools_before);
+	return 0;
 }
 
 #define WS_SCOPE(s)                                                               \

@@ -30,6 +30,13 @@ MODULE_PARM_DESC(power_efficient,
 		 "where the scheduler likes rather than on the queueing CPU");
 
 bool kabi_param_power_efficient(void) { return READ_ONCE(power_efficient); }
+
+static bool release_via_system_wq;
+module_param(release_via_system_wq, bool, 0444);
+MODULE_PARM_DESC(release_via_system_wq,
+		 "Demonstration only (make check's lockdep boot): queue a pwq's release on system_wq from under its pool's "
+		 "lock, the recursion the pwq release kthread_worker exists to avoid; lockdep reports it");
+bool kabi_param_release_via_system_wq(void) { return READ_ONCE(release_via_system_wq); }
 void kabi_param_set_power_efficient(bool on) { WRITE_ONCE(power_efficient, on); }
 
 /* Read on hot paths: the C++ side loads it directly (kxx/params.hpp). */

@@ -15,6 +15,8 @@
  *   default_affinity_scope  unbound queues' scope when they ask for the
  *                         default (a name; default "cache", read at load)
  *   cache_shard_size      cores per shard of the cache_shard scope (default 8)
+ *   release_via_system_wq a pwq's release goes to system_wq from under its
+ *                         pool's lock (lockdep demonstration; default off)
  */
 #ifndef ALTWQ_KABI_PARAMS_H
 #define ALTWQ_KABI_PARAMS_H
@@ -26,6 +28,7 @@ void kabi_param_set_idle_timeout_ms(unsigned int ms);
 bool kabi_param_pin_all_idle_workers(void);
 void kabi_param_set_pin_all_idle_workers(bool on);
 bool kabi_param_power_efficient(void);
+bool kabi_param_release_via_system_wq(void);
 void kabi_param_set_power_efficient(bool on);	/* for tests: queues made after it */
 /* The next two are read on hot paths: their variables, to load relaxed. */
 extern unsigned long kabi_cpu_intensive_thresh_us;

@@ -13,6 +13,7 @@ inline bool pin_all_idle_workers() { return kabi_param_pin_all_idle_workers(); }
 inline void set_pin_all_idle_workers(bool on) { kabi_param_set_pin_all_idle_workers(on); }
 // Whether ALTWQ_POWER_EFFICIENT queues are made unbound.
 inline bool power_efficient() { return kabi_param_power_efficient(); }
+inline bool release_via_system_wq() { return kabi_param_release_via_system_wq(); }
 inline void set_power_efficient(bool on) { kabi_param_set_power_efficient(on); }
 
 // CPU-intensive auto-detection's threshold (0: off; ~0UL: not set yet).

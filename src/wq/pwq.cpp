@@ -110,9 +110,44 @@ void workqueue_put_user(altwq_workqueue *wq)
 		free_workqueue(wq);
 }
 
+namespace {
+
+// release_via_system_wq: what seed 003 replaced, kept to show lockdep
+// catching it. Queueing takes a pool's lock (the class held here).
+struct SystemWqRelease {
+	altwq_work work;
+	Pwq *pwq;
+};
+
+void system_wq_release_fn(altwq_work *work)
+{
+	SystemWqRelease *r = owner_of<&SystemWqRelease::work>(work);
+	Pwq *pwq = r->pwq;
+	delete r;
+	pwq_release(&pwq->release_work);
+}
+
+// L held. True if the release went to system_wq.
+bool release_on_system_wq(Pwq &pwq)
+{
+	if (KXX_LIKELY(!params::release_via_system_wq()) || !altwq_system_wq)
+		return false;
+	auto *r = new (GfpAtomic) SystemWqRelease();
+	if (!r)
+		return false;
+	init_work(r->work, system_wq_release_fn);
+	r->pwq = &pwq;
+	if (altwq_queue_work_on(ALTWQ_WORK_CPU_UNBOUND, altwq_system_wq, &r->work))
+		return true;
+	delete r;
+	return false;
+}
+
+} // namespace
+
 void put_pwq(Pwq &pwq, PoolLocked &s)
 {
-	if (--pwq.c.get(s).refcnt == 0)
+	if (--pwq.c.get(s).refcnt == 0 && !release_on_system_wq(pwq))
 		(void)altwq_kthread_queue_work(g->release_worker, &pwq.release_work);
 }
 

@@ -129,28 +129,20 @@ extern "C" int altwq_wq_nr_pwqs(void *wq_)
 
 namespace {
 
-// wq's count for node (-1: across nodes), or nullptr.
-Guarded<NodeActive, ActiveLock> *node_active_of(void *wq_, int node)
+// A field of wq's count for node (-1: across nodes), or -EINVAL.
+int node_active_field(void *wq_, int node, int NodeActive::*field)
 {
 	auto *wq = static_cast<altwq_workqueue *>(wq_);
 	if (!(wq->flags & ALTWQ_UNBOUND) || node < -1 || node >= nr_node_ids())
-		return nullptr;
-	return &wq->node_active[node < 0 ? nr_node_ids() : node].active;
+		return err::Inval;
+	auto n = wq->node_active[node < 0 ? nr_node_ids() : node].active.lock<IrqSave>();
+	return (*n).*field;
 }
 
 } // namespace
 
-extern "C" int altwq_wq_node_max_active(void *wq, int node)
-{
-	auto *active = node_active_of(wq, node);
-	return active ? active->lock<IrqSave>()->max : err::Inval;
-}
-
-extern "C" int altwq_wq_node_nr_active(void *wq, int node)
-{
-	auto *active = node_active_of(wq, node);
-	return active ? active->lock<IrqSave>()->nr : err::Inval;
-}
+extern "C" int altwq_wq_node_max_active(void *wq, int node) { return node_active_field(wq, node, &NodeActive::max); }
+extern "C" int altwq_wq_node_nr_active(void *wq, int node) { return node_active_field(wq, node, &NodeActive::nr); }
 
 extern "C" unsigned int altwq_wq_cache_shard_size(void) { return params::cache_shard_size(); }
 
