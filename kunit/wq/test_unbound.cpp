@@ -6,6 +6,7 @@
 // The guest scripts/qemu-test boots has SMT pairs, two LLCs and two nodes.
 #include <altwq/workqueue_api.h>
 #include "attrs_glue.h"
+#include "file_glue.h"
 #include "kxx/cpu_hotplug.hpp"
 #include "kxx/task.hpp"
 #include "kxx/warn.hpp"
@@ -576,4 +577,58 @@ KXX_TEST(workqueue_unbound, node_shares_follow_cpu_hotplug)
 	KT_EXPECT(test, cpu_up(far).ok());
 	KT_EXPECT_EQ(test, altwq_wq_node_max_active(wq.get(), n0), node_share(6, 1, c0, total));
 	KT_EXPECT_EQ(test, altwq_wq_node_max_active(wq.get(), n1), node_share(6, 1, c1, total));
+}
+
+namespace {
+
+constexpr const char DefaultScopeParam[] = "/sys/module/altwq/parameters/default_affinity_scope";
+
+// Puts default_affinity_scope back as it was.
+class DefaultScope : Pinned {
+public:
+	DefaultScope() { ok_ = altwq_test_read_file(DefaultScopeParam, saved_, sizeof(saved_)) > 0; }
+	~DefaultScope()
+	{
+		if (ok_)
+			(void)altwq_test_write_file(DefaultScopeParam, saved_, false);
+	}
+	bool ok() const { return ok_; }
+	const char *saved() const { return saved_; }
+
+private:
+	char saved_[32] = {};
+	bool ok_ = false;
+};
+
+} // namespace
+
+KXX_TEST(workqueue_unbound, default_affinity_scope_is_writable_and_moves_the_default_queues)
+{
+	DefaultScope restore;
+	KT_ASSERT(test, restore.ok());
+	altwq_kunit_log(test, "default_affinity_scope was %s", restore.saved());
+	TestWq dfl(ops, TWQ_UNBOUND, 0), cpu_scoped(ops, TWQ_UNBOUND, 0);
+	KT_ASSERT(test, dfl && cpu_scoped);
+	KT_ASSERT_EQ(test, apply(cpu_scoped.get(), 0, ALTWQ_AFFN_CPU, false), 0);
+	KT_ASSERT_EQ(test, altwq_test_write_file(DefaultScopeParam, "smt\n", false), 0);
+	char buf[32];
+	KT_EXPECT_GT(test, altwq_test_read_file(DefaultScopeParam, buf, sizeof(buf)), 0L);
+	KT_EXPECT_EQ(test, __builtin_strcmp(buf, "smt\n"), 0);
+	KT_EXPECT_EQ(test, altwq_wq_nr_pods(ALTWQ_AFFN_DFL), altwq_wq_nr_pods(ALTWQ_AFFN_SMT));
+	// The queue on the default now has a pool per SMT pod; the other kept
+	// its own scope.
+	for (int cpu : online_cpus()) {
+		const int id = altwq_wq_unbound_pool_id(dfl.get(), cpu);
+		for (int other : possible_cpus()) {
+			KT_EXPECT_EQ(test, altwq_wq_unbound_pool_pod_has(id, other), (int)same_pod(ALTWQ_AFFN_SMT, cpu, other));
+			KT_EXPECT_EQ(test, altwq_wq_unbound_pool_pod_has(altwq_wq_unbound_pool_id(cpu_scoped.get(), cpu), other),
+				     (int)(cpu == other));
+		}
+	}
+	// Not a scope, or the default itself: refused, nothing changes.
+	KT_EXPECT_EQ(test, altwq_test_write_file(DefaultScopeParam, "bogus", false), err::Inval);
+	KT_EXPECT_EQ(test, altwq_test_write_file(DefaultScopeParam, "default", false), err::Inval);
+	KT_EXPECT_GT(test, altwq_test_read_file(DefaultScopeParam, buf, sizeof(buf)), 0L);
+	KT_EXPECT_EQ(test, __builtin_strcmp(buf, "smt\n"), 0);
+	KT_EXPECT_EQ(test, altwq_wq_nr_pods(ALTWQ_AFFN_DFL), altwq_wq_nr_pods(ALTWQ_AFFN_SMT));
 }

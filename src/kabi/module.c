@@ -64,13 +64,37 @@ MODULE_PARM_DESC(stall_window_us,
 
 void kabi_param_set_stall_window_us(unsigned int us) { WRITE_ONCE(kabi_stall_window_us, us); }
 
-/* Unbound queues' default affinity scope, by name (read at load). */
+/* Unbound queues' default affinity scope, by name. Writable, as 6.12's
+ * workqueue.default_affinity_scope: the engine checks the name (and, once
+ * loaded, re-applies the queues that use the default); the text is kept
+ * for reading back. */
+int altwq_wq_set_default_scope(const char *name);
 static char default_affinity_scope[16] = "cache";
-module_param_string(default_affinity_scope, default_affinity_scope, sizeof(default_affinity_scope), 0444);
+
+static int default_affinity_scope_set(const char *val, const struct kernel_param *kp)
+{
+	int ret = altwq_wq_set_default_scope(val);
+
+	if (ret)
+		return ret;
+	strscpy(default_affinity_scope, val, sizeof(default_affinity_scope));
+	strim(default_affinity_scope);
+	return 0;
+}
+
+static int default_affinity_scope_get(char *buf, const struct kernel_param *kp)
+{
+	return scnprintf(buf, PAGE_SIZE, "%s\n", default_affinity_scope);
+}
+
+static const struct kernel_param_ops default_affinity_scope_ops = {
+	.set = default_affinity_scope_set,
+	.get = default_affinity_scope_get,
+};
+module_param_cb(default_affinity_scope, &default_affinity_scope_ops, NULL, 0644);
 MODULE_PARM_DESC(default_affinity_scope,
 		 "Affinity scope of unbound queues that ask for the default: cpu, smt, cache, cache_shard, numa or system "
-		 "(default cache, as 6.12)");
-const char *kabi_param_default_affinity_scope(void) { return default_affinity_scope; }
+		 "(default cache, as 6.12); writable at run time");
 
 static unsigned int cache_shard_size = 8;
 module_param(cache_shard_size, uint, 0444);

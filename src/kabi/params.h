@@ -13,7 +13,8 @@
  *   stall_window_us       how long a blocked last running worker may come
  *                         back before another is woken (default 0: at once)
  *   default_affinity_scope  unbound queues' scope when they ask for the
- *                         default (a name; default "cache", read at load)
+ *                         default (a name; default "cache"; the engine
+ *                         keeps the scope itself, altwq_wq_set_default_scope)
  *   cache_shard_size      cores per shard of the cache_shard scope (default 8)
  *   release_via_system_wq a pwq's release goes to system_wq from under its
  *                         pool's lock (lockdep demonstration; default off)
@@ -36,7 +37,6 @@ void kabi_param_set_cpu_intensive_thresh_us(unsigned long us);
 unsigned int kabi_param_cpu_intensive_warning_thresh(void);
 extern unsigned int kabi_stall_window_us;
 void kabi_param_set_stall_window_us(unsigned int us);
-const char *kabi_param_default_affinity_scope(void);
 unsigned int kabi_param_cache_shard_size(void);	/* at least 1 */
 
 KABI_END

@@ -25,7 +25,6 @@ inline unsigned int stall_window_us() { return __atomic_load_n(&kabi_stall_windo
 inline void set_stall_window_us(unsigned int us) { kabi_param_set_stall_window_us(us); }
 
 // Unbound queues' default affinity scope (its name) and cache_shard's size in cores.
-inline const char *default_affinity_scope() { return kabi_param_default_affinity_scope(); }
 inline unsigned int cache_shard_size() { return kabi_param_cache_shard_size(); }
 
 } // namespace kxx::params

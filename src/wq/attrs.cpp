@@ -44,14 +44,19 @@ altwq_affn_scope scope_by_name(const char *name)
 	return ALTWQ_AFFN_NR_TYPES;
 }
 
+namespace {
+
+// What ALTWQ_AFFN_DFL means: the module parameter default_affinity_scope
+// (set at insmod or later; 6.12's default).
+constinit Atomic<int> default_scope{ALTWQ_AFFN_CACHE};
+
+} // namespace
+
+void set_default_scope(altwq_affn_scope scope) { default_scope.store(scope, Relaxed); }
+
 altwq_affn_scope resolve_scope(altwq_affn_scope scope)
 {
-	if (scope != ALTWQ_AFFN_DFL)
-		return scope;
-	// Read at load and checked then (unbound_init): a bad name was
-	// reported and means cache.
-	altwq_affn_scope dfl = scope_by_name(params::default_affinity_scope());
-	return dfl == ALTWQ_AFFN_DFL || dfl == ALTWQ_AFFN_NR_TYPES ? ALTWQ_AFFN_CACHE : dfl;
+	return scope != ALTWQ_AFFN_DFL ? scope : static_cast<altwq_affn_scope>(default_scope.load(Relaxed));
 }
 
 altwq_workqueue_attrs *alloc_attrs()

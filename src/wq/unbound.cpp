@@ -331,10 +331,6 @@ void update_node_max_active(altwq_workqueue *wq, WqShared &m, int off_cpu)
 Status unbound_init()
 {
 	KXX_TRY(pods_init());
-	if (scope_by_name(params::default_affinity_scope()) >= ALTWQ_AFFN_NR_TYPES ||
-	    scope_by_name(params::default_affinity_scope()) == ALTWQ_AFFN_DFL)
-		log::warning("default_affinity_scope=%s is not a scope; using cache",
-			     params::default_affinity_scope());
 	auto p = g->unbound.lock<MaySleep>();
 	for (int hp = 0; hp < 2; hp++) {
 		altwq_workqueue_attrs *key = alloc_attrs();
@@ -404,21 +400,37 @@ void unbound_put_pool_of(Pwq &pwq)
 	put_pool(p, pwq.pool);
 }
 
+namespace {
+
+// P held (and the hotplug lock); may sleep. wq's attrs applied again (the
+// CPUs or the default scope changed), unless only_default and wq chose its
+// scope. False if that failed (out of memory): the pods stay as they were;
+// works queued there still run (their workers are moved off a CPU that goes).
+bool reapply(PLocked &p, altwq_workqueue &wq, int going_down, bool only_default)
+{
+	altwq_workqueue_attrs *a = alloc_attrs();
+	if (!a)
+		return false;
+	{
+		auto m = wq.shared.lock<MaySleep>();
+		copy_attrs(*a, *m->attrs);
+	}
+	if (only_default && a->affn_scope != ALTWQ_AFFN_DFL) {
+		free_attrs(a);
+		return true;
+	}
+	return apply_locked(p, &wq, a, going_down).ok();
+}
+
+} // namespace
+
 void unbound_update_pods(int cpu, bool going_down)
 {
 	auto p = g->unbound.lock<MaySleep>();
-	for (altwq_workqueue &wq : p->queues) {
-		altwq_workqueue_attrs *a = alloc_attrs();
-		if (a) {
-			auto m = wq.shared.lock<MaySleep>();
-			copy_attrs(*a, *m->attrs);
-		}
-		// Out of memory: the pods stay as they were; works queued there
-		// still run (their workers are moved off a CPU that goes).
-		if (!a || !apply_locked(p, &wq, a, going_down ? cpu : -1).ok())
+	for (altwq_workqueue &wq : p->queues)
+		if (!reapply(p, wq, going_down ? cpu : -1, false))
 			log::warning("%s keeps its pods after CPU %d went %s", wq.name, cpu,
 				     going_down ? "down" : "up");
-	}
 	if (going_down)
 		return;
 	// Workers whose CPUs were all down may have been moved anywhere.
@@ -516,4 +528,27 @@ extern "C" int altwq_apply_workqueue_attrs(altwq_workqueue *wq, const altwq_work
 	CpusReadGuard cpus;
 	auto p = g->unbound.lock<MaySleep>();
 	return apply_checked(p, wq, *attrs);
+}
+
+// The setter of the module parameter default_affinity_scope (kabi/module.c),
+// as 6.12's workqueue.default_affinity_scope: a scope by name ("default" is
+// none), or -EINVAL; the queues that use the default get its pods. May sleep.
+extern "C" int altwq_wq_set_default_scope(const char *name);
+extern "C" int altwq_wq_set_default_scope(const char *name)
+{
+	using namespace altwq::wq;
+	const altwq_affn_scope scope = scope_by_name(name);
+	if (scope == ALTWQ_AFFN_DFL || scope >= ALTWQ_AFFN_NR_TYPES)
+		return err::Inval;
+	if (!g) { // insmod's parameters, before the engine is up
+		set_default_scope(scope);
+		return 0;
+	}
+	CpusReadGuard cpus;
+	auto p = g->unbound.lock<MaySleep>();
+	set_default_scope(scope);
+	for (altwq_workqueue &wq : p->queues)
+		if (!reapply(p, wq, -1, true))
+			log::warning("%s keeps its pods of the previous default scope", wq.name);
+	return 0;
 }

@@ -557,6 +557,8 @@ int nr_pods(altwq_affn_scope scope);
 int pod_of(altwq_affn_scope scope, int cpu);
 const kxx::CpuMask *pod_cpus(altwq_affn_scope scope, int pod);
 // The scope DFL stands for (default_affinity_scope).
+// P held once loaded (or at insmod, before init). What ALTWQ_AFFN_DFL means from now on.
+void set_default_scope(altwq_affn_scope scope);
 altwq_affn_scope resolve_scope(altwq_affn_scope scope);
 const char *scope_name(altwq_affn_scope scope);
 // "cpu", "smt"... (NR_TYPES if none matches).
