@@ -2,6 +2,7 @@
 // Workqueue behaviour that altwq and the in-tree workqueue must share: each
 // case runs against both through struct wq_ops (suites workqueue and
 // workqueue_intree).
+#include "wq/altwq_knobs.hpp"
 #include "wq/wq_test.hpp"
 
 using namespace altwq::wqtest;
@@ -93,6 +94,7 @@ WQ_TEST(cpu_bound_works_on_one_cpu_run_one_at_a_time)
 	const int threads = test::online_thread_count();
 	const int cpu = test::nth_online_cpu(threads - 1);
 	KT_ASSERT(test, threads >= 2);
+	NoHogMarks no_hogs; // what the case counts is concurrency management alone
 	// A thread that keeps the works' CPU busy preempts them (it yields, so
 	// they progress): preemption must not count as sleeping.
 	Atomic<int> done{0};

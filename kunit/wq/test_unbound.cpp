@@ -632,3 +632,50 @@ KXX_TEST(workqueue_unbound, default_affinity_scope_is_writable_and_moves_the_def
 	KT_EXPECT_EQ(test, __builtin_strcmp(buf, "smt\n"), 0);
 	KT_EXPECT_EQ(test, altwq_wq_nr_pods(ALTWQ_AFFN_DFL), altwq_wq_nr_pods(ALTWQ_AFFN_SMT));
 }
+
+KXX_TEST(workqueue_unbound, the_bus_roots_cpumask_confines_every_unbound_queue)
+{
+	constexpr const char Root[] = "/sys/devices/virtual/altwq/cpumask";
+	constexpr const char Requested[] = "/sys/devices/virtual/altwq/cpumask_requested";
+	char all[16], only_last[16], buf[32];
+	const int last = last_online_cpu();
+	KT_ASSERT(test, last > 0);
+	format(all, sizeof(all), "%llx\n", (1ULL << nr_cpu_ids()) - 1);
+	format(only_last, sizeof(only_last), "%llx\n", 1ULL << last);
+	auto reads = [&](const char *path, const char *want) {
+		return altwq_test_read_file(path, buf, sizeof(buf)) > 0 && __builtin_strcmp(buf, want) == 0;
+	};
+	KT_EXPECT(test, reads(Root, all));
+	KT_EXPECT(test, reads(Requested, all));
+	KT_EXPECT(test, reads("/sys/devices/virtual/altwq/cpumask_isolated", "0\n"));
+	TestWq wq(ops, TWQ_UNBOUND, 0), elsewhere(ops, TWQ_UNBOUND, 0), ordered(ops, 0, 0, true);
+	Body body;
+	TestWork w(ops, body);
+	KT_ASSERT(test, wq && elsewhere && ordered && w);
+	KT_ASSERT_EQ(test, apply(wq.get(), 0, ALTWQ_AFFN_SMT, false), 0);
+	// A queue whose own cpumask misses the unbound one gets all of it.
+	KT_ASSERT_EQ(test, apply(elsewhere.get(), 0, ALTWQ_AFFN_SYSTEM, false, 1ULL), 0);
+	KT_ASSERT_EQ(test, altwq_test_write_file(Root, only_last, false), 0);
+	KT_EXPECT(test, reads(Root, only_last));
+	KT_EXPECT(test, reads(Requested, only_last));
+	void *const queues[] = {wq.get(), elsewhere.get(), ordered.get()};
+	for (void *q : queues) {
+		for (int cpu : online_cpus()) {
+			const int id = altwq_wq_unbound_pool_id(q, cpu);
+			for (int other : possible_cpus())
+				KT_EXPECT_EQ(test, altwq_wq_unbound_pool_allows(id, other), other == last ? 1 : 0);
+			KT_EXPECT(test, ops->queue_on(cpu, q, w.get()));
+			(void)ops->flush_work(w.get());
+			KT_EXPECT_EQ(test, body.start_cpu.load(Relaxed), last);
+		}
+	}
+	// Nothing possible and online in it, or not a mask: refused, kept.
+	KT_EXPECT_EQ(test, altwq_test_write_file(Root, "0", false), err::Inval);
+	KT_EXPECT_EQ(test, altwq_test_write_file(Root, "zz", false), err::Inval);
+	KT_EXPECT(test, reads(Root, only_last));
+	// Back to every CPU: the queues' own cpumasks again.
+	KT_ASSERT_EQ(test, altwq_test_write_file(Root, all, false), 0);
+	KT_EXPECT(test, reads(Root, all));
+	KT_EXPECT_EQ(test, altwq_wq_unbound_pool_allows(altwq_wq_unbound_pool_id(wq.get(), 0), 0), 1);
+	KT_EXPECT_EQ(test, altwq_wq_unbound_pool_allows(altwq_wq_unbound_pool_id(elsewhere.get(), 0), last), 0);
+}

@@ -7,8 +7,8 @@
 #include <linux/sysfs.h>
 #include "kabi/sysfs.h"
 
-struct kabi_sysfs_dev {
-	struct device dev;
+/* Attribute files made from kabi_sysfs_attrs: the kernel's side of them. */
+struct kabi_sysfs_files {
 	void *data;
 	const struct kabi_sysfs_attr *attrs;
 	struct device_attribute *dattrs;	/* [n], in attrs' order */
@@ -17,73 +17,110 @@ struct kabi_sysfs_dev {
 	const struct attribute_group *groups[2];
 };
 
-static struct bus_type kabi_sysfs_bus;
+struct kabi_sysfs_dev {
+	struct device dev;
+	struct kabi_sysfs_files files;
+};
 
-static struct kabi_sysfs_dev *to_kdev(struct device *dev) { return container_of(dev, struct kabi_sysfs_dev, dev); }
+static struct bus_type kabi_sysfs_bus;
+static struct kabi_sysfs_files kabi_sysfs_root;	/* the bus root device's */
+
+static struct kabi_sysfs_files *files_of(struct device *dev)
+{
+	/* The root device is the subsystem's own, on no bus. */
+	return dev->bus == &kabi_sysfs_bus ? &container_of(dev, struct kabi_sysfs_dev, dev)->files : &kabi_sysfs_root;
+}
 
 static ssize_t kabi_sysfs_show(struct device *dev, struct device_attribute *attr, char *buf)
 {
-	struct kabi_sysfs_dev *d = to_kdev(dev);
+	struct kabi_sysfs_files *f = files_of(dev);
 
-	return d->attrs[attr - d->dattrs].show(d->data, buf, PAGE_SIZE);
+	return f->attrs[attr - f->dattrs].show(f->data, buf, PAGE_SIZE);
 }
 
 static ssize_t kabi_sysfs_store(struct device *dev, struct device_attribute *attr, const char *buf, size_t count)
 {
-	struct kabi_sysfs_dev *d = to_kdev(dev);
-	int ret = d->attrs[attr - d->dattrs].store(d->data, buf, count);
+	struct kabi_sysfs_files *f = files_of(dev);
+	int ret = f->attrs[attr - f->dattrs].store(f->data, buf, count);
 
 	return ret ? ret : (ssize_t)count;
 }
 
-static void kabi_sysfs_release(struct device *dev)
+static void files_free(struct kabi_sysfs_files *f)
 {
-	struct kabi_sysfs_dev *d = to_kdev(dev);
-
-	kfree(d->list);
-	kfree(d->dattrs);
-	kfree(d);
+	kfree(f->list);
+	kfree(f->dattrs);
+	f->list = NULL;
+	f->dattrs = NULL;
 }
 
-int kabi_sysfs_bus_register(const char *name)
+static int files_make(struct kabi_sysfs_files *f, const struct kabi_sysfs_attr *attrs, int n, void *data)
 {
-	kabi_sysfs_bus.name = name;
-	return subsys_virtual_register(&kabi_sysfs_bus, NULL);
-}
-
-void kabi_sysfs_bus_unregister(void) { bus_unregister(&kabi_sysfs_bus); }
-
-struct kabi_sysfs_dev *kabi_sysfs_dev_add(const char *name, const struct kabi_sysfs_attr *attrs, int n, void *data)
-{
-	struct kabi_sysfs_dev *d = kzalloc(sizeof(*d), GFP_KERNEL);
 	int i;
 
-	if (!d)
-		return NULL;
-	d->dattrs = kcalloc(n, sizeof(*d->dattrs), GFP_KERNEL);
-	d->list = kcalloc(n + 1, sizeof(*d->list), GFP_KERNEL);
-	if (!d->dattrs || !d->list) {
-		kfree(d->list);
-		kfree(d->dattrs);
-		kfree(d);
-		return NULL;
+	f->dattrs = kcalloc(n, sizeof(*f->dattrs), GFP_KERNEL);
+	f->list = kcalloc(n + 1, sizeof(*f->list), GFP_KERNEL);
+	if (!f->dattrs || !f->list) {
+		files_free(f);
+		return -ENOMEM;
 	}
-	d->data = data;
-	d->attrs = attrs;
+	f->data = data;
+	f->attrs = attrs;
 	for (i = 0; i < n; i++) {
-		struct device_attribute *da = &d->dattrs[i];
+		struct device_attribute *da = &f->dattrs[i];
 
 		sysfs_attr_init(&da->attr);
 		da->attr.name = attrs[i].name;
 		da->attr.mode = attrs[i].store ? 0644 : 0444;
 		da->show = kabi_sysfs_show;
 		da->store = attrs[i].store ? kabi_sysfs_store : NULL;
-		d->list[i] = &da->attr;
+		f->list[i] = &da->attr;
 	}
-	d->group.attrs = d->list;
-	d->groups[0] = &d->group;
+	f->group.attrs = f->list;
+	f->groups[0] = &f->group;
+	f->groups[1] = NULL;
+	return 0;
+}
+
+static void kabi_sysfs_release(struct device *dev)
+{
+	struct kabi_sysfs_dev *d = container_of(dev, struct kabi_sysfs_dev, dev);
+
+	files_free(&d->files);
+	kfree(d);
+}
+
+int kabi_sysfs_bus_register(const char *name, const struct kabi_sysfs_attr *root_attrs, int n, void *data)
+{
+	int ret = files_make(&kabi_sysfs_root, root_attrs, n, data);
+
+	if (ret)
+		return ret;
+	kabi_sysfs_bus.name = name;
+	ret = subsys_virtual_register(&kabi_sysfs_bus, kabi_sysfs_root.groups);
+	if (ret)
+		files_free(&kabi_sysfs_root);
+	return ret;
+}
+
+void kabi_sysfs_bus_unregister(void)
+{
+	bus_unregister(&kabi_sysfs_bus);
+	files_free(&kabi_sysfs_root);
+}
+
+struct kabi_sysfs_dev *kabi_sysfs_dev_add(const char *name, const struct kabi_sysfs_attr *attrs, int n, void *data)
+{
+	struct kabi_sysfs_dev *d = kzalloc(sizeof(*d), GFP_KERNEL);
+
+	if (!d)
+		return NULL;
+	if (files_make(&d->files, attrs, n, data)) {
+		kfree(d);
+		return NULL;
+	}
 	d->dev.bus = &kabi_sysfs_bus;
-	d->dev.groups = d->groups;
+	d->dev.groups = d->files.groups;
 	d->dev.release = kabi_sysfs_release;
 	if (dev_set_name(&d->dev, "%s", name)) {
 		kabi_sysfs_release(&d->dev);

@@ -21,8 +21,10 @@ struct kabi_sysfs_attr {
 	int (*store)(void *data, const char *buf, unsigned long count);
 };
 
-/* The bus; name must outlive it. 0 or a negative errno. */
-int kabi_sysfs_bus_register(const char *name);
+/* The bus; name must outlive it. Its root device (/sys/devices/virtual/
+ * <name>/) gets the attribute files root_attrs[0..n) (the array must
+ * outlive the bus) calling back with data. 0 or a negative errno. */
+int kabi_sysfs_bus_register(const char *name, const struct kabi_sysfs_attr *root_attrs, int n, void *data);
 void kabi_sysfs_bus_unregister(void);
 /* A device on the bus named name, with attribute files attrs[0..n) (the
  * array must outlive the device) calling back with data. NULL on failure

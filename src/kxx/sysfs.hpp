@@ -57,10 +57,12 @@ constexpr SysfsAttr sysfs_attr(const char *name)
 	return a;
 }
 
-// The bus of our devices (one per module). May sleep.
-[[nodiscard]] inline Status sysfs_bus_register(const char *name)
+// The bus of our devices (one per module), its root device's files calling
+// back with owner. May sleep.
+template <typename T, unsigned int N>
+[[nodiscard]] inline Status sysfs_bus_register(const char *name, const SysfsAttr (&root_attrs)[N], T *owner)
 {
-	int ret = kabi_sysfs_bus_register(name);
+	int ret = kabi_sysfs_bus_register(name, root_attrs, N, owner);
 	return ret ? Status(Error{ret}) : Status();
 }
 inline void sysfs_bus_unregister() { kabi_sysfs_bus_unregister(); }

@@ -13,7 +13,8 @@
 //   affinity_strict  unbound: "0\n" or "1\n"; a write is any integer
 //
 // A refused write changes nothing. Ordered queues are refused (changing
-// max_active would break their order), as 6.12 does.
+// max_active would break their order), as 6.12 does. The bus root holds
+// the unbound cpumask: cpumask, cpumask_requested, cpumask_isolated.
 #include "kxx/sysfs.hpp"
 #include "wq/wq.hpp"
 
@@ -142,11 +143,32 @@ constinit const SysfsAttr unbound_attrs[] = {
 	sysfs_attr<Wq, show_affinity_strict, store_affinity_strict>("affinity_strict"),
 };
 
+// The bus root (/sys/devices/virtual/altwq/), as 6.12's
+// /sys/devices/virtual/workqueue/: the unbound cpumask, what was asked of
+// it, and the CPUs taken from it by cpuset isolated partitions (altwq
+// follows none, so none).
+void show_root_cpumask(Globals &, SysfsText &out) { show_unbound_cpumask(out, UnboundMask::Effective); }
+int store_root_cpumask(Globals &, const char *buf) { return store_unbound_cpumask(buf); }
+void show_root_cpumask_requested(Globals &, SysfsText &out) { show_unbound_cpumask(out, UnboundMask::Requested); }
+void show_root_cpumask_isolated(Globals &, SysfsText &out)
+{
+	Box<CpuMask> none(new (GfpKernel) CpuMask());
+	if (none)
+		out.print_cpumask(*none);
+	out.print("\n");
+}
+
+constinit const SysfsAttr root_attrs[] = {
+	sysfs_attr<Globals, show_root_cpumask, store_root_cpumask>("cpumask"),
+	sysfs_attr<Globals, show_root_cpumask_requested>("cpumask_requested"),
+	sysfs_attr<Globals, show_root_cpumask_isolated>("cpumask_isolated"),
+};
+
 } // namespace
 
 Status sysfs_init()
 {
-	KXX_TRY(sysfs_bus_register("altwq"));
+	KXX_TRY(sysfs_bus_register("altwq", root_attrs, g));
 	g->sysfs_bus = true;
 	return {};
 }

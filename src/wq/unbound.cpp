@@ -133,6 +133,7 @@ struct Table : Pinned {
 	Pwq *dfl = nullptr;
 	PwqList made;			// new pwqs, not yet on the queue's list
 	altwq_workqueue_attrs *key = nullptr;
+	altwq_workqueue_attrs *eff = nullptr;	// the attrs within the unbound cpumask
 	CpuMask *pod = nullptr;
 	CpuMask *up = nullptr;
 
@@ -140,6 +141,7 @@ struct Table : Pinned {
 	{
 		delete[] cpu;
 		free_attrs(key);
+		free_attrs(eff);
 		delete pod;
 		delete up;
 	}
@@ -180,17 +182,24 @@ Pwq *pwq_for_key(PLocked &p, altwq_workqueue *wq, Table &t, const altwq_workqueu
 	return pwq;
 }
 
-// P held; may sleep. The pwq of every possible CPU for attrs `a` (cpumask
-// already within the possible CPUs), without going_down counted as up.
-Status build_table(PLocked &p, altwq_workqueue *wq, const altwq_workqueue_attrs &a, int going_down, int max_active,
+// P held; may sleep. The pwq of every possible CPU for attrs `req` (cpumask
+// already within the possible CPUs) within the unbound cpumask, without
+// going_down counted as up.
+Status build_table(PLocked &p, altwq_workqueue *wq, const altwq_workqueue_attrs &req, int going_down, int max_active,
 		   Table &t)
 {
 	t.cpu = new (GfpKernel | GfpZero) Pwq *[nr_cpu_ids()];
 	t.key = alloc_attrs();
+	t.eff = alloc_attrs();
 	t.pod = new (GfpKernel) CpuMask();
 	t.up = new (GfpKernel) CpuMask();
-	if (!t.cpu || !t.key || !t.pod || !t.up)
+	if (!t.cpu || !t.key || !t.eff || !t.pod || !t.up)
 		return Error{err::NoMem};
+	copy_attrs(*t.eff, req);
+	t.eff->mask().set_and(req.mask(), *p->cpumask);
+	if (t.eff->mask().empty())
+		t.eff->mask().copy(*p->cpumask);
+	const altwq_workqueue_attrs &a = *t.eff;
 	pool_key(*t.key, a, a.mask());
 	t.dfl = pwq_for_key(p, wq, t, *t.key, max_active);
 	if (!t.dfl)
@@ -305,8 +314,9 @@ void update_node_max_active(altwq_workqueue *wq, WqShared &m, int off_cpu)
 	for (int node = 0; node < nodes; node++)
 		wq->node_active[node].online_cpus = 0;
 	int total = 0;
-	if (m.attrs) {
-		const CpuMask &mask = m.attrs->mask();
+	// The queue's CPUs as its pools have them: the default pwq's pool's.
+	if (m.dfl_pwq) {
+		const CpuMask &mask = m.dfl_pwq->pool->attrs->mask();
 		for (int cpu : online_cpus()) {
 			if (cpu == off_cpu || !mask.test(cpu))
 				continue;
@@ -332,6 +342,12 @@ Status unbound_init()
 {
 	KXX_TRY(pods_init());
 	auto p = g->unbound.lock<MaySleep>();
+	p->cpumask = new (GfpKernel) CpuMask();
+	p->cpumask_requested = new (GfpKernel) CpuMask();
+	if (!p->cpumask || !p->cpumask_requested)
+		return Error{err::NoMem};
+	p->cpumask->copy_possible();
+	p->cpumask_requested->copy_possible();
 	for (int hp = 0; hp < 2; hp++) {
 		altwq_workqueue_attrs *key = alloc_attrs();
 		if (!key)
@@ -357,6 +373,8 @@ void unbound_exit()
 		for (auto &bucket : p->buckets)
 			while (Pool *pool = bucket.pop_front())
 				log::err("unbound pool %d still has %d users", pool->id, pool->refcnt);
+		delete exchange(p->cpumask, nullptr);
+		delete exchange(p->cpumask_requested, nullptr);
 	}
 	pods_exit();
 }
@@ -382,8 +400,7 @@ Status unbound_make_pwqs(altwq_workqueue *wq, int max_active)
 	CpusReadGuard cpus;
 	auto p = g->unbound.lock<MaySleep>();
 	KXX_TRY(apply_locked(p, wq, a, -1));
-	if (!(wq->flags & __ALTWQ_ORDERED))
-		p->queues.push_back(*wq);
+	p->queues.push_back(*wq);
 	return {};
 }
 
@@ -477,8 +494,7 @@ int apply_checked(PLocked &p, altwq_workqueue *wq, const altwq_workqueue_attrs &
 	if (attrs.nice < NiceMin || attrs.nice > NiceMax)
 		return err::Inval;
 	// Off the unbound queues' list once destroy began (under P): too late.
-	if ((wq->state.load(Relaxed) & (WqTearingDown | WqDestroying)) ||
-	    (!(wq->flags & __ALTWQ_ORDERED) && !wq->unbound_node.linked()))
+	if ((wq->state.load(Relaxed) & (WqTearingDown | WqDestroying)) || !wq->unbound_node.linked())
 		return err::Inval;
 	altwq_workqueue_attrs *a = actualize(wq, attrs);
 	if (!a)
@@ -529,6 +545,55 @@ extern "C" int altwq_apply_workqueue_attrs(altwq_workqueue *wq, const altwq_work
 	auto p = g->unbound.lock<MaySleep>();
 	return apply_checked(p, wq, *attrs);
 }
+
+namespace altwq::wq {
+
+void show_unbound_cpumask(SysfsText &out, UnboundMask which)
+{
+	auto p = g->unbound.lock<MaySleep>();
+	out.print_cpumask(which == UnboundMask::Effective ? *p->cpumask : *p->cpumask_requested);
+	out.print("\n");
+}
+
+// As 6.12's workqueue_set_unbound_cpumask(): within the possible CPUs, and
+// (altwq) with one of them online; every unbound queue gets its pools
+// within it, or keeps the old mask if one cannot (out of memory).
+int store_unbound_cpumask(const char *buf)
+{
+	Box<CpuMask> mask(new (GfpKernel) CpuMask());
+	Box<CpuMask> possible(new (GfpKernel) CpuMask());
+	if (!mask || !possible)
+		return err::NoMem;
+	if (int ret = mask->parse_hex(buf))
+		return ret;
+	possible->copy_possible();
+	mask->set_and(*mask, *possible);
+	CpusReadGuard cpus;
+	bool online = false;
+	for (int cpu : online_cpus())
+		online = online || mask->test(cpu);
+	if (!online)
+		return err::Inval;
+	auto p = g->unbound.lock<MaySleep>();
+	if (!mask->equals(*p->cpumask)) {
+		possible->copy(*p->cpumask); // the old one, for a retreat
+		p->cpumask->copy(*mask);
+		bool failed = false;
+		for (altwq_workqueue &wq : p->queues)
+			failed = failed || !reapply(p, wq, -1, false);
+		if (failed) {
+			p->cpumask->copy(*possible);
+			for (altwq_workqueue &wq : p->queues)
+				if (!reapply(p, wq, -1, false))
+					log::warning("%s: its pools may not follow the unbound cpumask", wq.name);
+			return err::NoMem;
+		}
+	}
+	p->cpumask_requested->copy(*mask);
+	return 0;
+}
+
+} // namespace altwq::wq
 
 // The setter of the module parameter default_affinity_scope (kabi/module.c),
 // as 6.12's workqueue.default_affinity_scope: a scope by name ("default" is

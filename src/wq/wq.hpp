@@ -494,7 +494,12 @@ enum : int { MaxUnboundPools = 256 };	// pool ids after the per-CPU and BH ones
 struct UnboundPools {
 	kxx::List<&Pool::hash_node> buckets[16];
 	Pool *std[2] = {};		// nice 0 and -20 over every possible CPU: always there
-	kxx::List<&altwq_workqueue::unbound_node> queues; // not ordered: their pods follow hotplug
+	kxx::List<&altwq_workqueue::unbound_node> queues; // their pods follow hotplug and cpumask
+	// Where unbound works may run at all (6.12's wq_unbound_cpumask, the
+	// bus root's cpumask file): a queue's pools get its cpumask within
+	// it, or all of it when they do not meet. And what was last asked.
+	kxx::CpuMask *cpumask = nullptr;
+	kxx::CpuMask *cpumask_requested = nullptr;
 };
 
 // The system freeze as ALTWQ_FREEZABLE queues see it (freezer.cpp).
@@ -857,6 +862,11 @@ void stats_add_queue(altwq_workqueue *wq);
 kxx::Status sysfs_init();
 void sysfs_exit();
 kxx::Status sysfs_add_queue(altwq_workqueue *wq);
+// May sleep. The bus root's cpumask files: the unbound cpumask (which),
+// and a write of it (hex words; -EINVAL for no online CPU in it).
+enum class UnboundMask { Effective, Requested };
+void show_unbound_cpumask(kxx::SysfsText &out, UnboundMask which);
+int store_unbound_cpumask(const char *buf);
 
 // ---- unbound.cpp, for sysfs ----
 // May sleep. wq's attrs changed by edit(attrs, arg) (0, or the errno it
