@@ -6,6 +6,7 @@
 // The guest scripts/qemu-test boots has SMT pairs, two LLCs and two nodes.
 #include <altwq/workqueue_api.h>
 #include "attrs_glue.h"
+#include "fault_glue.h"
 #include "file_glue.h"
 #include "kxx/cpu_hotplug.hpp"
 #include "kxx/task.hpp"
@@ -678,4 +679,67 @@ KXX_TEST(workqueue_unbound, the_bus_roots_cpumask_confines_every_unbound_queue)
 	KT_EXPECT(test, reads(Root, all));
 	KT_EXPECT_EQ(test, altwq_wq_unbound_pool_allows(altwq_wq_unbound_pool_id(wq.get(), 0), 0), 1);
 	KT_EXPECT_EQ(test, altwq_wq_unbound_pool_allows(altwq_wq_unbound_pool_id(elsewhere.get(), 0), last), 0);
+}
+
+// Every allocation of alloc_workqueue() and apply_workqueue_attrs() in turn
+// fails (the kernel's fail-nth): each call fails cleanly or succeeds, the
+// queues made work, and nothing is left behind (kmemleak checks the rest).
+KXX_TEST(workqueue_unbound, allocation_failures_leave_nothing_behind)
+{
+	altwq_wq_flush_releases();
+	const long wqs = altwq_wq_live_workqueues(), pwqs = altwq_wq_live_pwqs();
+	const int pools = altwq_wq_nr_unbound_pools();
+	Body body;
+	TestWork w(ops, body);
+	KT_ASSERT(test, w);
+	const unsigned int kinds[] = {ALTWQ_UNBOUND, ALTWQ_UNBOUND | ALTWQ_MEM_RECLAIM, ALTWQ_UNBOUND | ALTWQ_SYSFS,
+				      0, ALTWQ_MEM_RECLAIM, ALTWQ_UNBOUND | __ALTWQ_ORDERED};
+	int refused = 0, made = 0;
+	for (unsigned int flags : kinds) {
+		const int max_active = (flags & __ALTWQ_ORDERED) ? 1 : 0;
+		for (unsigned int nth = 1; nth < 400; nth++) {
+			KT_ASSERT_EQ(test, altwq_test_fail_nth(nth), 0);
+			altwq_workqueue *wq = altwq_alloc_workqueue("altwq_fault", flags, max_active);
+			const bool fired = altwq_test_fail_nth_stop();
+			if (!wq) {
+				refused++;
+				KT_EXPECT(test, fired);
+				continue;
+			}
+			made++;
+			KT_EXPECT(test, ops->queue_on(ops->cpu_unbound, wq, w.get()));
+			(void)ops->flush_work(w.get());
+			altwq_destroy_workqueue(wq);
+			if (!fired) // it needed fewer than nth allocations: all were tried
+				break;
+		}
+	}
+	TestWq q(ops, TWQ_UNBOUND, 0);
+	KT_ASSERT(test, q);
+	int apply_refused = 0;
+	for (unsigned int nth = 1; nth < 400; nth++) {
+		KT_ASSERT_EQ(test, altwq_test_fail_nth(nth), 0);
+		const int ret = apply(q.get(), nth % 2 ? 3 : 4, nth % 3 ? ALTWQ_AFFN_SMT : ALTWQ_AFFN_CPU, false);
+		const bool fired = altwq_test_fail_nth_stop();
+		if (ret) {
+			apply_refused++;
+			KT_EXPECT_EQ(test, ret, err::NoMem);
+			KT_EXPECT(test, fired);
+		}
+		for (int cpu : online_cpus()) {
+			KT_EXPECT(test, ops->queue_on(cpu, q.get(), w.get()));
+			(void)ops->flush_work(w.get());
+		}
+		if (!fired)
+			break;
+	}
+	q.destroy();
+	altwq_wq_flush_releases();
+	KT_EXPECT_GT(test, refused, 0);
+	KT_EXPECT_GT(test, apply_refused, 0);
+	KT_EXPECT_EQ(test, altwq_wq_live_workqueues(), wqs);
+	KT_EXPECT_EQ(test, altwq_wq_live_pwqs(), pwqs);
+	KT_EXPECT_EQ(test, altwq_wq_nr_unbound_pools(), pools);
+	altwq_kunit_log(test, "%d allocs refused, %d made; %d applies refused; %d works run", refused, made,
+			apply_refused, body.runs.load(Relaxed));
 }

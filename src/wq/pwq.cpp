@@ -127,10 +127,13 @@ void system_wq_release_fn(altwq_work *work)
 	pwq_release(&pwq->release_work);
 }
 
-// L held. True if the release went to system_wq.
+// L held. True if the release went to system_wq. Unbound pwqs only (the
+// ones apply_workqueue_attrs and hotplug replace): lockdep sees the class
+// taken twice; a per-CPU pwq's put would take its own pool's lock again
+// and really hang.
 bool release_on_system_wq(Pwq &pwq)
 {
-	if (KXX_LIKELY(!params::release_via_system_wq()) || !altwq_system_wq)
+	if (KXX_LIKELY(!params::release_via_system_wq()) || !altwq_system_wq || pwq.pool->cpu >= 0)
 		return false;
 	auto *r = new (GfpAtomic) SystemWqRelease();
 	if (!r)
@@ -294,7 +297,9 @@ void altwq_workqueue::hand_over_slots()
 				if (!n->handoffs)
 					break;
 				Pwq *next = first_unplugged(*n);
-				if (!next) {
+				// None waits, or the share shrank meanwhile (a
+				// freeze, set_max_active): the slot goes back.
+				if (!next || n->nr > n->max) {
 					n->handoffs--;
 					n->nr--;
 					continue;

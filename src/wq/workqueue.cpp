@@ -71,18 +71,22 @@ Status make_pwqs(altwq_workqueue *wq, int max_active)
 	return {};
 }
 
-// May sleep. Undoes a half-built queue nobody has seen.
+// May sleep. Undoes a half-built queue nobody has seen (not on the unbound
+// queues' list: make_pwqs() failed before it got there).
 void free_unpublished(altwq_workqueue *wq)
 {
+	PwqList pwqs;
 	{
 		auto m = wq->shared.lock<MaySleep>();
-		while (Pwq *pwq = m->pwqs.pop_front()) {
-			if (wq->flags & ALTWQ_UNBOUND)
-				unbound_put_pool_of(*pwq);
-			delete pwq;
-			g->nr_live_pwqs.fetch_sub(1, Relaxed);
-		}
-		free_attrs(m->attrs);
+		pwqs.splice_back(m->pwqs);
+		free_attrs(exchange(m->attrs, nullptr));
+	}
+	// Outside M: putting an unbound pool takes P, which comes first.
+	while (Pwq *pwq = pwqs.pop_front()) {
+		if (wq->flags & ALTWQ_UNBOUND)
+			unbound_put_pool_of(*pwq);
+		delete pwq;
+		g->nr_live_pwqs.fetch_sub(1, Relaxed);
 	}
 	if (wq->flags & ALTWQ_UNBOUND)
 		unbound_forget_queue(wq);
@@ -91,6 +95,7 @@ void free_unpublished(altwq_workqueue *wq)
 		delete wq->rescuer;
 	}
 	delete[] wq->cpu_pwqs;
+	delete[] wq->node_active;
 	delete wq;
 }
 
@@ -137,9 +142,12 @@ altwq_workqueue *alloc_workqueue(const char *fmt, unsigned int flags, int max_ac
 		return nullptr;
 	vformat(wq->name, sizeof(wq->name), fmt, args);
 	max_active = clamp_max_active(max_active ? max_active : ALTWQ_DFL_ACTIVE, wq->name);
-	Status st = make_pwqs(wq, max_active);
-	if (st.ok() && (flags & ALTWQ_MEM_RECLAIM))
-		st = make_rescuer(wq);
+	// The rescuer first: once an unbound queue has pwqs it is on the
+	// unbound queues' list, where hotplug and attrs writers may replace
+	// them, and nothing after may fail back to free_unpublished().
+	Status st = (flags & ALTWQ_MEM_RECLAIM) ? make_rescuer(wq) : Status();
+	if (st.ok())
+		st = make_pwqs(wq, max_active);
 	if (!st.ok()) {
 		free_unpublished(wq);
 		return nullptr;
@@ -410,9 +418,18 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 	// under P) either finished installing, or sees the queue gone.
 	if (wq->flags & ALTWQ_UNBOUND)
 		unbound_forget_queue(wq);
+	// Out of the freezer's and the registry's reach before the puts: a
+	// released pwq is freed one grace period after its release, and
+	// walkers of those lists (the freezer, show_all_workqueues under RCU)
+	// must not find the queue then. Callers that found it a moment ago
+	// see WqDestroying, and the memory stays until their RCU sections end.
+	if (wq->flags & ALTWQ_FREEZABLE)
+		freezer_remove(wq);
+	g->registry.remove(*wq);
 	{
 		auto m = wq->shared.lock<MaySleep>();
 		wq->state.fetch_or(WqDestroying, Full);
+		m->dfl_pwq = nullptr; // about to be put
 		for (Pwq &pwq : m->pwqs) {
 			if (!pwq.installed) // replaced: its reference went then
 				continue;
@@ -424,11 +441,6 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 			put_pwq(pwq, s);
 		}
 	}
-	if (wq->flags & ALTWQ_FREEZABLE)
-		freezer_remove(wq);
-	// New callers are refused; those that found it a moment ago see
-	// WqDestroying, and the memory stays until their RCU sections end.
-	g->registry.remove(*wq);
 	workqueue_put_user(wq); // destroy's own; the WqRef's goes last
 }
 
