@@ -16,8 +16,7 @@
  *
  * Not mapped (README, "Drop-in"): what reaches into struct work_struct or
  * kthread_worker internals (->data, ->entry, WORK_STRUCT_* bits,
- * work_data_bits(), lockdep maps), PF_WQ_WORKER, and the attrs API (its
- * struct and calls are altwq_ ones).
+ * work_data_bits(), lockdep maps) and PF_WQ_WORKER.
  */
 #ifndef ALTWQ_AS_INTREE_H
 #define ALTWQ_AS_INTREE_H
@@ -108,6 +107,19 @@
 #define destroy_workqueue		altwq_destroy_workqueue
 #define workqueue_set_max_active	altwq_workqueue_set_max_active
 #define workqueue_set_min_active	altwq_workqueue_set_min_active
+/* The attrs API (6.12 keeps it for built-in code; altwq exports it). */
+#define workqueue_attrs			altwq_workqueue_attrs
+#define alloc_workqueue_attrs		altwq_alloc_workqueue_attrs
+#define free_workqueue_attrs		altwq_free_workqueue_attrs
+#define apply_workqueue_attrs		altwq_apply_workqueue_attrs
+#define WQ_AFFN_DFL			ALTWQ_AFFN_DFL
+#define WQ_AFFN_CPU			ALTWQ_AFFN_CPU
+#define WQ_AFFN_SMT			ALTWQ_AFFN_SMT
+#define WQ_AFFN_CACHE			ALTWQ_AFFN_CACHE
+#define WQ_AFFN_CACHE_SHARD		ALTWQ_AFFN_CACHE_SHARD
+#define WQ_AFFN_NUMA			ALTWQ_AFFN_NUMA
+#define WQ_AFFN_SYSTEM			ALTWQ_AFFN_SYSTEM
+#define WQ_AFFN_NR_TYPES		ALTWQ_AFFN_NR_TYPES
 #define flush_workqueue			altwq_flush_workqueue
 #define drain_workqueue			altwq_drain_workqueue
 #define flush_scheduled_work		altwq_flush_scheduled_work

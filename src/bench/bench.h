@@ -28,6 +28,12 @@ int wq_cm_bench_run(unsigned int rounds);
 /* The unbound queues' affinity scopes (wq_bench_scope.c). */
 extern unsigned int wq_scope_works, wq_scope_queues;
 int wq_scope_bench_run(unsigned int rounds);
+/* Starts one kthread bound to each online CPU (named name/<cpu>), the i-th
+ * running fn(slots + i * stride) after init(that slot, cpu, i, ctx) set it
+ * up. Returns how many started; *err is the first creation failure (0 if
+ * none). The caller waits for them to finish. May sleep. */
+unsigned int bench_start_per_cpu(int (*fn)(void *slot), void (*init)(void *slot, int cpu, unsigned int i, void *ctx),
+				 void *ctx, void *slots, unsigned long stride, const char *name, int *err);
 struct wq_ops;
 /* Makes n queues of ops (TWQ_* flags), calls all_made(ctx) (if given) while
  * they all exist, and destroys them: the unreclaimable slab they grew, in

@@ -112,6 +112,47 @@ static int wb_queuer_fn(void *data)
 	return 0;
 }
 
+unsigned int bench_start_per_cpu(int (*fn)(void *slot), void (*init)(void *slot, int cpu, unsigned int i, void *ctx),
+				 void *ctx, void *slots, unsigned long stride, const char *name, int *err)
+{
+	unsigned int started = 0;
+	int cpu;
+
+	*err = 0;
+	for_each_online_cpu(cpu) {
+		void *slot = (char *)slots + started * stride;
+		struct task_struct *t;
+
+		init(slot, cpu, started, ctx);
+		t = kthread_create_on_cpu(fn, slot, cpu, name);
+		if (IS_ERR(t)) {
+			*err = PTR_ERR(t);
+			break;
+		}
+		wake_up_process(t);
+		started++;
+	}
+	return started;
+}
+
+struct wb_queuers_setup {
+	const struct wq_ops *ops;
+	void *wq;
+	struct wb_work *works;
+	unsigned int per, kind;
+	atomic_t *failed;
+};
+
+static void wb_queuer_init(void *slot, int cpu, unsigned int i, void *ctx)
+{
+	const struct wb_queuers_setup *s = ctx;
+	struct wb_queuer *q = slot;
+
+	*q = (struct wb_queuer){ .ops = s->ops, .wq = s->wq, .works = s->works, .first = i * s->per, .n = s->per,
+				 .cpu = s->kind == WB_PERCPU ? cpu : -1, .failed = s->failed };
+	init_completion(&q->done);
+}
+
 static int throughput(const struct wq_ops *ops, unsigned int round, const char *name, unsigned int kind,
 		      bool all_cpus)
 {
@@ -122,7 +163,7 @@ static int throughput(const struct wq_ops *ops, unsigned int round, const char *
 	atomic_t failed = ATOMIC_INIT(0);
 	u64 start, queued = 0, elapsed;
 	unsigned long switches = 0;
-	int cpu, err = 0;
+	int err = 0;
 
 	if (!works || !qs || !wq) {
 		err = -ENOMEM;
@@ -133,21 +174,10 @@ static int throughput(const struct wq_ops *ops, unsigned int round, const char *
 	per = all_cpus ? wq_works / num_online_cpus() : wq_works;
 	start = ktime_get_ns();
 	if (all_cpus) {
-		for_each_online_cpu(cpu) {
-			struct wb_queuer *q = &qs[nq];
-			struct task_struct *t;
+		struct wb_queuers_setup setup = { .ops = ops, .wq = wq, .works = works, .per = per, .kind = kind,
+						  .failed = &failed };
 
-			*q = (struct wb_queuer){ .ops = ops, .wq = wq, .works = works, .first = nq * per, .n = per,
-						 .cpu = kind == WB_PERCPU ? cpu : -1, .failed = &failed };
-			init_completion(&q->done);
-			t = kthread_create_on_cpu(wb_queuer_fn, q, cpu, "bench-queuer/%u");
-			if (IS_ERR(t)) {
-				err = PTR_ERR(t);
-				break;
-			}
-			wake_up_process(t);
-			nq++;
-		}
+		nq = bench_start_per_cpu(wb_queuer_fn, wb_queuer_init, &setup, qs, sizeof(*qs), "bench-queuer/%u", &err);
 		for (i = 0; i < nq; i++)
 			wait_for_completion(&qs[i].done);
 	} else {

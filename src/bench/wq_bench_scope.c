@@ -109,6 +109,28 @@ static int ws_set_scope(const struct wq_ops *ops, const char *wq_name, const cha
 	return n < 0 ? (int)n : 0;
 }
 
+struct ws_setup {
+	const struct wq_ops *ops;
+	void *wq;
+	u64 *samples;
+	unsigned int per;
+	atomic_t *failed, *near;
+};
+
+static void ws_queuer_init(void *slot, int cpu, unsigned int i, void *ctx)
+{
+	const struct ws_setup *s = ctx;
+	struct ws_queuer *q = slot;
+
+	*q = (struct ws_queuer){ .ops = s->ops, .wq = s->wq, .samples = s->samples + (size_t)i * s->per, .n = s->per,
+				 .cpu = cpu, .failed = s->failed };
+	s->ops->init_work(&q->work.op, ws_body, NULL);
+	q->work.queued_cpu = cpu;
+	q->work.near = s->near;
+	init_completion(&q->work.done);
+	init_completion(&q->finished);
+}
+
 static int ws_run(const struct wq_ops *ops, unsigned int round, const char *name, const char *scope)
 {
 	const unsigned int nr = num_online_cpus();
@@ -119,7 +141,7 @@ static int ws_run(const struct wq_ops *ops, unsigned int round, const char *name
 	atomic_t failed = ATOMIC_INIT(0), near = ATOMIC_INIT(0);
 	unsigned int i, nq = 0;
 	u64 start, elapsed;
-	int cpu, err;
+	int err;
 
 	if (!qs || !samples || !wq) {
 		err = -ENOMEM;
@@ -129,24 +151,11 @@ static int ws_run(const struct wq_ops *ops, unsigned int round, const char *name
 	if (err)
 		goto out;
 	start = ktime_get_ns();
-	for_each_online_cpu(cpu) {
-		struct ws_queuer *q = &qs[nq];
-		struct task_struct *t;
+	{
+		struct ws_setup setup = { .ops = ops, .wq = wq, .samples = samples, .per = per, .failed = &failed,
+					  .near = &near };
 
-		*q = (struct ws_queuer){ .ops = ops, .wq = wq, .samples = samples + (size_t)nq * per, .n = per,
-					 .cpu = cpu, .failed = &failed };
-		ops->init_work(&q->work.op, ws_body, NULL);
-		q->work.queued_cpu = cpu;
-		q->work.near = &near;
-		init_completion(&q->work.done);
-		init_completion(&q->finished);
-		t = kthread_create_on_cpu(ws_queuer_fn, q, cpu, "bench-scope/%u");
-		if (IS_ERR(t)) {
-			err = PTR_ERR(t);
-			break;
-		}
-		wake_up_process(t);
-		nq++;
+		nq = bench_start_per_cpu(ws_queuer_fn, ws_queuer_init, &setup, qs, sizeof(*qs), "bench-scope/%u", &err);
 	}
 	for (i = 0; i < nq; i++)
 		wait_for_completion(&qs[i].finished);

@@ -70,10 +70,14 @@ void kabi_param_set_stall_window_us(unsigned int us) { WRITE_ONCE(kabi_stall_win
  * for reading back. */
 int altwq_wq_set_default_scope(const char *name);
 static char default_affinity_scope[16] = "cache";
+/* Set (under the module's parameter lock, which a write holds) once the
+ * engine goes, or failed to come up: the file outlives it until the module
+ * is freed. */
+static bool engine_gone;
 
 static int default_affinity_scope_set(const char *val, const struct kernel_param *kp)
 {
-	int ret = altwq_wq_set_default_scope(val);
+	int ret = engine_gone ? -ENODEV : altwq_wq_set_default_scope(val);
 
 	if (ret)
 		return ret;
@@ -101,6 +105,14 @@ module_param(cache_shard_size, uint, 0444);
 MODULE_PARM_DESC(cache_shard_size, "Cores per shard of the cache_shard affinity scope (default 8, as 7.1)");
 unsigned int kabi_param_cache_shard_size(void) { return max(READ_ONCE(cache_shard_size), 1U); }
 
+/* No parameter write reaches the engine from here on. */
+static void close_params(void)
+{
+	kernel_param_lock(THIS_MODULE);
+	engine_gone = true;
+	kernel_param_unlock(THIS_MODULE);
+}
+
 /* The engines' own load/unload (C++), in dependency order. */
 int altwq_kthread_worker_init(void);
 void altwq_kthread_worker_exit(void);
@@ -121,6 +133,7 @@ static int __init altwq_module_init(void)
 		goto out_kw;
 	return 0;
 out_kw:
+	close_params();
 	altwq_kthread_worker_exit();
 out_kxx:
 	altwq_kxx_exit();
@@ -129,6 +142,7 @@ out_kxx:
 
 static void __exit altwq_module_exit(void)
 {
+	close_params();
 	altwq_wq_exit();
 	altwq_kthread_worker_exit();
 	altwq_kxx_exit();

@@ -97,23 +97,23 @@ extern "C" int altwq_wq_pod_of(int scope, int cpu)
 	return pod_of(static_cast<altwq_affn_scope>(scope), cpu);
 }
 
-extern "C" int altwq_wq_unbound_pool_allows(int id, int cpu)
+namespace {
+
+// 1 if cpu is in unbound pool id's cpumask (pod: its pod cpumask), 0 if
+// not, -EINVAL for no such pool or CPU.
+int unbound_pool_has(int id, int cpu, bool pod)
 {
 	auto p = g->unbound.lock<MaySleep>();
 	Pool *pool = unbound_pool(id);
 	if (!pool || !cpu_possible(cpu))
 		return err::Inval;
-	return pool->attrs->mask().test(cpu) ? 1 : 0;
+	return (pod ? pool->attrs->pod_mask() : pool->attrs->mask()).test(cpu) ? 1 : 0;
 }
 
-extern "C" int altwq_wq_unbound_pool_pod_has(int id, int cpu)
-{
-	auto p = g->unbound.lock<MaySleep>();
-	Pool *pool = unbound_pool(id);
-	if (!pool || !cpu_possible(cpu))
-		return err::Inval;
-	return pool->attrs->pod_mask().test(cpu) ? 1 : 0;
-}
+} // namespace
+
+extern "C" int altwq_wq_unbound_pool_allows(int id, int cpu) { return unbound_pool_has(id, cpu, false); }
+extern "C" int altwq_wq_unbound_pool_pod_has(int id, int cpu) { return unbound_pool_has(id, cpu, true); }
 
 extern "C" int altwq_wq_nr_pwqs(void *wq_)
 {
