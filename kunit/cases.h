@@ -219,7 +219,8 @@ ALTWQ_SUITE(workqueue_unbound,
 	ALTWQ_CASE(suite, files_show_6_12s_formats) \
 	ALTWQ_CASE(suite, writes_change_the_queue) \
 	ALTWQ_CASE(suite, bad_writes_are_einval_and_change_nothing) \
-	ALTWQ_CASE(suite, the_directory_lives_as_long_as_the_queue)
+	ALTWQ_CASE(suite, the_directory_lives_as_long_as_the_queue) \
+	ALTWQ_CASE(suite, writes_while_works_block_lose_none)
 ALTWQ_SUITE(workqueue_sysfs, ALTWQ_SYSFS_CASES(workqueue_sysfs))
 ALTWQ_SUITE(workqueue_sysfs_intree, ALTWQ_SYSFS_CASES(workqueue_sysfs_intree))
 #undef ALTWQ_SYSFS_CASES

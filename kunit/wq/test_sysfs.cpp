@@ -247,3 +247,47 @@ SYSFS_TEST(the_directory_lives_as_long_as_the_queue)
 		altwq_destroy_workqueue(ordered);
 	KT_EXPECT_EQ(test, warnings.finish(), 1);
 }
+
+// Attrs written while works block on the pwqs they replace: none is lost or
+// run twice, and a flush begun after the writes waits for the old pwqs'.
+SYSFS_TEST(writes_while_works_block_lose_none)
+{
+	enum { N = 16 };
+	SysfsWq wq(ops, "altwq_sysfs_load", TWQ_UNBOUND, 0);
+	WorkSet a(ops, N), b(ops, N);
+	Completion gate;
+	KT_ASSERT(test, wq && a.ok() && b.ok());
+	Knob nice(ops, "altwq_sysfs_load", "nice"), scope(ops, "altwq_sysfs_load", "affinity_scope"),
+		strict(ops, "altwq_sysfs_load", "affinity_strict");
+	for (int i = 0; i < N; i++) {
+		a.body(i).gate = &gate;
+		b.body(i).gate = &gate;
+		KT_EXPECT(test, ops->queue_on(test::nth_online_cpu(i), wq.get(), a.work(i)));
+	}
+	KT_EXPECT_EQ(test, nice.write("2"), 0);
+	KT_EXPECT_EQ(test, scope.write("cpu"), 0);
+	for (int i = 0; i < N; i++)
+		KT_EXPECT(test, ops->queue_on(test::nth_online_cpu(i), wq.get(), b.work(i)));
+	KT_EXPECT_EQ(test, strict.write("1"), 0);
+	KT_EXPECT_EQ(test, scope.write("system"), 0);
+	Atomic<int> released{0}, early{0};
+	KT_EXPECT_EQ(test, test::run_on_threads(2, [&](int t) {
+		if (t == 0) {
+			ops->flush_wq(wq.get());
+			if (!released.load(Acquire))
+				early.store(1, Relaxed);
+		} else {
+			msleep(100);
+			released.store(1, Release);
+			gate.complete_all();
+		}
+	}), 0);
+	KT_EXPECT_EQ(test, early.load(Relaxed), 0);
+	KT_EXPECT_EQ(test, a.total(&Body::runs), (int)N);
+	KT_EXPECT_EQ(test, b.total(&Body::runs), (int)N);
+	KT_EXPECT_EQ(test, a.total(&Body::overlapped) + b.total(&Body::overlapped), 0);
+	if (is_altwq(ops)) {
+		altwq_wq_flush_releases();
+		KT_EXPECT_EQ(test, altwq_wq_nr_pwqs(wq.get()), 1); // system: its one pod is the default pwq
+	}
+}
