@@ -58,16 +58,18 @@ struct NoNewWorkers : kxx::Pinned {
 };
 
 // May sleep. Waits (up to 2 s) until altwq's pool on cpu is quiet, every
-// worker idle and back asleep, one of them pinned to the CPU, so that no
-// worker awake for other reasons takes the case's next work, and a work
-// queued while the CPU goes down has a worker there. The in-tree
-// workqueue does not look at it. Whether it got there.
-inline bool settle_pool(int cpu)
+// worker idle and back asleep, `pinned` of them pinned to the CPU, so that
+// no worker awake for other reasons takes the case's next work, and a work
+// queued while the CPU goes down has a worker there (with two, the one
+// that takes it leaves an idle one behind and need not make a worker,
+// which could not start there). The in-tree workqueue does not look at it.
+// Whether it got there.
+inline bool settle_pool(int cpu, int pinned = 1)
 {
 	altwq_wq_pool_stats st = {};
 	const bool quiet = kxx::test::wait_until([&] {
 		(void)altwq_wq_get_pool_stats(cpu, false, &st);
-		return st.nr_idle == st.nr_workers && st.nr_pinned_idle > 0;
+		return st.nr_idle == st.nr_workers && st.nr_pinned_idle >= pinned;
 	}, 2000);
 	kxx::msleep(20);
 	return quiet;
