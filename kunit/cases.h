@@ -214,6 +214,7 @@ ALTWQ_SUITE(workqueue_unbound,
 	ALTWQ_CASE(workqueue_unbound, default_affinity_scope_is_writable_and_moves_the_default_queues)
 	ALTWQ_CASE(workqueue_unbound, the_bus_roots_cpumask_confines_every_unbound_queue)
 	ALTWQ_CASE(workqueue_unbound, allocation_failures_leave_nothing_behind)
+	ALTWQ_CASE(workqueue_unbound, attrs_writers_hotplug_and_queueing_together)
 )
 #define ALTWQ_SYSFS_CASES(suite) \
 	ALTWQ_CASE(suite, files_show_6_12s_formats) \

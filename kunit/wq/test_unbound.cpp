@@ -743,3 +743,72 @@ KXX_TEST(workqueue_unbound, allocation_failures_leave_nothing_behind)
 	altwq_kunit_log(test, "%d allocs refused, %d made; %d applies refused; %d works run", refused, made,
 			apply_refused, body.runs.load(Relaxed));
 }
+
+// Everything that replaces pwqs at once for two seconds: sysfs attrs
+// writes, the bus root's cpumask, default_affinity_scope, a CPU going down
+// and up, and works queued and flushed from every CPU. Nothing is lost,
+// nothing hangs, lockdep stays quiet (the boot's log check).
+KXX_TEST(workqueue_unbound, attrs_writers_hotplug_and_queueing_together)
+{
+	DefaultScope restore;
+	KT_ASSERT(test, restore.ok());
+	const int far = last_online_cpu();
+	KT_ASSERT(test, far > 0);
+	altwq_workqueue *wq = altwq_alloc_workqueue("altwq_mix", ALTWQ_UNBOUND | ALTWQ_SYSFS, 0);
+	KT_ASSERT(test, wq);
+	WorkSet set(ops, 8);
+	KT_ASSERT(test, set.ok());
+	Atomic<int> queued{0}, errors{0};
+	char root_all[16], root_far[16];
+	format(root_all, sizeof(root_all), "%llx", (1ULL << nr_cpu_ids()) - 1);
+	format(root_far, sizeof(root_far), "%llx", (1ULL << far) | 1ULL); // CPU 0 stays up
+	const uint64_t end = ktime_ns() + 2000000000ULL;
+	const int err = run_on_threads(4, [&](int t) {
+		static const char *const scopes[] = {"cpu", "smt", "cache", "cache_shard", "numa", "system", "default"};
+		for (unsigned int round = 0; ktime_ns() < end; round++) {
+			switch (t) {
+			case 0: { // the queue's own files
+				char nice[8];
+				format(nice, sizeof(nice), "%d", static_cast<int>(random_u32() % 5));
+				if (altwq_test_write_file("/sys/bus/altwq/devices/altwq_mix/nice", nice, false) ||
+				    altwq_test_write_file("/sys/bus/altwq/devices/altwq_mix/affinity_scope",
+							  scopes[random_u32() % 7], false) ||
+				    altwq_test_write_file("/sys/bus/altwq/devices/altwq_mix/affinity_strict",
+							  round % 2 ? "1" : "0", false))
+					errors.fetch_add(1, Relaxed);
+				break;
+			}
+			case 1: // the unbound defaults
+				if (altwq_test_write_file("/sys/devices/virtual/altwq/cpumask", round % 2 ? root_far : root_all,
+							  false) ||
+				    altwq_test_write_file(DefaultScopeParam, scopes[round % 6], false))
+					errors.fetch_add(1, Relaxed);
+				break;
+			case 2: // hotplug
+				if (!cpu_down(far).ok() || !cpu_up(far).ok())
+					errors.fetch_add(1, Relaxed);
+				msleep(50);
+				break;
+			default: // works
+				for (int i = 0; i < 8; i++) {
+					const int cpu = static_cast<int>(random_u32() % nr_cpu_ids());
+					if (ops->queue_on(cpu_online(cpu) ? cpu : 0, wq, set.work(i)))
+						queued.fetch_add(1, Relaxed);
+				}
+				for (int i = 0; i < 8; i++)
+					(void)ops->flush_work(set.work(i));
+				break;
+			}
+		}
+	});
+	KT_EXPECT_EQ(test, err, 0);
+	ops->flush_wq(wq);
+	KT_EXPECT_EQ(test, errors.load(Relaxed), 0);
+	KT_EXPECT(test, cpu_online(far));
+	KT_EXPECT_GT(test, queued.load(Relaxed), 0);
+	KT_EXPECT_EQ(test, set.total(&Body::runs), queued.load(Relaxed));
+	KT_EXPECT_EQ(test, set.total(&Body::overlapped), 0);
+	KT_EXPECT_EQ(test, altwq_test_write_file("/sys/devices/virtual/altwq/cpumask", root_all, false), 0);
+	altwq_destroy_workqueue(wq);
+	altwq_kunit_log(test, "%d works queued and run", queued.load(Relaxed));
+}
