@@ -270,19 +270,7 @@ SYSFS_TEST(writes_while_works_block_lose_none)
 		KT_EXPECT(test, ops->queue_on(test::nth_online_cpu(i), wq.get(), b.work(i)));
 	KT_EXPECT_EQ(test, strict.write("1"), 0);
 	KT_EXPECT_EQ(test, scope.write("system"), 0);
-	Atomic<int> released{0}, early{0};
-	KT_EXPECT_EQ(test, test::run_on_threads(2, [&](int t) {
-		if (t == 0) {
-			ops->flush_wq(wq.get());
-			if (!released.load(Acquire))
-				early.store(1, Relaxed);
-		} else {
-			msleep(100);
-			released.store(1, Release);
-			gate.complete_all();
-		}
-	}), 0);
-	KT_EXPECT_EQ(test, early.load(Relaxed), 0);
+	KT_EXPECT_EQ(test, flush_waits_for_gate(ops, wq.get(), gate), 1);
 	KT_EXPECT_EQ(test, a.total(&Body::runs), (int)N);
 	KT_EXPECT_EQ(test, b.total(&Body::runs), (int)N);
 	KT_EXPECT_EQ(test, a.total(&Body::overlapped) + b.total(&Body::overlapped), 0);

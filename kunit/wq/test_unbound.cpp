@@ -337,21 +337,7 @@ KXX_TEST(workqueue_unbound, apply_while_works_run_loses_none_and_frees_the_old_p
 		const int installed = altwq_wq_nr_pods(ALTWQ_AFFN_SMT) + 1;
 		KT_EXPECT_GT(test, altwq_wq_nr_pwqs(wq.get()), installed);
 		// A flush begun now waits for the works of the old pwqs too.
-		Atomic<int> released{0}, flushed_before_release{0}, flushed{0};
-		KT_EXPECT_EQ(test, run_on_threads(2, [&](int i) {
-			if (i == 0) {
-				ops->flush_wq(wq.get());
-				if (!released.load(Acquire))
-					flushed_before_release.store(1, Relaxed);
-				flushed.store(1, Release);
-			} else {
-				msleep(100);
-				released.store(1, Release);
-				gate.complete_all();
-			}
-		}), 0);
-		KT_EXPECT_EQ(test, flushed.load(Acquire), 1);
-		KT_EXPECT_EQ(test, flushed_before_release.load(Relaxed), 0);
+		KT_EXPECT_EQ(test, flush_waits_for_gate(ops, wq.get(), gate), 1);
 		for (WorkSet *s : sets) {
 			KT_EXPECT_EQ(test, s->total(&Body::runs), (int)MaxWorks);
 			KT_EXPECT_EQ(test, s->total(&Body::overlapped), 0);

@@ -174,6 +174,26 @@ inline bool start_blocked(const wq_ops *ops, OneWork &one, Completion &gate, int
 	       wait_until([&] { return one.body.started.load(Acquire) == 1; }, 5000);
 }
 
+// May sleep. Flushes wq on one thread while another opens gate (which the
+// queue's works wait on) 100 ms later: 1 if the flush returned only after
+// the gate opened, 0 if before, a negative errno if the threads failed.
+inline int flush_waits_for_gate(const wq_ops *ops, void *wq, Completion &gate)
+{
+	Atomic<int> released{0}, early{0};
+	const int err = test::run_on_threads(2, [&](int t) {
+		if (t == 0) {
+			ops->flush_wq(wq);
+			if (!released.load(Acquire))
+				early.store(1, Relaxed);
+		} else {
+			msleep(100);
+			released.store(1, Release); // pairs with the flusher's acquire
+			gate.complete_all();
+		}
+	});
+	return err ? err : !early.load(Relaxed);
+}
+
 // Up to MaxWorks works, each with its own body, for the many-works cases.
 enum : int { MaxWorks = 16 };
 class WorkSet : Pinned {
