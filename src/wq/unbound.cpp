@@ -53,8 +53,6 @@ Pool *find_pool(PLocked &p, const altwq_workqueue_attrs &key, unsigned int hash)
 	return nullptr;
 }
 
-// P held; may sleep. A reference to the pool with these attrs, made (with
-// its first worker) if there is none yet. nullptr if out of memory or ids.
 // The node every CPU of pod is on, or -1 if they are on several.
 int node_of_pod(const CpuMask &pod)
 {
@@ -66,6 +64,9 @@ int node_of_pod(const CpuMask &pod)
 	}
 	return node;
 }
+
+// P held; may sleep. A reference to the pool with these attrs, made (with
+// its first worker) if there is none yet. nullptr if out of memory or ids.
 
 Pool *get_pool(PLocked &p, const altwq_workqueue_attrs &key, int want_id = -1)
 {
@@ -244,11 +245,8 @@ void install(altwq_workqueue *wq, Table &t, altwq_workqueue_attrs *attrs, int go
 		pwq->installed = true;
 		if (ordered && has_older)
 			pwq->plugged.store(true, Relaxed);
-		{
-			auto s = pwq->pool->lock();
-			pwq->c.get(s).max_active = m->frozen ? 0 : m->saved_max_active;
-		}
-		m->pwqs.push_back(*pwq);
+		m->pwqs.push_back(*pwq); // its max_active: apply_max_active() below
+
 	}
 	for (int cpu : possible_cpus())
 		wq->cpu_pwqs[cpu].store(t.cpu[cpu], Release); // pairs with insert_owned_work()'s acquire
