@@ -159,6 +159,7 @@ ALTWQ_SUITE(kthread_worker_altwq_only,
 	ALTWQ_CASE(suite, rcu_work_runs_after_a_grace_period_and_flush_waits_for_it) \
 	ALTWQ_CASE(suite, deferrable_and_statically_initialised_works_run) \
 	ALTWQ_CASE(suite, execute_in_process_context_runs_now_in_a_task_and_later_from_an_irq) \
+	ALTWQ_CASE(suite, queues_made_with_one_lockdep_map_run_their_works_under_it) \
 	ALTWQ_CASE(suite, queue_work_node_runs_the_work) \
 	ALTWQ_CASE(suite, work_on_cpu_runs_fn_there_and_returns_its_result) \
 	ALTWQ_CASE(suite, congested_while_works_wait_for_max_active) \

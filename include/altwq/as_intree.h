@@ -101,6 +101,9 @@
 #undef flush_scheduled_work
 #define alloc_workqueue			altwq_alloc_workqueue
 #define alloc_ordered_workqueue		altwq_alloc_ordered_workqueue
+#undef alloc_ordered_workqueue_lockdep_map
+#define alloc_workqueue_lockdep_map	altwq_alloc_workqueue_lockdep_map
+#define alloc_ordered_workqueue_lockdep_map altwq_alloc_ordered_workqueue_lockdep_map
 #define create_workqueue		altwq_create_workqueue
 #define create_freezable_workqueue	altwq_create_freezable_workqueue
 #define create_singlethread_workqueue	altwq_create_singlethread_workqueue
@@ -176,6 +179,8 @@
 #define print_worker_info		altwq_print_worker_info
 #define show_one_workqueue		altwq_show_one_workqueue
 #define show_all_workqueues		altwq_show_all_workqueues
+#undef wq_watchdog_touch
+#define wq_watchdog_touch		altwq_watchdog_touch
 
 /* ---- kthread_worker ---- */
 #undef kthread_init_worker

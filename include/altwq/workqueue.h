@@ -42,6 +42,7 @@
 #include <linux/atomic.h>
 #include <linux/cpumask.h>
 #include <linux/list.h>
+#include <linux/lockdep.h>
 #include <linux/rcupdate.h>
 #include <linux/timer.h>
 #include <linux/types.h>
@@ -51,6 +52,13 @@ struct altwq_work {
 	atomic_long_t data;	/* PENDING and the other flag bits, then its pool_workqueue or last pool */
 	struct list_head entry;	/* on a worklist, inactive list or worker's scheduled list */
 	altwq_work_func_t func;
+#ifdef CONFIG_LOCKDEP
+	/*
+	 * Held while the work runs, touched by whoever flushes or cancel-syncs
+	 * it: lockdep then reports a flush that can deadlock (as 6.12's).
+	 */
+	struct lockdep_map lockdep_map;
+#endif
 };
 
 struct altwq_delayed_work {
@@ -90,11 +98,28 @@ struct altwq_execute_work {
 /* work->data of a work that never ran: no pool, not disabled, nothing pending. */
 #define ALTWQ_WORK_DATA_INIT	(~0UL << 24)
 
+#ifdef CONFIG_LOCKDEP
+/* A static work's lockdep class is keyed by the work itself. */
+#define __ALTWQ_WORK_INIT_LOCKDEP_MAP(n) \
+	.lockdep_map = STATIC_LOCKDEP_MAP_INIT("(work_completion)" #n, &(n)),
+/* One lockdep class per init site, named after the work. */
+#define __ALTWQ_INIT_WORK_LOCKDEP(w, name)					\
+	do {									\
+		static struct lock_class_key __altwq_key;			\
+		lockdep_init_map(&(w)->lockdep_map, "(work_completion)" name,	\
+				 &__altwq_key, 0);				\
+	} while (0)
+#else
+#define __ALTWQ_WORK_INIT_LOCKDEP_MAP(n)
+#define __ALTWQ_INIT_WORK_LOCKDEP(w, name) do { } while (0)
+#endif
+
 /* Static initialisers (DECLARE_WORK and friends); n is the object's name. */
 #define __ALTWQ_WORK_INITIALIZER(n, f) {					\
 		.data = ATOMIC_LONG_INIT(ALTWQ_WORK_DATA_INIT),			\
 		.entry = LIST_HEAD_INIT((n).entry),				\
 		.func = (f),							\
+		__ALTWQ_WORK_INIT_LOCKDEP_MAP(n)				\
 	}
 #define __ALTWQ_DELAYED_WORK_INITIALIZER(n, f, tflags) {			\
 		.work = __ALTWQ_WORK_INITIALIZER((n).work, (f)),		\
@@ -116,6 +141,7 @@ struct altwq_execute_work {
 		atomic_long_set(&__altwq_w->data, ALTWQ_WORK_DATA_INIT);	\
 		INIT_LIST_HEAD(&__altwq_w->entry);				\
 		__altwq_w->func = (fn);					\
+		__ALTWQ_INIT_WORK_LOCKDEP(__altwq_w, #work_ptr);		\
 	} while (0)
 #define ALTWQ_INIT_WORK_ONSTACK(work_ptr, fn) ALTWQ_INIT_WORK(work_ptr, fn)
 
@@ -164,6 +190,8 @@ static inline struct altwq_rcu_work *altwq_to_rcu_work(struct altwq_work *work)
 
 #define altwq_alloc_ordered_workqueue(fmt, flags, args...) \
 	altwq_alloc_workqueue(fmt, ALTWQ_UNBOUND | __ALTWQ_ORDERED | (flags), 1, ##args)
+#define altwq_alloc_ordered_workqueue_lockdep_map(fmt, flags, lockdep_map, args...) \
+	altwq_alloc_workqueue_lockdep_map(fmt, ALTWQ_UNBOUND | __ALTWQ_ORDERED | (flags), 1, lockdep_map, ##args)
 /* The legacy constructors: one work at a time per CPU, with a rescuer. */
 #define altwq_create_workqueue(name) \
 	altwq_alloc_workqueue("%s", __ALTWQ_LEGACY | ALTWQ_MEM_RECLAIM, 1, (name))

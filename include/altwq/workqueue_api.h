@@ -95,6 +95,20 @@ enum altwq_affn_scope {
 struct altwq_workqueue *altwq_alloc_workqueue(const char *fmt, unsigned int flags, int max_active, ...)
 	__attribute__((format(printf, 1, 4)));
 void altwq_destroy_workqueue(struct altwq_workqueue *wq);
+/*
+ * As alloc_workqueue, but its works run under the caller's lockdep map
+ * (6.12's alloc_workqueue_lockdep_map): queues made at one site then share
+ * one lockdep class instead of one each. map must outlive the queue.
+ */
+#ifdef __cplusplus
+#define ALTWQ_LOCKDEP_MAP altwq_lockdep_map	/* the engine's name for it: opaque */
+#else
+#define ALTWQ_LOCKDEP_MAP lockdep_map
+#endif
+struct ALTWQ_LOCKDEP_MAP;
+struct altwq_workqueue *altwq_alloc_workqueue_lockdep_map(const char *fmt, unsigned int flags, int max_active,
+							  struct ALTWQ_LOCKDEP_MAP *map, ...)
+	__attribute__((format(printf, 1, 5)));
 
 /*
  * Unbound queues' attributes. alloc: NULL if out of memory; apply: 0, or
@@ -156,6 +170,12 @@ void altwq_set_worker_desc(const char *fmt, ...) __attribute__((format(printf, 1
 void altwq_print_worker_info(const char *log_lvl, struct task_struct *task);
 /* Dump busy queues and pools (in-flight, pending and inactive works) to the log. */
 void altwq_show_all_workqueues(void);
+/*
+ * The lockup watchdog (module parameters watchdog_thresh, panic_on_stall):
+ * the caller holds cpu's pools up on purpose; they count as progressing
+ * (6.12's wq_watchdog_touch). Any context.
+ */
+void altwq_watchdog_touch(int cpu);
 void altwq_show_one_workqueue(struct altwq_workqueue *wq);
 /* Called by the flush_scheduled_work() macro; warns at compile time. */
 void __altwq_warn_flushing_systemwide_wq(void)

@@ -196,6 +196,44 @@ static int WQB_FN(static_works_run)(void *wq)
 }
 static bool WQB_FN(congested)(int cpu, void *wq) { return WQB(workqueue_congested)(WQB_FN(cpu)(cpu), wq); }
 
+#ifdef CONFIG_LOCKDEP
+static struct lock_class_key WQB_FN(shared_map_key);
+static struct lockdep_map WQB_FN(shared_map) = STATIC_LOCKDEP_MAP_INIT("twq_shared_map", &WQB_FN(shared_map_key));
+static WQB_WORK WQB_FN(map_works)[3];
+static int WQB_FN(map_held_bits);
+static void WQB_FN(map_fn)(WQB_WORK *work)
+{
+	if (lock_is_held(&WQB_FN(shared_map)))
+		WQB_FN(map_held_bits) |= 1 << (work - WQB_FN(map_works));
+}
+static int WQB_FN(shared_lockdep_map_held)(void)
+{
+	void *wqs[3] = {
+		WQB(alloc_workqueue_lockdep_map)("twq_map_a", 0, 0, &WQB_FN(shared_map)),
+		WQB(alloc_workqueue_lockdep_map)("twq_map_b", WQB_FLAG(UNBOUND), 0, &WQB_FN(shared_map)),
+		WQB(alloc_workqueue)("twq_map_plain", 0, 0),
+	};
+	int i, ret = 0;
+
+	WQB_FN(map_held_bits) = 0;
+	for (i = 0; i < 3; i++) {
+		if (!wqs[i]) {
+			ret = -ENOMEM;
+			continue;
+		}
+		WQB_UP(INIT_WORK)(&WQB_FN(map_works)[i], WQB_FN(map_fn));
+		WQB(queue_work)(wqs[i], &WQB_FN(map_works)[i]);
+		WQB(flush_work)(&WQB_FN(map_works)[i]);
+	}
+	for (i = 0; i < 3; i++)
+		if (wqs[i])
+			WQB(destroy_workqueue)(wqs[i]);
+	return ret ? ret : WQB_FN(map_held_bits);
+}
+#else
+static int WQB_FN(shared_lockdep_map_held)(void) { return -EOPNOTSUPP; }
+#endif
+
 static const void *WQB_FN(raw_work)(struct wq_ops_work *w) { return &WQB_DW(w)->work; }
 static const void *WQB_FN(raw_func)(struct wq_ops_work *w) { return (const void *)WQB_DW(w)->work.func; }
 
@@ -249,6 +287,7 @@ const struct wq_ops WQB_TABLE = {
 	.work_on_cpu = WQB_FN(work_on_cpu),
 	.work_on_cpu_safe = WQB_FN(work_on_cpu_safe),
 	.static_works_run = WQB_FN(static_works_run),
+	.shared_lockdep_map_held = WQB_FN(shared_lockdep_map_held),
 	.congested = WQB_FN(congested),
 };
 

@@ -108,6 +108,10 @@ struct wq_ops {
 	 * _DEFERRABLE_WORK (delay 1) statics on wq, flushes them: how many ran. */
 	int (*static_works_run)(void *wq);
 	bool (*congested)(int cpu, void *wq);
+	/* Two queues made with alloc_workqueue_lockdep_map and one map, and a
+	 * plain queue: a bit for each whose work ran with that map held (1, 2;
+	 * 4: the plain one's). -ENOMEM, or -EOPNOTSUPP without lockdep. */
+	int (*shared_lockdep_map_held)(void);
 	/* Waits until destroyed queues are freed (RCU callbacks, releases). May sleep. */
 	void (*quiesce)(void);
 };

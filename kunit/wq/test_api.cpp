@@ -158,6 +158,14 @@ struct FromIrq {
 
 } // namespace
 
+// alloc_workqueue_lockdep_map (6.12): queues made with one map (bound and
+// unbound) run their works with it held, as lockdep sees it; a plain
+// queue's works run under a map of its own.
+WQ_TEST(queues_made_with_one_lockdep_map_run_their_works_under_it)
+{
+	KT_EXPECT_EQ(test, ops->shared_lockdep_map_held(), 1 | 2);
+}
+
 // In a task it runs at once (0); from an interrupt it goes to the system
 // queue (1) and runs soon after.
 WQ_TEST(execute_in_process_context_runs_now_in_a_task_and_later_from_an_irq)

@@ -9,6 +9,8 @@
 #include "wq/test_hooks.h"
 
 EXPORT_SYMBOL_GPL(altwq_alloc_workqueue);
+EXPORT_SYMBOL_GPL(altwq_alloc_workqueue_lockdep_map);
+EXPORT_SYMBOL_GPL(altwq_watchdog_touch);
 EXPORT_SYMBOL_GPL(altwq_destroy_workqueue);
 EXPORT_SYMBOL_GPL(altwq_queue_work_on);
 EXPORT_SYMBOL_GPL(altwq_queue_delayed_work_on);

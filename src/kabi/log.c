@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <linux/printk.h>
 #include <linux/bug.h>
+#include <linux/panic.h>
 #include "kabi/export.h"
 #include "kabi/log.h"
 
@@ -83,3 +84,8 @@ KABI_EXPORT(kabi_vlog);
 KABI_EXPORT(kabi_warn);
 KABI_EXPORT(kabi_warn_fmt);
 KABI_EXPORT(kabi_log_expected_fmt);
+
+void kabi_panic(const char *msg)
+{
+	panic("%s", msg);
+}

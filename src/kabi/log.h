@@ -10,6 +10,7 @@ KABI_BEGIN
 #define KABI_SOH "\001"
 #define KABI_INFO KABI_SOH "6"
 #define KABI_CONT KABI_SOH "c"
+#define KABI_EMERG KABI_SOH "0"
 
 enum kabi_log_level { KABI_LOG_ERR, KABI_LOG_WARNING, KABI_LOG_NOTICE, KABI_LOG_INFO, KABI_LOG_DEBUG };
 
@@ -25,6 +26,8 @@ void kabi_warn(const char *file, int line, const char *what);
  * warning a test expects. */
 void kabi_warn_fmt(const char *file, int line, const char *fmt, __builtin_va_list args);
 void kabi_log_expected_fmt(const char *file, int line, const char *fmt, __builtin_va_list args);
+/* panic(): does not return. */
+void kabi_panic(const char *msg) __attribute__((noreturn));
 
 KABI_END
 #endif

@@ -74,6 +74,8 @@ static char default_affinity_scope[16] = "cache";
  * engine goes, or failed to come up: the file outlives it until the module
  * is freed. */
 static bool engine_gone;
+/* Set (under the same lock) once the engine is up. */
+static bool engine_up;
 
 static int default_affinity_scope_set(const char *val, const struct kernel_param *kp)
 {
@@ -99,6 +101,44 @@ module_param_cb(default_affinity_scope, &default_affinity_scope_ops, NULL, 0644)
 MODULE_PARM_DESC(default_affinity_scope,
 		 "Affinity scope of unbound queues that ask for the default: cpu, smt, cache, cache_shard, numa or system "
 		 "(default cache, as 6.12); writable at run time");
+
+/* The lockup watchdog (6.12's workqueue.watchdog_thresh and
+ * panic_on_stall): writing the threshold restarts it in the engine. */
+int altwq_wq_watchdog_set_thresh(unsigned long thresh_s);
+static unsigned long watchdog_thresh = 30;
+
+static int watchdog_thresh_set(const char *val, const struct kernel_param *kp)
+{
+	unsigned long thresh;
+	int ret = kstrtoul(val, 0, &thresh);
+
+	if (ret)
+		return ret;
+	/* Before the engine is up, the value is only kept: init reads it. */
+	if (engine_gone)
+		return -ENODEV;
+	if (engine_up) {
+		ret = altwq_wq_watchdog_set_thresh(thresh);
+		if (ret)
+			return ret;
+	}
+	WRITE_ONCE(watchdog_thresh, thresh);
+	return 0;
+}
+
+static const struct kernel_param_ops watchdog_thresh_ops = {
+	.set = watchdog_thresh_set,
+	.get = param_get_ulong,
+};
+module_param_cb(watchdog_thresh, &watchdog_thresh_ops, &watchdog_thresh, 0644);
+MODULE_PARM_DESC(watchdog_thresh,
+		 "Report a worker pool with works pending and none started for this many seconds (0: off; default 30)");
+unsigned long kabi_param_watchdog_thresh(void) { return READ_ONCE(watchdog_thresh); }
+
+static unsigned int panic_on_stall;
+module_param(panic_on_stall, uint, 0644);
+MODULE_PARM_DESC(panic_on_stall, "Panic at the Nth stall the watchdog reports (0: never)");
+unsigned int kabi_param_panic_on_stall(void) { return READ_ONCE(panic_on_stall); }
 
 static unsigned int cache_shard_size = 8;
 module_param(cache_shard_size, uint, 0444);
@@ -131,6 +171,9 @@ static int __init altwq_module_init(void)
 	err = altwq_wq_init();
 	if (err)
 		goto out_kw;
+	kernel_param_lock(THIS_MODULE);
+	engine_up = true;
+	kernel_param_unlock(THIS_MODULE);
 	return 0;
 out_kw:
 	close_params();

@@ -16,6 +16,10 @@
  *                         default (a name; default "cache"; the engine
  *                         keeps the scope itself, altwq_wq_set_default_scope)
  *   cache_shard_size      cores per shard of the cache_shard scope (default 8)
+ *   watchdog_thresh       seconds a pool may have works pending and start
+ *                         none before the watchdog reports it (default 30;
+ *                         0: off; writable: the engine restarts the timer)
+ *   panic_on_stall        panic at the Nth reported stall (default 0: never)
  *   release_via_system_wq a pwq's release goes to system_wq from under its
  *                         pool's lock (lockdep demonstration; default off)
  */
@@ -38,6 +42,8 @@ unsigned int kabi_param_cpu_intensive_warning_thresh(void);
 extern unsigned int kabi_stall_window_us;
 void kabi_param_set_stall_window_us(unsigned int us);
 unsigned int kabi_param_cache_shard_size(void);	/* at least 1 */
+unsigned long kabi_param_watchdog_thresh(void);	/* seconds; 0: off */
+unsigned int kabi_param_panic_on_stall(void);	/* 0: never */
 
 KABI_END
 #endif

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <linux/sched.h>
+#include <linux/sched/debug.h>
 #include <linux/delay.h>
 #include <linux/jiffies.h>
 #include <linux/ktime.h>
@@ -85,6 +86,8 @@ bool kabi_in_serving_softirq(void) { return in_serving_softirq(); }
 bool kabi_in_task(void) { return in_task(); }
 bool kabi_in_interrupt(void) { return in_interrupt(); }
 int kabi_task_pid(const struct kabi_task *task) { return task_pid_nr((struct task_struct *)task); }
+void kabi_task_show_stack(struct kabi_task *task) { sched_show_task((struct task_struct *)task); }
+bool kabi_task_is_memalloc(const struct kabi_task *task) { return ((struct task_struct *)task)->flags & PF_MEMALLOC; }
 __UINT64_TYPE__ kabi_task_runtime_ns(const struct kabi_task *task)
 {
 	return READ_ONCE(((const struct task_struct *)task)->se.sum_exec_runtime);

@@ -47,6 +47,10 @@ void kabi_local_irq_restore(unsigned long flags);
 struct kabi_task *kabi_current(void);
 int kabi_task_cpu(const struct kabi_task *task);
 int kabi_task_pid(const struct kabi_task *task);
+/* Whether it is reclaiming memory (PF_MEMALLOC). */
+bool kabi_task_is_memalloc(const struct kabi_task *task);
+/* Its state and stack to the log (sched_show_task). Any context; a task the caller keeps alive. */
+void kabi_task_show_stack(struct kabi_task *task);
 /* The CPU time the scheduler has charged it (se.sum_exec_runtime): brought
  * up to date at each tick and switch, so a running task's lags by up to a
  * tick. Any context. */

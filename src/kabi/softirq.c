@@ -23,3 +23,6 @@ void kabi_tasklet_kill(struct kabi_tasklet *t) { tasklet_kill(TASKLET(t)); }
 
 void kabi_csd_init(struct kabi_csd *c, kabi_csd_fn fn, void *info) { INIT_CSD(CSD(c), fn, info); }
 int kabi_csd_call_async(int cpu, struct kabi_csd *c) { return smp_call_function_single_async(cpu, CSD(c)); }
+
+void kabi_local_bh_disable(void) { local_bh_disable(); }
+void kabi_local_bh_enable(void) { local_bh_enable(); }

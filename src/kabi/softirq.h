@@ -27,6 +27,9 @@ void kabi_csd_init(struct kabi_csd *c, kabi_csd_fn fn, void *info);
  * started yet (it will run), or -ENXIO for a CPU that is not online. */
 int kabi_csd_call_async(int cpu, struct kabi_csd *c);
 
+/* local_bh_disable()/enable(): softirqs held off on this CPU (process context). */
+void kabi_local_bh_disable(void);
+void kabi_local_bh_enable(void);
 
 KABI_END
 #endif

@@ -23,6 +23,10 @@ KXX_LOG_LEVEL(info, KABI_LOG_INFO)
 // Level strings for printk_lvl.
 constexpr const char *Info = KABI_INFO;
 constexpr const char *Cont = KABI_CONT;
+constexpr const char *Emerg = KABI_EMERG;
+
+// Stops the system (panic); for a stall the user asked to be fatal.
+[[noreturn]] inline void panic(const char *msg) { kabi_panic(msg); }
 
 // printk() at the caller's level string, nothing added (dumps in the
 // kernel's own format).

@@ -26,5 +26,8 @@ inline void set_stall_window_us(unsigned int us) { kabi_param_set_stall_window_u
 
 // Unbound queues' default affinity scope (its name) and cache_shard's size in cores.
 inline unsigned int cache_shard_size() { return kabi_param_cache_shard_size(); }
+// The lockup watchdog: its threshold in seconds (0: off), and the stall count that panics (0: never).
+inline unsigned long watchdog_thresh() { return kabi_param_watchdog_thresh(); }
+inline unsigned int panic_on_stall() { return kabi_param_panic_on_stall(); }
 
 } // namespace kxx::params

@@ -14,6 +14,7 @@
 #include "kabi/kthread.h"
 #include "kabi/sched.h"
 #include "kxx/result.hpp"
+#include "kxx/warn.hpp"
 
 struct task_struct; // the kernel's, as public C headers name it
 
@@ -36,6 +37,10 @@ public:
 	// The CPU it runs on or last ran on. Any context.
 	int cpu() const { return kabi_task_cpu(task_); }
 	int pid() const { return kabi_task_pid(task_); }
+	// Reclaiming memory (PF_MEMALLOC): what it waits for must not need memory.
+	bool is_memalloc() const { return kabi_task_is_memalloc(task_); }
+	// Its state and stack to the log. Any context.
+	void show_stack() const { kabi_task_show_stack(task_); }
 	// CPU time charged to it, ns (a running task's lags by up to a tick).
 	uint64_t runtime_ns() const { return kabi_task_runtime_ns(task_); }
 	// Its name as ps shows it (comm), cut to size.
@@ -95,5 +100,28 @@ inline bool freezing() { return kabi_freezing_current(); }
 inline void try_to_freeze() { kabi_try_to_freeze(); } // may sleep
 
 } // namespace current
+
+// A counted reference to a task (get/put_task_struct): its task_struct
+// stays while this lives. Any context.
+class TaskHold : Pinned {
+public:
+	TaskHold() = default;
+	void hold(TaskRef task)
+	{
+		if (KXX_WARN_ON_ONCE(task_ || !task))
+			return;
+		kabi_task_get(task.raw());
+		task_ = task;
+	}
+	~TaskHold()
+	{
+		if (task_)
+			kabi_task_put(task_.raw());
+	}
+	TaskRef task() const { return task_; }
+
+private:
+	TaskRef task_;
+};
 
 } // namespace kxx

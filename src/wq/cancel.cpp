@@ -83,6 +83,10 @@ void insert_barrier(Pwq &pwq, PoolLocked &s, Barrier &b, altwq_work *target, Wor
 	}
 	if (color != NoColor)
 		pwq.c.get(s).nr_in_flight[color]++;
+	// As 6.12, BH and thread barriers are classes apart: one runs in
+	// softirq, the other with softirqs on.
+	if (pwq.wq->flags & ALTWQ_BH)
+		b.work.lockdep_map.init("(work_completion)bh_barrier", KXX_LOCK_CLASS("bh_barrier").key());
 }
 
 // Whether the current task is the worker running work (waiting for it
@@ -93,34 +97,63 @@ bool flushing_itself(altwq_work *work)
 	return w && w->current_work.load(Relaxed) == work;
 }
 
-// Queues b behind the last instance of work: true if it did (wait for b),
-// false if the work is idle, or if the caller is running it (refused with
-// a warning).
-bool start_flush(altwq_work *work, Barrier &b)
+// Queues b behind the last instance of work: its queue if it did (wait for
+// b), nullptr if the work is idle, or if the caller is running it (refused
+// with a warning). from_cancel: a cancel waits for the running instance.
+// *behind_caller: work waits behind the caller's own work on a pwq that
+// runs one at a time, so the wait would never end: no barrier, and the
+// queue is returned for lockdep to be told.
+altwq_workqueue *barrier_behind(altwq_work *work, Barrier &b, bool from_cancel, bool *behind_caller,
+				const RcuReadGuard &rcu)
 {
-	RcuReadGuard rcu;
 	const unsigned long data = work->data.load(Acquire);
 	Pwq *pwq = data_pwq(data);
 	Pool *pool = pwq ? pwq->pool : pool_by_id(offq_of(data).pool_id);
 	// Off queue and nobody busy on its pool: not running (no lock needed).
 	if (!pwq && !may_be_running(pool))
-		return false;
+		return nullptr;
 	auto s = pool->lock();
 	pwq = data_pwq(work->data.load(Relaxed));
 	Worker *running = nullptr;
 	if (pwq) {
 		if (pwq->pool != pool)
-			return false; // moved meanwhile: the instance we saw is gone
+			return nullptr; // moved meanwhile: the instance we saw is gone
 	} else {
 		running = find_worker_executing(s, work);
 		if (!running)
-			return false;
+			return nullptr;
 		pwq = running->current_pwq;
 	}
 	if (KXX_WARN_ONCE(flushing_itself(work), "work %ps flushes or cancel-syncs itself", work->func))
-		return false;
+		return nullptr;
+	check_flush_dependency(pwq->wq, work, from_cancel);
+	Worker *me = current_worker();
+	if (!running && me && me->current_pwq == pwq && pwq->wq->max_active_seen.load(Relaxed) == 1) {
+		KXX_WARN_ONCE(true, "work %ps flushes %ps, queued behind it on %s (one at a time): refused",
+			      me->current_func, work->func, pwq->wq->name);
+		*behind_caller = true;
+		return pwq->wq;
+	}
 	insert_barrier(*pwq, s, b, work, running);
-	return true;
+	(void)rcu;
+	return pwq->wq;
+}
+
+// True if b was queued behind work's last instance (wait for b).
+bool start_flush(altwq_work *work, Barrier &b, bool from_cancel)
+{
+	RcuReadGuard rcu; // the queue stays while it is read
+	bool behind_caller = false;
+	altwq_workqueue *wq = barrier_behind(work, b, from_cancel, &behind_caller, rcu);
+	if (!wq)
+		return false;
+	touch_work_lockdep_map(work, wq);
+	// As 6.12: behind the caller on a queue that runs one work at a time,
+	// or with a rescuer that stalls, the flush waits for itself: lockdep is
+	// told it waits for the queue. Not for a cancel, whose target runs.
+	if (!from_cancel && (wq->max_active_seen.load(Relaxed) == 1 || wq->rescuer))
+		touch_wq_lockdep_map(wq);
+	return !behind_caller;
 }
 
 // May sleep. Waits for the running instance, if any. Out of line: its
@@ -128,7 +161,7 @@ bool start_flush(altwq_work *work, Barrier &b)
 [[gnu::noinline]] void wait_for_running(altwq_work *work)
 {
 	Barrier b;
-	if (start_flush(work, b))
+	if (start_flush(work, b, true))
 		b.done.wait();
 }
 
@@ -221,7 +254,7 @@ bool cancel(altwq_work *work, bool is_dwork, Disable disable)
 
 namespace altwq::wq {
 
-Barrier::Barrier() { init_work(work, barrier_fn); }
+Barrier::Barrier() { init_work(work, barrier_fn, KXX_LOCK_CLASS("(work_completion)barrier")); }
 
 int try_to_grab_pending(altwq_work *work, bool is_dwork)
 {
@@ -259,7 +292,7 @@ extern "C" bool altwq_flush_work(altwq_work *work)
 		return false;
 	KXX_MIGHT_SLEEP();
 	Barrier b;
-	if (!start_flush(work, b))
+	if (!start_flush(work, b, false))
 		return false;
 	b.done.wait();
 	return true;

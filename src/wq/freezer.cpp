@@ -62,6 +62,7 @@ void thaw_queues()
 		return;
 	z->frozen = false;
 	g->thawed_ns.store(ktime_ns(), Relaxed); // before any held work starts
+	watchdog_reset_touched(); // the time asleep was no stall
 	for (altwq_workqueue &wq : z->queues) {
 		auto m = wq.shared.lock<MaySleep>();
 		m->frozen = false;

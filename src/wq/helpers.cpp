@@ -37,7 +37,7 @@ bool valid_cpu_call(int cpu, long (*fn)(void *))
 long run_on_cpu(int cpu, long (*fn)(void *), void *arg)
 {
 	WorkForCpu w{{}, fn, arg, 0};
-	init_work(w.work, work_for_cpu_fn);
+	init_work(w.work, work_for_cpu_fn, KXX_LOCK_CLASS("(work_completion)work_on_cpu"));
 	if (!altwq_queue_work_on(cpu, altwq_system_wq, &w.work))
 		return err::Inval;
 	(void)altwq_flush_work(&w.work);
@@ -57,7 +57,7 @@ extern "C" int altwq_schedule_on_each_cpu(altwq_work_func_t func)
 	{
 		CpusReadGuard cpus;
 		for (int cpu : online_cpus()) {
-			init_work(works[cpu], func);
+			init_work(works[cpu], func, KXX_LOCK_CLASS("(work_completion)schedule_on_each_cpu"));
 			(void)altwq_queue_work_on(cpu, altwq_system_wq, &works[cpu]);
 		}
 		for (int cpu : online_cpus())
@@ -75,7 +75,7 @@ extern "C" int altwq_execute_in_process_context(altwq_work_func_t fn, altwq_exec
 		fn(&ew->work);
 		return 0;
 	}
-	init_work(ew->work, fn);
+	init_work(ew->work, fn, KXX_LOCK_CLASS("(work_completion)execute_in_process_context"));
 	(void)altwq_queue_work_on(ALTWQ_WORK_CPU_UNBOUND, altwq_system_wq, &ew->work);
 	return 1;
 }

@@ -36,7 +36,9 @@ template <typename F> void for_each_pwq(altwq_workqueue *wq, F &&f)
 	}
 }
 
-void print_pool(const Pool &pool)
+} // namespace
+
+void altwq::wq::print_pool(const Pool &pool)
 {
 	if (pool.cpu >= 0)
 		log::printk_lvl(log::Cont, " cpu=%d", pool.cpu);
@@ -47,6 +49,8 @@ void print_pool(const Pool &pool)
 	else
 		log::printk_lvl(log::Cont, " nice=%d", pool.attrs ? pool.attrs->nice : pool.highpri ? -20 : 0);
 }
+
+namespace {
 
 // Prints works of list that belong to pwq (all of them if pwq is null),
 // with repeats of one function folded into N*func.

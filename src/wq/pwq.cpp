@@ -27,6 +27,7 @@ void free_workqueue(altwq_workqueue *wq)
 	wq->handoff_irq_work.sync();
 	delete[] wq->cpu_pwqs;
 	delete[] wq->node_active;
+	wq_lockdep_fini(wq);
 	delete wq;
 	g->nr_live_wqs.fetch_sub(1, Relaxed);
 }
@@ -79,7 +80,7 @@ void pwq_release(altwq_kthread_work *kw)
 Pwq::Pwq(Pool *pool_, altwq_workqueue *wq_, int max_active, PwqStats *stats)
 	: pool(pool_), wq(wq_), c(max_active), stats_(stats)
 {
-	init_work(mayday_cursor, mayday_cursor_fn);
+	init_work(mayday_cursor, mayday_cursor_fn, KXX_LOCK_CLASS("(work_completion)mayday_cursor"));
 	// Looks like a queued, inactive work of this pwq to anything that reads
 	// the worklist's data words; is_cursor() tells it apart.
 	mayday_cursor.data.store(reinterpret_cast<unsigned long>(this) | WorkPwq | WorkPending | WorkInactive, Relaxed);
@@ -138,7 +139,7 @@ bool release_on_system_wq(Pwq &pwq)
 	auto *r = new (GfpAtomic) SystemWqRelease();
 	if (!r)
 		return false;
-	init_work(r->work, system_wq_release_fn);
+	init_work(r->work, system_wq_release_fn, KXX_LOCK_CLASS("(work_completion)pwq_release"));
 	r->pwq = &pwq;
 	if (altwq_queue_work_on(ALTWQ_WORK_CPU_UNBOUND, altwq_system_wq, &r->work))
 		return true;

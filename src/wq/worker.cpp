@@ -213,6 +213,7 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 	// task is whoever was interrupted: neither looks).
 	const uint64_t runtime_now = pool.bh ? 0 : TaskRef::current().runtime_ns();
 	w.work_runtime_start = runtime_now;
+	w.work_started = s->last_progress;
 	w.current_work.store(work, Relaxed);
 	w.current_func = work->func;
 	w.current_pwq = pwq;
@@ -245,10 +246,21 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 		if (waking)
 			preempt_enable();
 		unpin_for_work(w);
+		// Lockdep: the queue's map and the work's are held while it runs
+		// (a copy of the work's: it may be freed by its function).
+		LockdepMap work_map;
+		work_map.copy_from(work->lockdep_map);
+		LockdepMap *wq_map = pwq->wq->lockdep_map;
+		if (wq_map)
+			wq_map->acquire();
+		work_map.acquire();
 		trace::execute_start(work, fn);
 		fn(work);
 		// The work may be freed now: only its address is used below.
 		trace::execute_end(work, fn);
+		work_map.release();
+		if (wq_map)
+			wq_map->release();
 		if (!pool.bh) // a tasklet must not sleep
 			cond_resched();
 	});

@@ -96,6 +96,7 @@ void free_unpublished(altwq_workqueue *wq)
 	}
 	delete[] wq->cpu_pwqs;
 	delete[] wq->node_active;
+	wq_lockdep_fini(wq);
 	delete wq;
 }
 
@@ -117,7 +118,9 @@ Status make_rescuer(altwq_workqueue *wq)
 	return {};
 }
 
-altwq_workqueue *alloc_workqueue(const char *fmt, unsigned int flags, int max_active, __builtin_va_list args)
+// given_map: the lockdep map its works run under (alloc_workqueue_lockdep_map), or nullptr for its own.
+altwq_workqueue *alloc_workqueue(const char *fmt, unsigned int flags, int max_active, kxx::LockdepMap *given_map,
+				 __builtin_va_list args)
 {
 	KXX_MIGHT_SLEEP();
 	if (KXX_WARN_ON_ONCE(!fmt) || KXX_WARN_ON_ONCE(flags & ~KnownFlags))
@@ -142,6 +145,8 @@ altwq_workqueue *alloc_workqueue(const char *fmt, unsigned int flags, int max_ac
 		return nullptr;
 	vformat(wq->name, sizeof(wq->name), fmt, args);
 	max_active = clamp_max_active(max_active ? max_active : ALTWQ_DFL_ACTIVE, wq->name);
+	wq->max_active_seen.store(max_active, Relaxed);
+	wq_lockdep_init(wq, given_map);
 	// The rescuer first: once an unbound queue has pwqs it is on the
 	// unbound queues' list, where hotplug and attrs writers may replace
 	// them, and nothing after may fail back to free_unpublished().
@@ -219,7 +224,21 @@ extern "C" altwq_workqueue *altwq_alloc_workqueue(const char *fmt, unsigned int 
 {
 	__builtin_va_list args;
 	__builtin_va_start(args, max_active);
-	altwq_workqueue *wq = alloc_workqueue(fmt, flags, max_active, args);
+	altwq_workqueue *wq = alloc_workqueue(fmt, flags, max_active, nullptr, args);
+	__builtin_va_end(args);
+	return wq;
+}
+
+// 6.12's alloc_workqueue_lockdep_map(): the queue's works run under the
+// caller's map, so that queues made from one site share a lockdep class.
+extern "C" altwq_workqueue *altwq_alloc_workqueue_lockdep_map(const char *fmt, unsigned int flags, int max_active,
+							      altwq_lockdep_map *map, ...)
+{
+	if (KXX_WARN_ON_ONCE(!map))
+		return nullptr;
+	__builtin_va_list args;
+	__builtin_va_start(args, map);
+	altwq_workqueue *wq = alloc_workqueue(fmt, flags, max_active, reinterpret_cast<kxx::LockdepMap *>(map), args);
 	__builtin_va_end(args);
 	return wq;
 }
@@ -229,6 +248,13 @@ namespace {
 // May sleep. F, then M and L in turn: waits for every work queued before.
 void flush_workqueue(altwq_workqueue *wq)
 {
+	touch_wq_lockdep_map(wq);
+	check_flush_dependency(wq, nullptr, false);
+	// A work of wq waiting for wq's works waits for itself (6.12 hangs).
+	if (Worker *me = current_worker(); me && me->current_pwq && me->current_pwq->wq == wq) {
+		KXX_WARN_ONCE(true, "work %ps flushes its own workqueue %s: refused", me->current_func, wq->name);
+		return;
+	}
 	Guard<FlushMutex, MaySleep> f(wq->flush_mutex);
 	Completion done;
 	const int color = wq->work_color, next = (color + 1) % NrColors;
@@ -347,6 +373,7 @@ extern "C" void altwq_workqueue_set_max_active(altwq_workqueue *wq, int max_acti
 	max_active = clamp_max_active(max_active, wq->name);
 	auto m = wq->shared.lock<MaySleep>();
 	m->saved_max_active = max_active; // a frozen queue takes it at thaw
+	wq->max_active_seen.store(max_active, Relaxed);
 	if (wq->flags & ALTWQ_UNBOUND)
 		m->saved_min_active = min(m->saved_min_active, max_active);
 	apply_max_active(wq, *m);
@@ -490,6 +517,7 @@ extern "C" void altwq_wq_exit(void)
 {
 	if (!g)
 		return;
+	watchdog_exit();
 	system_wqs_exit();
 	sysfs_exit();
 	freezer_exit();
@@ -532,6 +560,8 @@ extern "C" int altwq_wq_init(void)
 		st = sysfs_init();
 	if (st.ok())
 		st = system_wqs_init();
+	if (st.ok())
+		st = watchdog_init();
 	if (!st.ok()) {
 		altwq_wq_exit();
 		return st.error();

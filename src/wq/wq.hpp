@@ -57,6 +57,7 @@
 #include "kxx/kthread.hpp"
 #include "kxx/list.hpp"
 #include "kxx/lock.hpp"
+#include "kxx/lockdep.hpp"
 #include "kxx/params.hpp"
 #include "kxx/preempt_notifier.hpp"
 #include "kxx/rcu.hpp"
@@ -95,6 +96,8 @@ struct altwq_work {
 	kxx::Atomic<unsigned long> data;	// X: the encoding is below
 	kxx::ListNode entry;			// L of the pool it is queued on
 	void (*func)(altwq_work *work);		// I
+	// Held while it runs; flushes touch it (empty without lockdep).
+	[[no_unique_address]] kxx::LockdepMap lockdep_map; // I
 };
 
 struct altwq_delayed_work {
@@ -235,6 +238,7 @@ struct Worker : kxx::Pinned {
 	// watch under L on the pool's CPU.
 	kxx::Atomic<uint64_t> runtime_at_start{0};	// X
 	uint64_t work_runtime_start = 0;		// S: its CPU time when the current work began (stats)
+	unsigned long work_started = 0;			// S: jiffies when the current work began (watchdog)
 	char name[24] = {};				// I
 	char desc[32] = {};				// S: set_worker_desc() of the work it runs, else empty
 
@@ -483,6 +487,13 @@ struct altwq_workqueue : kxx::Pinned {
 	// May sleep (M, then each pwq's L). Its debugfs file's text.
 	void show_stats(kxx::SeqOut &out);
 	char name[32] = {};					// I
+	// Lockdep (lockdep.cpp; nothing without it): held around each of its
+	// works, touched by whoever flushes it.
+	kxx::LockdepMap *lockdep_map = nullptr;			// I: own_lockdep_map or a given one
+	kxx::LockdepMap own_lockdep_map;			// I: keyed by lockdep_key
+	kxx::DynamicLockKey lockdep_key;			// I: registered while own_lockdep_map is used
+	char lockdep_name[48] = {};				// I: "(wq_completion)<name>"
+	kxx::Atomic<int> max_active_seen{0};			// X: M's saved_max_active, for lockless readers
 };
 
 namespace altwq::wq {
@@ -506,6 +517,19 @@ struct UnboundPools {
 struct FreezeState {
 	kxx::List<&altwq_workqueue::freeze_node> queues;	// the live freezable queues
 	bool frozen = false;					// their pwqs hold max_active 0
+};
+
+// The lockup watchdog (watchdog.cpp): every thresh it looks for pools with
+// works pending and none started for thresh, and reports them.
+struct Watchdog : kxx::Pinned {
+	Watchdog();
+	kxx::Timer timer;
+	void fired();					// softirq
+	kxx::Atomic<unsigned long> thresh{0};		// X: jiffies; 0: off
+	kxx::Atomic<unsigned long> touched{0};		// X: jiffies: unbound pools count from here
+	kxx::Atomic<unsigned long> *touched_cpu = nullptr; // X: per CPU, for its pools; I pointer
+	kxx::Atomic<unsigned int> nr_stalls{0};		// X: reported, for panic_on_stall
+	kxx::Mutex<struct WatchdogRole> set_mutex;	// serialises threshold writes
 };
 
 // Module-wide state, made at load.
@@ -544,6 +568,7 @@ struct Globals : kxx::Pinned {
 	kxx::Atomic<long> nr_live_wqs{0};
 	kxx::CpuHotplugWatch hotplug;
 	bool hotplug_started = false;
+	Watchdog watchdog;
 
 	int cpu_online(unsigned int cpu);
 	int cpu_going_down(unsigned int cpu);
@@ -786,6 +811,15 @@ unsigned long cpu_intensive_count(void (*func)(altwq_work *));
 // ---- introspect.cpp ----
 // Under RCU, wq live. Prints wq's busy pwqs: how many.
 int show_one(altwq_workqueue *wq);
+// " cpu=N nice=N" and so on, continuing a log line.
+void print_pool(const Pool &pool);
+
+// ---- watchdog.cpp ----
+// May sleep. Starts the watchdog with the module parameter's threshold / stops it.
+kxx::Status watchdog_init();
+void watchdog_exit();
+// Any context. Progress counts from now (after a suspend, or a touch).
+void watchdog_reset_touched();
 
 // The thread functions, for kthread creation and current_worker().
 int worker_thread(void *worker);
@@ -917,6 +951,18 @@ private:
 	altwq_workqueue *wq_;
 };
 
+// ---- lockdep.cpp ----
+// Names and keys wq's map (given: a map of the caller's, alloc_workqueue_lockdep_map).
+void wq_lockdep_init(altwq_workqueue *wq, kxx::LockdepMap *given);
+// May sleep. Once no work or flusher can use the map any more.
+void wq_lockdep_fini(altwq_workqueue *wq);
+// Process context. A flusher of wq (or of one of its works) waits for it:
+// tell lockdep, and warn of a reclaim-safe context waiting for a queue that
+// is not (6.12's check_flush_dependency).
+void touch_wq_lockdep_map(altwq_workqueue *wq);
+void touch_work_lockdep_map(altwq_work *work, altwq_workqueue *wq);
+void check_flush_dependency(altwq_workqueue *wq, altwq_work *work, bool from_cancel);
+
 // ---- cancel.cpp ----
 // IRQs off. Takes PENDING: 1 if the work was pending (now off its list or
 // its timer stopped), 0 if it was idle, -EAGAIN if another owner holds it
@@ -925,10 +971,12 @@ int try_to_grab_pending(altwq_work *work, bool is_dwork);
 // IRQs off. try_to_grab_pending() until it succeeds: 1 pending, 0 idle.
 int grab_pending(altwq_work *work, bool is_dwork);
 // INIT_WORK for the engine's own works (on its stack or heap).
-inline void init_work(altwq_work &work, void (*fn)(altwq_work *))
+// cls: the work's lockdep class (KXX_LOCK_CLASS at the call site).
+inline void init_work(altwq_work &work, void (*fn)(altwq_work *), kxx::LockClass &cls)
 {
 	work.data.store(WorkDataInit, kxx::Relaxed);
 	work.func = fn;
+	work.lockdep_map.init(cls.name(), cls.key());
 }
 
 // A flush barrier, on the flusher's stack.
