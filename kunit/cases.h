@@ -197,6 +197,7 @@ ALTWQ_SUITE(workqueue_altwq_only,
 	ALTWQ_CASE(workqueue_altwq_only, new_api_bad_input_is_refused)
 	ALTWQ_CASE(workqueue_altwq_only, trace_events_show_workers_made_and_reaped_and_a_hog_marked)
 	ALTWQ_CASE(workqueue_altwq_only, debugfs_shows_each_queues_counters_and_the_pools)
+	ALTWQ_CASE(workqueue_altwq_only, dump_files_show_pods_pools_workers_and_each_cpus_pool)
 	ALTWQ_CASE(workqueue_altwq_only, workers_are_named_like_kworkers)
 )
 ALTWQ_SUITE(workqueue_unbound,

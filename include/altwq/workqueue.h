@@ -98,6 +98,16 @@ struct altwq_execute_work {
 /* work->data of a work that never ran: no pool, not disabled, nothing pending. */
 #define ALTWQ_WORK_DATA_INIT	(~0UL << 24)
 
+#ifdef CONFIG_DEBUG_OBJECTS_WORK
+/* In a static work's data until it is first queued: debugobjects then
+ * knows it was never initialised at run time on purpose. */
+#define __ALTWQ_WORK_STATIC	(1UL << 4)
+#define __altwq_init_work_debug(w, onstack) __altwq_init_work((w), (onstack))
+#else
+#define __ALTWQ_WORK_STATIC	0UL
+#define __altwq_init_work_debug(w, onstack) do { } while (0)
+#endif
+
 #ifdef CONFIG_LOCKDEP
 /* A static work's lockdep class is keyed by the work itself. */
 #define __ALTWQ_WORK_INIT_LOCKDEP_MAP(n) \
@@ -116,7 +126,7 @@ struct altwq_execute_work {
 
 /* Static initialisers (DECLARE_WORK and friends); n is the object's name. */
 #define __ALTWQ_WORK_INITIALIZER(n, f) {					\
-		.data = ATOMIC_LONG_INIT(ALTWQ_WORK_DATA_INIT),			\
+		.data = ATOMIC_LONG_INIT(ALTWQ_WORK_DATA_INIT | __ALTWQ_WORK_STATIC), \
 		.entry = LIST_HEAD_INIT((n).entry),				\
 		.func = (f),							\
 		__ALTWQ_WORK_INIT_LOCKDEP_MAP(n)				\
@@ -135,34 +145,38 @@ struct altwq_execute_work {
 #define ALTWQ_DECLARE_DEFERRABLE_WORK(n, f) \
 	struct altwq_delayed_work n = __ALTWQ_DELAYED_WORK_INITIALIZER(n, f, TIMER_DEFERRABLE)
 
-#define ALTWQ_INIT_WORK(work_ptr, fn)						\
+/* debugobjects first: it cancels a work still queued (and reports it). */
+#define __ALTWQ_INIT_WORK(work_ptr, fn, onstack)				\
 	do {									\
 		struct altwq_work *__altwq_w = (work_ptr);			\
+		__altwq_init_work_debug(__altwq_w, (onstack));			\
 		atomic_long_set(&__altwq_w->data, ALTWQ_WORK_DATA_INIT);	\
 		INIT_LIST_HEAD(&__altwq_w->entry);				\
 		__altwq_w->func = (fn);					\
 		__ALTWQ_INIT_WORK_LOCKDEP(__altwq_w, #work_ptr);		\
 	} while (0)
-#define ALTWQ_INIT_WORK_ONSTACK(work_ptr, fn) ALTWQ_INIT_WORK(work_ptr, fn)
+#define ALTWQ_INIT_WORK(work_ptr, fn) __ALTWQ_INIT_WORK(work_ptr, fn, 0)
+/* Give it back with altwq_destroy_work_on_stack() before the frame goes. */
+#define ALTWQ_INIT_WORK_ONSTACK(work_ptr, fn) __ALTWQ_INIT_WORK(work_ptr, fn, 1)
 
-#define __ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn, setup, tflags)			\
+#define __ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn, setup, tflags, onstack)	\
 	do {									\
 		struct altwq_delayed_work *__altwq_dw = (dwork_ptr);		\
-		ALTWQ_INIT_WORK(&__altwq_dw->work, (fn));			\
+		__ALTWQ_INIT_WORK(&__altwq_dw->work, (fn), (onstack));		\
 		setup(&__altwq_dw->timer, altwq_delayed_work_timer_fn, (tflags) | TIMER_IRQSAFE); \
 		__altwq_dw->wq = NULL;						\
 		__altwq_dw->cpu = ALTWQ_WORK_CPU_UNBOUND;			\
 		INIT_LIST_HEAD(&__altwq_dw->armed_entry);			\
 	} while (0)
 /* timer_setup() here gives each init site its own lockdep class. */
-#define ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn) __ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn, timer_setup, 0)
+#define ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn) __ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn, timer_setup, 0, 0)
 #define ALTWQ_INIT_DELAYED_WORK_ONSTACK(dwork_ptr, fn) \
-	__ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn, timer_setup_on_stack, 0)
+	__ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn, timer_setup_on_stack, 0, 1)
 /* A deferrable timer: an idle CPU is not woken for it (see TIMER_DEFERRABLE). */
 #define ALTWQ_INIT_DEFERRABLE_WORK(dwork_ptr, fn) \
-	__ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn, timer_setup, TIMER_DEFERRABLE)
+	__ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn, timer_setup, TIMER_DEFERRABLE, 0)
 #define ALTWQ_INIT_DEFERRABLE_WORK_ONSTACK(dwork_ptr, fn) \
-	__ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn, timer_setup_on_stack, TIMER_DEFERRABLE)
+	__ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn, timer_setup_on_stack, TIMER_DEFERRABLE, 1)
 #define ALTWQ_INIT_RCU_WORK(rwork_ptr, fn) ALTWQ_INIT_WORK(&(rwork_ptr)->work, (fn))
 #define ALTWQ_INIT_RCU_WORK_ONSTACK(rwork_ptr, fn) ALTWQ_INIT_WORK_ONSTACK(&(rwork_ptr)->work, (fn))
 

@@ -191,6 +191,8 @@ unsigned int altwq_work_busy(struct altwq_work *work);
 struct altwq_work *altwq_current_work(void);
 /* Warns if the on-stack work is still pending or running. */
 void altwq_destroy_work_on_stack(struct altwq_work *work);
+/* For the init macros (6.12's __init_work): debugobjects' init. */
+void __altwq_init_work(struct altwq_work *work, int onstack);
 
 /* The delayed-work timer callback (set up by ALTWQ_INIT_DELAYED_WORK). */
 void altwq_delayed_work_timer_fn(struct timer_list *timer);

@@ -8,6 +8,10 @@
  *   scenario=flush_under_lock     flush_work while holding a mutex the work takes
  *   scenario=ordered_flush_later  an ordered queue's work flushes a later work
  *   scenario=reclaim_flushes_plain a WQ_MEM_RECLAIM work flushes a queue without it
+ *   scenario=debugobjects         re-initialising a queued work, destroying a
+ *                                 queued on-stack work, queueing a destroyed
+ *                                 one (CONFIG_DEBUG_OBJECTS_WORK): ODEBUG
+ *                                 reports each, and the queue goes on
  *   scenario=watchdog             a per-CPU pool whose workers all block while
  *                                 worker creation fails (altwq.watchdog_thresh
  *                                 short): the watchdog reports it, then the
@@ -119,6 +123,49 @@ static int run_watchdog(void)
 	return 0;
 }
 
+/* debugobjects: works held behind a blocker on an ordered queue. */
+static DECLARE_COMPLETION(demo_blocker_go);
+static atomic_t demo_runs = ATOMIC_INIT(0);
+
+static void demo_blocker_fn(struct altwq_work *work)
+{
+	wait_for_completion(&demo_blocker_go);
+}
+
+static void demo_counted_fn(struct altwq_work *work)
+{
+	atomic_inc(&demo_runs);
+}
+
+static int run_debugobjects(void)
+{
+	struct altwq_work on_stack, destroyed;
+
+	demo_wq = altwq_alloc_ordered_workqueue("altwq_demo_odebug", 0);
+	if (!demo_wq)
+		return -ENOMEM;
+	ALTWQ_INIT_WORK(&demo_work, demo_blocker_fn);
+	altwq_queue_work(demo_wq, &demo_work);
+	/* 1. A queued work initialised again: reported, cancelled first. */
+	ALTWQ_INIT_WORK(&demo_later_work, demo_counted_fn);
+	altwq_queue_work(demo_wq, &demo_later_work);
+	ALTWQ_INIT_WORK(&demo_later_work, demo_counted_fn);
+	/* 2. A queued on-stack work destroyed: reported, cancelled. */
+	ALTWQ_INIT_WORK_ONSTACK(&on_stack, demo_counted_fn);
+	altwq_queue_work(demo_wq, &on_stack);
+	altwq_destroy_work_on_stack(&on_stack);
+	complete(&demo_blocker_go);
+	altwq_flush_workqueue(demo_wq);
+	/* 3. A destroyed on-stack work queued: reported (it still runs). */
+	ALTWQ_INIT_WORK_ONSTACK(&destroyed, demo_counted_fn);
+	altwq_destroy_work_on_stack(&destroyed);
+	altwq_queue_work(demo_wq, &destroyed);
+	altwq_flush_work(&destroyed);
+	/* Only the last one ran: the first two were cancelled by the fixups. */
+	pr_info("altwq_report_demo: debugobjects: the queue went on, %d of 3 works ran\n", atomic_read(&demo_runs));
+	return 0;
+}
+
 static int run_scenario(void)
 {
 	if (!strcmp(scenario, "flush_own_queue")) {
@@ -156,6 +203,8 @@ static int run_scenario(void)
 		ALTWQ_INIT_WORK(&demo_work, flushes_plain_fn);
 		altwq_queue_work(demo_wq, &demo_work);
 		altwq_flush_work(&demo_work);
+	} else if (!strcmp(scenario, "debugobjects")) {
+		return run_debugobjects();
 	} else if (!strcmp(scenario, "watchdog")) {
 		return run_watchdog();
 	} else {

@@ -254,6 +254,74 @@ KXX_TEST(workqueue_altwq_only, debugfs_shows_each_queues_counters_and_the_pools)
 
 namespace {
 
+// A work that names itself (set_worker_desc) and waits at a gate.
+struct DescribedBlock {
+	Completion started, gate;
+};
+
+void described_block_fn(wq_ops_work *, void *ctx)
+{
+	DescribedBlock *d = static_cast<DescribedBlock *>(ctx);
+	altwq_set_worker_desc("dump-case %d", 7);
+	d->started.complete();
+	d->gate.wait();
+}
+
+// Logs text one line per record (a printk record holds 1 KB).
+void log_lines(struct kunit *test, const char *text)
+{
+	for (const char *line = text; *line;) {
+		int n = 0;
+		while (line[n] && line[n] != '\n')
+			n++;
+		altwq_kunit_log(test, "%.*s", n, line);
+		line += line[n] ? n + 1 : n;
+	}
+}
+
+} // namespace
+
+// What scripts/altwq-dump reads: "pods" (each scope's pods), "pools" (an
+// unbound pool with its cpumask and pod), "workers" (a busy worker with
+// its function and set_worker_desc text) and a queue's file with the pool
+// for each CPU. The files are logged between "=== NAME" lines; qemu-test
+// runs altwq-dump on them.
+KXX_TEST(workqueue_altwq_only, dump_files_show_pods_pools_workers_and_each_cpus_pool)
+{
+	const wq_ops *ops = &altwq_wq_ops_altwq;
+	TestWq wq(ops, TWQ_UNBOUND, 0);
+	struct Heap {
+		DescribedBlock block;
+		TraceText copy;
+	};
+	auto heap = KT_ASSERT_OK(test, make_box<Heap>(GfpKernel));
+	Heap &h = *heap;
+	KT_ASSERT(test, wq);
+	wq_ops_work *w = ops->new_work(described_block_fn, &h.block);
+	KT_ASSERT(test, w);
+	KT_EXPECT(test, ops->queue_on(ops->cpu_unbound, wq.get(), w));
+	h.block.started.wait();
+	const bool copied = TraceSession::sh("cd /sys/kernel/debug/altwq && for f in pods pools workers twq; do "
+					     "echo \"=== $f\"; cat $f; done > /altwq_dump.txt; echo '=== end' >> /altwq_dump.txt");
+	h.block.gate.complete();
+	(void)ops->flush_work(w);
+	ops->free_work(w);
+	KT_ASSERT(test, copied);
+	const long len = altwq_test_read_file("/altwq_dump.txt", h.copy.text, TraceText::Size);
+	(void)TraceSession::sh("rm -f /altwq_dump.txt");
+	KT_ASSERT(test, len > 0);
+	log_lines(test, h.copy.text);
+	// The guest's topology (two sockets of two threads): two LLCs.
+	KT_EXPECT(test, altwq_test_find(h.copy.text, "\nscope name=cache nr_pods=2\n"));
+	KT_EXPECT(test, altwq_test_find(h.copy.text, "\npod scope=cache id=1 cpus=c\n"));
+	KT_EXPECT(test, altwq_test_find(h.copy.text, " nice=0 cpus=f pod_cpus="));
+	KT_EXPECT(test, altwq_test_find(h.copy.text, " state=busy func=altwq_wqb_trampoline [altwq_test] desc=dump-case 7\n"));
+	KT_EXPECT(test, altwq_test_find(h.copy.text, "workqueue name=twq flags=0x2 kind=unbound\ncpu_pools cpu0="));
+	KT_EXPECT(test, altwq_test_find(h.copy.text, " dfl="));
+}
+
+namespace {
+
 struct NameSeen {
 	char comm[24] = {};
 	Atomic<int> runs{0};

@@ -58,6 +58,7 @@ int main(void)
 	DEFINE(KABI_HZ, HZ);
 	DEFINE(KABI_NR_CPUS, NR_CPUS);
 	DEFINE(KABI_CONFIG_LOCKDEP, IS_ENABLED(CONFIG_LOCKDEP));
+	DEFINE(KABI_CONFIG_DEBUG_OBJECTS_WORK, IS_ENABLED(CONFIG_DEBUG_OBJECTS_WORK));
 	BLANK();
 	/* The C layout of the public kthread_worker structs, for the C++ engine. */
 	DEFINE(ALTWQ_KW_SIZEOF_WORK, sizeof(struct altwq_kthread_work));

@@ -87,6 +87,7 @@ void insert_barrier(Pwq &pwq, PoolLocked &s, Barrier &b, altwq_work *target, Wor
 	// softirq, the other with softirqs on.
 	if (pwq.wq->flags & ALTWQ_BH)
 		b.work.lockdep_map.init("(work_completion)bh_barrier", KXX_LOCK_CLASS("bh_barrier").key());
+	debugobj::work_activate(&b.work);
 }
 
 // Whether the current task is the worker running work (waiting for it
@@ -254,7 +255,7 @@ bool cancel(altwq_work *work, bool is_dwork, Disable disable)
 
 namespace altwq::wq {
 
-Barrier::Barrier() { init_work(work, barrier_fn, KXX_LOCK_CLASS("(work_completion)barrier")); }
+Barrier::Barrier() { init_work(work, barrier_fn, KXX_LOCK_CLASS("(work_completion)barrier"), true); }
 
 int try_to_grab_pending(altwq_work *work, bool is_dwork)
 {
@@ -274,6 +275,7 @@ int try_to_grab_pending(altwq_work *work, bool is_dwork)
 			if (data & WorkInactive)
 				move_linked_works(work, s->worklist);
 			WorkList::unlink(*work);
+			debugobj::work_deactivate(work);
 			pwq_dec_nr_in_flight(*pwq, s, data);
 			set_offq_and_keep_pending(work, offq_left(static_cast<unsigned long>(pool->id)));
 			kick(*pool, s);
@@ -388,8 +390,16 @@ extern "C" altwq_work *altwq_current_work(void)
 	return w ? w->current_work.load(Relaxed) : nullptr;
 }
 
+// May sleep (a misuse is fixed up by cancelling the work).
 extern "C" void altwq_destroy_work_on_stack(altwq_work *work)
 {
-	if (!KXX_WARN_ON_ONCE(!work))
-		KXX_WARN_ONCE(altwq_work_busy(work) != 0, "on-stack work %ps destroyed while pending or running", work->func);
+	if (KXX_WARN_ON_ONCE(!work))
+		return;
+	// With debugobjects, ODEBUG reports a pending one and cancels it;
+	// without, we do.
+	if constexpr (debugobj::works_tracked)
+		debugobj::work_free(work);
+	else if (KXX_WARN_ONCE(altwq_work_busy(work) != 0, "on-stack work %ps destroyed while pending or running",
+			       work->func))
+		(void)altwq_cancel_work_sync(work);
 }

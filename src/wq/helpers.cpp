@@ -37,11 +37,12 @@ bool valid_cpu_call(int cpu, long (*fn)(void *))
 long run_on_cpu(int cpu, long (*fn)(void *), void *arg)
 {
 	WorkForCpu w{{}, fn, arg, 0};
-	init_work(w.work, work_for_cpu_fn, KXX_LOCK_CLASS("(work_completion)work_on_cpu"));
-	if (!altwq_queue_work_on(cpu, altwq_system_wq, &w.work))
-		return err::Inval;
-	(void)altwq_flush_work(&w.work);
-	return w.ret;
+	init_work(w.work, work_for_cpu_fn, KXX_LOCK_CLASS("(work_completion)work_on_cpu"), true);
+	const bool queued = altwq_queue_work_on(cpu, altwq_system_wq, &w.work);
+	if (queued)
+		(void)altwq_flush_work(&w.work);
+	debugobj::work_free(&w.work);
+	return queued ? w.ret : err::Inval;
 }
 
 } // namespace

@@ -127,6 +127,8 @@ void insert_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work, const Rcu
 		}
 		const int color = c.work_color;
 		c.nr_in_flight[color]++;
+		// Before its data word changes: a static work is known by it.
+		debugobj::work_activate(work);
 		trace::queue_work(work, work->func, wq->name, req_cpu, pool.cpu);
 		if (c.inactive.empty() && take_active_slot(*pwq, s)) {
 			c.nr_active++;

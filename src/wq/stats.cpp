@@ -56,8 +56,22 @@ void add(PwqStats &to, const PwqStats &from)
 void altwq_workqueue::show_stats(SeqOut &out)
 {
 	PwqStats total;
-	out.print("workqueue name=%s flags=0x%x\n", name, flags);
+	const char *kind = (flags & ALTWQ_BH)		 ? "bh"
+			   : (flags & __ALTWQ_ORDERED) ? "ordered"
+			   : (flags & ALTWQ_UNBOUND)	 ? "unbound"
+							 : "percpu";
+	out.print("workqueue name=%s flags=0x%x kind=%s\n", name, flags, kind);
 	auto m = shared.lock<MaySleep>();
+	// Which pool serves works queued from each CPU (altwq-dump's table).
+	out.print("cpu_pools");
+	for (int cpu : possible_cpus()) {
+		RcuReadGuard rcu;
+		const Pwq *pwq = cpu_pwqs[cpu].load(Acquire);
+		out.print(" cpu%d=%d", cpu, pwq ? pwq->pool->id : -1);
+	}
+	if (m->dfl_pwq)
+		out.print(" dfl=%d", m->dfl_pwq->pool->id);
+	out.print("\n");
 	for (Pwq &pwq : m->pwqs) {
 		const PwqSnapshot p = snapshot(pwq);
 		add(total, p.stats);
@@ -92,10 +106,19 @@ void Globals::show_pools(SeqOut &out)
 				pending += is_cursor(work) ? 0 : 1;
 		}
 		out.print("pool id=%d cpu=%d highpri=%d bh=%d workers=%d idle=%d running=%d manager=%d "
-			  "disassociated=%d pending=%d last_progress_ms=%u\n",
+			  "disassociated=%d pending=%d last_progress_ms=%u",
 			  id, pool.cpu, pool.highpri ? 1 : 0, pool.bh ? 1 : 0, workers, idle,
 			  pool.nr_running.load(Relaxed), manager ? 1 : 0, disassociated ? 1 : 0, pending,
 			  progress ? jiffies_to_msecs(now - progress) : 0U);
+		// Unbound pools: what they are keyed by, and how many pwqs use them.
+		if (const altwq_workqueue_attrs *a = pool.attrs) {
+			char cpus[KABI_NR_CPUS / 4 + KABI_NR_CPUS / 32 + 2], pod[sizeof(cpus)];
+			(void)a->mask().print_hex(cpus, sizeof(cpus));
+			(void)a->pod_mask().print_hex(pod, sizeof(pod));
+			out.print(" nice=%d cpus=%s pod_cpus=%s strict=%d node=%d refcnt=%d", a->nice, cpus, pod,
+				  a->affn_strict ? 1 : 0, pool.node, pool.refcnt);
+		}
+		out.print("\n");
 	}
 }
 
@@ -104,12 +127,17 @@ namespace altwq::wq {
 void stats_init()
 {
 	g->debugfs_dir = DebugfsEntry::dir("altwq", nullptr);
-	if (g->debugfs_dir)
-		g->debugfs_pools = DebugfsEntry::file<&Globals::show_pools>("pools", g->debugfs_dir, g);
+	if (!g->debugfs_dir)
+		return;
+	g->debugfs_pools = DebugfsEntry::file<&Globals::show_pools>("pools", g->debugfs_dir, g);
+	g->debugfs_pods = DebugfsEntry::file<&Globals::show_pods>("pods", g->debugfs_dir, g);
+	g->debugfs_workers = DebugfsEntry::file<&Globals::show_workers>("workers", g->debugfs_dir, g);
 }
 
 void stats_exit()
 {
+	g->debugfs_workers.reset();
+	g->debugfs_pods.reset();
 	g->debugfs_pools.reset();
 	g->debugfs_dir.reset();
 }

@@ -205,6 +205,7 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 	WorkList::unlink(*work);
 	if (KXX_WARN_ON_ONCE(!pwq))
 		return;
+	debugobj::work_deactivate(work);
 	busy_add(pool, s, w, work);
 	PwqStats &stats = pwq->stats(s);
 	stats.started++;

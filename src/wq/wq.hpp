@@ -52,6 +52,7 @@
 #include "kxx/cpu.hpp"
 #include "kxx/cpu_hotplug.hpp"
 #include "kxx/debugfs.hpp"
+#include "kxx/debugobj.hpp"
 #include "kxx/hrtimer.hpp"
 #include "kxx/irq_work.hpp"
 #include "kxx/kthread.hpp"
@@ -143,7 +144,7 @@ enum : unsigned long {
 	WorkInactive = 1UL << 1,	// not counted in nr_active (inactive list, barriers)
 	WorkPwq = 1UL << 2,		// the high bits are the pwq
 	WorkLinked = 1UL << 3,		// the next work runs right after it, same worker
-	ColorShift = 4,
+	ColorShift = 4,		// off queue, bit 4 may hold __ALTWQ_WORK_STATIC (debugobjects)
 	ColorMask = 0xfUL << ColorShift,
 	FlagBits = 8,
 	PwqAlign = 1UL << FlagBits,
@@ -558,9 +559,13 @@ struct Globals : kxx::Pinned {
 	kxx::Kthread freezer;						// I: freezer.cpp's sentinel
 	kxx::DebugfsEntry debugfs_dir;					// I: /sys/kernel/debug/altwq
 	kxx::DebugfsEntry debugfs_pools;				// I: its "pools"
+	kxx::DebugfsEntry debugfs_pods;					// I: its "pods" (dump.cpp)
+	kxx::DebugfsEntry debugfs_workers;				// I: its "workers" (dump.cpp)
 	bool sysfs_bus = false;						// I: /sys/bus/altwq is ours
 	// May sleep (each pool's L in turn). The pools file's text.
 	void show_pools(kxx::SeqOut &out);
+	void show_pods(kxx::SeqOut &out);				// may sleep (P)
+	void show_workers(kxx::SeqOut &out);				// may sleep (P, A, L)
 	kxx::Atomic<long> nr_freezes{0};				// X: freezes seen (test hook)
 	kxx::Atomic<uint64_t> frozen_ns{0};				// X: the last freeze's drained moment
 	kxx::Atomic<uint64_t> thawed_ns{0};				// X: the last thaw
@@ -972,8 +977,9 @@ int try_to_grab_pending(altwq_work *work, bool is_dwork);
 int grab_pending(altwq_work *work, bool is_dwork);
 // INIT_WORK for the engine's own works (on its stack or heap).
 // cls: the work's lockdep class (KXX_LOCK_CLASS at the call site).
-inline void init_work(altwq_work &work, void (*fn)(altwq_work *), kxx::LockClass &cls)
+inline void init_work(altwq_work &work, void (*fn)(altwq_work *), kxx::LockClass &cls, bool onstack = false)
 {
+	kxx::debugobj::work_init(&work, onstack);
 	work.data.store(WorkDataInit, kxx::Relaxed);
 	work.func = fn;
 	work.lockdep_map.init(cls.name(), cls.key());
@@ -982,6 +988,7 @@ inline void init_work(altwq_work &work, void (*fn)(altwq_work *), kxx::LockClass
 // A flush barrier, on the flusher's stack.
 struct Barrier : kxx::Pinned {
 	Barrier();
+	~Barrier() { kxx::debugobj::work_free(&work); }
 	altwq_work work;
 	kxx::Completion done;
 };
