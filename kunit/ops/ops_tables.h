@@ -8,6 +8,7 @@
  */
 #include <linux/slab.h>
 #include <linux/rcupdate.h>
+#include <linux/version.h>
 #include "ops/kw_work.h"
 #include "ops/wq_work.h"
 #include "wq/test_hooks.h"
@@ -26,6 +27,10 @@
 #define WQB_TABLE altwq_wq_ops_intree
 #define WQB_KEEPS_WORK_ON_GOING_DOWN_CPU true
 #define WQB_QUIESCE() rcu_barrier()
+#define WQB_HAS_BH (LINUX_VERSION_CODE >= KERNEL_VERSION(6, 9, 0))
+#define WQB_HAS_DISABLE (LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0))
+#define WQB_HAS_PERCPU (LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0))
+#define WQB_HAS_LOCKDEP_MAP (LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0))
 #define KWB_TABLE altwq_kw_ops_intree
 #define KWB_TRACE_SYSTEM "sched"
 #define KWB_TRACE_EVENT_PREFIX "sched_kthread_work_"
@@ -48,6 +53,10 @@
 #define WQB_TABLE altwq_wq_ops_altwq
 #define WQB_KEEPS_WORK_ON_GOING_DOWN_CPU false
 #define WQB_QUIESCE() altwq_wq_flush_releases()
+#define WQB_HAS_BH 1
+#define WQB_HAS_DISABLE 1
+#define WQB_HAS_PERCPU 1
+#define WQB_HAS_LOCKDEP_MAP 1
 #define KWB_TABLE altwq_kw_ops_altwq
 #define KWB_TRACE_SYSTEM "altwq"
 #define KWB_TRACE_EVENT_PREFIX "altwq_kthread_work_"

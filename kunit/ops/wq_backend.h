@@ -14,6 +14,11 @@
  *                  and an execute_work
  *   WQB_TABLE      the table's name; WQB_NAME its printed name
  *   WQB_KEEPS_WORK_ON_GOING_DOWN_CPU, WQB_QUIESCE(): see struct wq_ops
+ *   WQB_HAS_BH, WQB_HAS_DISABLE, WQB_HAS_PERCPU, WQB_HAS_LOCKDEP_MAP
+ *                  1 where the implementation has WQ_BH (6.9), disable_work
+ *                  and friends (6.10), WQ_PERCPU with system_percpu_wq and
+ *                  system_dfl_wq (Debian's 6.12), alloc_workqueue_lockdep_map
+ *                  (6.12); where 0, the ops refuse (NULL, false).
  */
 #define WQB_FN(name) WQB(wqb_##name)
 #define WQB_DW(w) (&(w)->u.WQB_MEMBER)
@@ -42,12 +47,24 @@ static void WQB_FN(ew_trampoline)(WQB_WORK *work)
 
 static unsigned int WQB_FN(flags)(unsigned int f)
 {
-	return (f & TWQ_UNBOUND ? WQB_FLAG(UNBOUND) : 0) | (f & TWQ_HIGHPRI ? WQB_FLAG(HIGHPRI) : 0) |
-	       (f & TWQ_CPU_INTENSIVE ? WQB_FLAG(CPU_INTENSIVE) : 0) |
-	       (f & TWQ_MEM_RECLAIM ? WQB_FLAG(MEM_RECLAIM) : 0) |
-	       (f & TWQ_POWER_EFFICIENT ? WQB_FLAG(POWER_EFFICIENT) : 0) | (f & TWQ_PERCPU ? WQB_FLAG(PERCPU) : 0) |
-	       (f & TWQ_BH ? WQB_FLAG(BH) : 0) | (f & TWQ_FREEZABLE ? WQB_FLAG(FREEZABLE) : 0) |
-	       (f & TWQ_SYSFS ? WQB_FLAG(SYSFS) : 0);
+	unsigned int flags = (f & TWQ_UNBOUND ? WQB_FLAG(UNBOUND) : 0) | (f & TWQ_HIGHPRI ? WQB_FLAG(HIGHPRI) : 0) |
+			     (f & TWQ_CPU_INTENSIVE ? WQB_FLAG(CPU_INTENSIVE) : 0) |
+			     (f & TWQ_MEM_RECLAIM ? WQB_FLAG(MEM_RECLAIM) : 0) |
+			     (f & TWQ_POWER_EFFICIENT ? WQB_FLAG(POWER_EFFICIENT) : 0) |
+			     (f & TWQ_FREEZABLE ? WQB_FLAG(FREEZABLE) : 0) | (f & TWQ_SYSFS ? WQB_FLAG(SYSFS) : 0);
+#if WQB_HAS_PERCPU
+	flags |= f & TWQ_PERCPU ? WQB_FLAG(PERCPU) : 0;
+#endif
+#if WQB_HAS_BH
+	flags |= f & TWQ_BH ? WQB_FLAG(BH) : 0;
+#endif
+	return flags;
+}
+
+/* A queue flag the implementation lacks: no queue. */
+static bool WQB_FN(lacks)(unsigned int f)
+{
+	return (!WQB_HAS_BH && (f & TWQ_BH)) || (!WQB_HAS_PERCPU && (f & TWQ_PERCPU));
 }
 
 /* -1 is "any CPU" (the in-tree value is WORK_CPU_UNBOUND); any other value,
@@ -56,10 +73,14 @@ static int WQB_FN(cpu)(int cpu) { return cpu == -1 ? WQB_UP(WORK_CPU_UNBOUND) : 
 
 static void *WQB_FN(alloc)(const char *name, unsigned int flags, int max_active)
 {
+	if (WQB_FN(lacks)(flags))
+		return NULL;
 	return WQB(alloc_workqueue)("%s", WQB_FN(flags)(flags), max_active, name);
 }
 static void *WQB_FN(alloc_ordered_flags)(const char *name, unsigned int flags)
 {
+	if (WQB_FN(lacks)(flags))
+		return NULL;
 	return WQB(alloc_ordered_workqueue)("%s", WQB_FN(flags)(flags), name);
 }
 static void *WQB_FN(alloc_ordered)(const char *name) { return WQB_FN(alloc_ordered_flags)(name, 0); }
@@ -70,11 +91,21 @@ static void *WQB_FN(system)(int which)
 	case TWQ_SYSTEM_HIGHPRI: return WQB(system_highpri_wq);
 	case TWQ_SYSTEM_LONG: return WQB(system_long_wq);
 	case TWQ_SYSTEM_UNBOUND: return WQB(system_unbound_wq);
+#if WQB_HAS_PERCPU
 	case TWQ_SYSTEM_PERCPU: return WQB(system_percpu_wq);
 	case TWQ_SYSTEM_DFL: return WQB(system_dfl_wq);
+#else
+	case TWQ_SYSTEM_PERCPU: return NULL;
+	case TWQ_SYSTEM_DFL: return NULL;
+#endif
 	case TWQ_SYSTEM_POWER_EFFICIENT: return WQB(system_power_efficient_wq);
+#if WQB_HAS_BH
 	case TWQ_SYSTEM_BH: return WQB(system_bh_wq);
 	case TWQ_SYSTEM_BH_HIGHPRI: return WQB(system_bh_highpri_wq);
+#else
+	case TWQ_SYSTEM_BH: return NULL;
+	case TWQ_SYSTEM_BH_HIGHPRI: return NULL;
+#endif
 	case TWQ_SYSTEM_FREEZABLE: return WQB(system_freezable_wq);
 	case TWQ_SYSTEM_FREEZABLE_POWER_EFFICIENT: return WQB(system_freezable_power_efficient_wq);
 	default: return WQB(system_wq);
@@ -138,6 +169,7 @@ static bool WQB_FN(pending)(struct wq_ops_work *w) { return WQB(work_pending)(&W
 static bool WQB_FN(is_current)(struct wq_ops_work *w) { return WQB(current_work)() == &WQB_DW(w)->work; }
 static void WQB_FN(quiesce)(void) { WQB_QUIESCE(); }
 
+#if WQB_HAS_DISABLE
 static bool WQB_FN(disable)(struct wq_ops_work *w) { return WQB(disable_work)(&WQB_DW(w)->work); }
 static bool WQB_FN(disable_sync)(struct wq_ops_work *w) { return WQB(disable_work_sync)(&WQB_DW(w)->work); }
 static bool WQB_FN(enable)(struct wq_ops_work *w) { return WQB(enable_work)(&WQB_DW(w)->work); }
@@ -148,6 +180,15 @@ static bool WQB_FN(enable_and_queue)(void *wq, struct wq_ops_work *w)
 {
 	return WQB(enable_and_queue_work)(wq, &WQB_DW(w)->work);
 }
+#else
+static bool WQB_FN(disable)(struct wq_ops_work *w) { return false; }
+static bool WQB_FN(disable_sync)(struct wq_ops_work *w) { return false; }
+static bool WQB_FN(enable)(struct wq_ops_work *w) { return false; }
+static bool WQB_FN(disable_delayed)(struct wq_ops_work *w) { return false; }
+static bool WQB_FN(disable_delayed_sync)(struct wq_ops_work *w) { return false; }
+static bool WQB_FN(enable_delayed)(struct wq_ops_work *w) { return false; }
+static bool WQB_FN(enable_and_queue)(void *wq, struct wq_ops_work *w) { return false; }
+#endif
 static void WQB_FN(init_deferrable_work)(struct wq_ops_work *w, wq_ops_fn fn, void *ctx)
 {
 	w->fn = fn;
@@ -196,7 +237,7 @@ static int WQB_FN(static_works_run)(void *wq)
 }
 static bool WQB_FN(congested)(int cpu, void *wq) { return WQB(workqueue_congested)(WQB_FN(cpu)(cpu), wq); }
 
-#ifdef CONFIG_LOCKDEP
+#if defined(CONFIG_LOCKDEP) && WQB_HAS_LOCKDEP_MAP
 static struct lock_class_key WQB_FN(shared_map_key);
 static struct lockdep_map WQB_FN(shared_map) = STATIC_LOCKDEP_MAP_INIT("twq_shared_map", &WQB_FN(shared_map_key));
 static WQB_WORK WQB_FN(map_works)[3];

@@ -11,6 +11,8 @@
  *
  * 6.12 has no cache_shard scope: that row runs 7.1's cache_shard on altwq
  * against 6.12's default, cache, in-tree (one default against the other).
+ * A kernel before 6.5 (Debian's 6.1) has no affinity scopes at all: every
+ * row then runs the in-tree queue as it comes (its pwqs per NUMA node).
  *
  * Then: wq_scope_queues unbound queues with equal attrs, and the slab they
  * grew per queue (altwq's pools made for them, as a profile counter).
@@ -25,6 +27,7 @@
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/topology.h>
+#include "kabi/cpu.h"
 #include "bench.h"
 #include "ops/wq_work.h"
 #include "wq/test_hooks.h"
@@ -43,13 +46,10 @@ struct ws_work {
 	struct completion done;
 };
 
+/* altwq's answer, which 6.12's cache pods agree with (same LLC ids). */
 static bool ws_share_llc(int a, int b)
 {
-#ifdef CONFIG_X86
-	return per_cpu_llc_id(a) == per_cpu_llc_id(b);
-#else
-	return cpu_to_node(a) == cpu_to_node(b);
-#endif
+	return kabi_cpus_share_llc(a, b);
 }
 
 static void ws_body(struct wq_ops_work *op, void *ctx)
@@ -102,6 +102,10 @@ static int ws_set_scope(const struct wq_ops *ops, const char *wq_name, const cha
 
 	snprintf(path, sizeof(path), "/sys/bus/%s/devices/%s/affinity_scope", ops->sysfs_bus, wq_name);
 	f = filp_open(path, O_WRONLY, 0);
+	if (PTR_ERR_OR_ZERO(f) == -ENOENT && strcmp(ops->sysfs_bus, "altwq") != 0) {
+		pr_info_once("ALTWQ-BENCH-NOTE the in-tree workqueue has no affinity scopes: its unbound queue runs as it comes\n");
+		return 0;
+	}
 	if (IS_ERR(f))
 		return PTR_ERR(f);
 	n = kernel_write(f, scope, strlen(scope), &pos);

@@ -93,12 +93,18 @@ bool kabi_cpus_share_llc(int a, int b)
 {
 	if (a == b)
 		return true;
-#ifdef CONFIG_X86
+#if defined(CONFIG_X86) && defined(per_cpu_llc_id)
 	/* cpu_info is exported; the scheduler's own sd_llc_id is not. A CPU
 	 * never brought up has no id yet (BAD_APICID). */
 	if (per_cpu_llc_id(a) == BAD_APICID || per_cpu_llc_id(b) == BAD_APICID)
 		return false;
 	return per_cpu_llc_id(a) == per_cpu_llc_id(b);
+#elif defined(CONFIG_X86)
+	/* Before 6.6 the LLC id is a per-CPU variable of its own, not
+	 * exported: the die (cpu_die_map is) stands for the LLC. Right on
+	 * Intel parts, where they are the same; coarser on AMD's, whose LLC
+	 * is a core complex. */
+	return cpumask_test_cpu(b, topology_die_cpumask(a));
 #else
 	return cpu_to_node(a) == cpu_to_node(b);
 #endif
@@ -106,6 +112,7 @@ bool kabi_cpus_share_llc(int a, int b)
 
 /* For altwq_test.ko, whose C++ tests call kxx inlines. */
 KABI_EXPORT(kabi_nr_cpu_ids);
+KABI_EXPORT(kabi_cpus_share_llc);
 KABI_EXPORT(kabi_num_online_cpus);
 KABI_EXPORT(kabi_cpu_online);
 KABI_EXPORT(kabi_cpu_active);

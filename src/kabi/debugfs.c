@@ -91,6 +91,11 @@ void kabi_debugfs_remove(struct kabi_debugfs_entry *entry)
 	kfree(priv);
 }
 
+void kabi_seq_print_cpumask(struct kabi_seq *seq, const char *prefix, const struct kabi_cpumask *mask)
+{
+	seq_printf((struct seq_file *)seq, "%s%*pb", prefix, cpumask_pr_args((const struct cpumask *)mask));
+}
+
 void kabi_seq_printf(struct kabi_seq *seq, const char *fmt, ...)
 {
 	va_list args;

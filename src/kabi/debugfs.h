@@ -24,6 +24,9 @@ bool kabi_debugfs_exists(const char *name, struct kabi_debugfs_entry *parent);
  * callback of it runs or will run. NULL: nothing. */
 void kabi_debugfs_remove(struct kabi_debugfs_entry *entry);
 void kabi_seq_printf(struct kabi_seq *seq, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A cpumask as hex ("%*pb"), with prefix before it. */
+struct kabi_cpumask;
+void kabi_seq_print_cpumask(struct kabi_seq *seq, const char *prefix, const struct kabi_cpumask *mask);
 
 KABI_END
 #endif

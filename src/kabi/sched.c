@@ -13,7 +13,7 @@
 #include <linux/uaccess.h>
 #include <linux/pid.h>
 #include <linux/printk.h>
-#include <linux/sprintf.h>
+#include <linux/kernel.h>
 #include "kabi/export.h"
 #include "kabi/sched.h"
 

@@ -9,6 +9,7 @@
 //   void Pool::show(SeqOut &out) { out.print("workers=%d\n", n); }
 #pragma once
 #include "kabi/debugfs.h"
+#include "kxx/cpu.hpp"
 #include "kxx/types.hpp"
 
 namespace kxx {
@@ -20,6 +21,8 @@ public:
 	{
 		kabi_seq_printf(seq_, fmt, args...);
 	}
+	// prefix, then the mask in hex (as the kernel's cpumask files).
+	void print_mask(const char *prefix, const CpuMask &mask) { kabi_seq_print_cpumask(seq_, prefix, mask.kernel()); }
 
 private:
 	kabi_seq *seq_;

@@ -18,11 +18,6 @@ namespace {
 constexpr altwq_affn_scope ShownScopes[] = {ALTWQ_AFFN_CPU,	     ALTWQ_AFFN_SMT,  ALTWQ_AFFN_CACHE,
 					    ALTWQ_AFFN_CACHE_SHARD, ALTWQ_AFFN_NUMA, ALTWQ_AFFN_SYSTEM};
 
-struct MaskText {
-	char text[KABI_NR_CPUS / 4 + KABI_NR_CPUS / 32 + 2] = {};
-	explicit MaskText(const CpuMask &mask) { (void)mask.print_hex(text, sizeof(text)); }
-};
-
 // L held: one worker's line.
 void print_worker(SeqOut &out, const Pool &pool, Worker &w, PoolLocked &)
 {
@@ -41,14 +36,17 @@ void print_worker(SeqOut &out, const Pool &pool, Worker &w, PoolLocked &)
 void Globals::show_pods(SeqOut &out)
 {
 	auto p = unbound.lock<MaySleep>(); // the pods change under it (hotplug)
-	out.print("unbound cpumask=%s default_scope=%s\n", MaskText(*p->cpumask).text,
-		  scope_name(resolve_scope(ALTWQ_AFFN_DFL)));
+	out.print_mask("unbound cpumask=", *p->cpumask);
+	out.print(" default_scope=%s\n", scope_name(resolve_scope(ALTWQ_AFFN_DFL)));
 	for (altwq_affn_scope scope : ShownScopes) {
 		const int n = nr_pods(scope);
 		out.print("scope name=%s nr_pods=%d\n", scope_name(scope), n);
 		for (int pod = 0; pod < n; pod++)
-			if (const CpuMask *cpus = pod_cpus(scope, pod))
-				out.print("pod scope=%s id=%d cpus=%s\n", scope_name(scope), pod, MaskText(*cpus).text);
+			if (const CpuMask *cpus = pod_cpus(scope, pod)) {
+				out.print("pod scope=%s id=%d", scope_name(scope), pod);
+				out.print_mask(" cpus=", *cpus);
+				out.print("\n");
+			}
 	}
 }
 

@@ -112,11 +112,10 @@ void Globals::show_pools(SeqOut &out)
 			  progress ? jiffies_to_msecs(now - progress) : 0U);
 		// Unbound pools: what they are keyed by, and how many pwqs use them.
 		if (const altwq_workqueue_attrs *a = pool.attrs) {
-			char cpus[KABI_NR_CPUS / 4 + KABI_NR_CPUS / 32 + 2], pod[sizeof(cpus)];
-			(void)a->mask().print_hex(cpus, sizeof(cpus));
-			(void)a->pod_mask().print_hex(pod, sizeof(pod));
-			out.print(" nice=%d cpus=%s pod_cpus=%s strict=%d node=%d refcnt=%d", a->nice, cpus, pod,
-				  a->affn_strict ? 1 : 0, pool.node, pool.refcnt);
+			out.print(" nice=%d", a->nice);
+			out.print_mask(" cpus=", a->mask());
+			out.print_mask(" pod_cpus=", a->pod_mask());
+			out.print(" strict=%d node=%d refcnt=%d", a->affn_strict ? 1 : 0, pool.node, pool.refcnt);
 		}
 		out.print("\n");
 	}

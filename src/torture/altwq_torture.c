@@ -1,0 +1,546 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * altwq_torture.ko: rcutorture-style torture of a workqueue implementation
+ * (altwq, the kernel's own, or both one after the other, impl=), with exact
+ * books. nthreads threads (default one per online CPU) pick a random item
+ * and a random operation for duration_s seconds, optionally while CPUs go
+ * off and on line (onoff_interval_ms), the torture pauses (stutter_s), its
+ * threads move between CPUs (shuffle_interval_s) and, on altwq, worker
+ * creation fails at a rate (fault_create_pct).
+ *
+ * Items live on queues of every kind the implementation has: per-CPU,
+ * highpri, unbound, ordered, MEM_RECLAIM, CPU_INTENSIVE. Operations: queue,
+ * queue_on (a random CPU, offline ones included), queue_delayed,
+ * mod_delayed, cancel, cancel_sync, flush_work, flush_delayed_work,
+ * flush_workqueue, disable_sync + enable, and destroying and re-making a
+ * queue under load. Operations on one item are serialised by its mutex
+ * (different items and queues run concurrently), which is what makes the
+ * checks exact:
+ *
+ *   beside itself   an item's function never runs twice at once
+ *   after cancel    nothing runs after cancel_sync (or disable_sync)
+ *                   returned, until the item is queued again
+ *   after flush     flush_delayed_work returns only once the run that
+ *                   covers the last queueing has finished; flush_workqueue
+ *                   likewise for every plain (never delayed) item on it
+ *   books           queueings that returned true == runs + cancels that
+ *                   returned true, per item, at the end
+ *   order           an ordered queue runs a burst in queueing order, and
+ *                   never two of its works at once
+ *   destroy         a queue destroyed with works queued ran them all
+ *
+ * One line per implementation: "altwq_torture: impl=... ops=N runs=N
+ * violations=N", the verdict (scripts/torture reads it). Loading fails
+ * only for bad parameters or no memory: busybox's insmod loads a module
+ * again when its init fails, which would run the torture twice.
+ */
+#include <linux/atomic.h>
+#include <linux/cpu.h>
+#include <linux/cpumask.h>
+#include <linux/delay.h>
+#include <linux/kthread.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/random.h>
+#include <linux/sched/task.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include "ops/wq_work.h"
+#include "kabi/export.h"
+#include "wq/test_hooks.h"
+
+static unsigned int duration_s = 10;
+module_param(duration_s, uint, 0444);
+MODULE_PARM_DESC(duration_s, "seconds of torture per implementation");
+static unsigned int nthreads;
+module_param(nthreads, uint, 0444);
+MODULE_PARM_DESC(nthreads, "torture threads (0: one per online CPU)");
+static unsigned int nitems = 8;
+module_param(nitems, uint, 0444);
+MODULE_PARM_DESC(nitems, "work items per queue");
+static unsigned int onoff_interval_ms;
+module_param(onoff_interval_ms, uint, 0444);
+MODULE_PARM_DESC(onoff_interval_ms, "take a random CPU off and on line this often (0: never)");
+static unsigned int stutter_s;
+module_param(stutter_s, uint, 0444);
+MODULE_PARM_DESC(stutter_s, "run this long, then pause as long, and so on (0: no pauses)");
+static unsigned int shuffle_interval_s;
+module_param(shuffle_interval_s, uint, 0444);
+MODULE_PARM_DESC(shuffle_interval_s, "move the torture threads to random CPUs this often (0: never)");
+static unsigned int fault_create_pct;
+module_param(fault_create_pct, uint, 0444);
+MODULE_PARM_DESC(fault_create_pct, "altwq: make this share of worker creations fail (0-100)");
+static char *impl = "both";
+module_param(impl, charp, 0444);
+MODULE_PARM_DESC(impl, "altwq, intree or both");
+
+enum { TQ_PERCPU, TQ_HIGHPRI, TQ_UNBOUND, TQ_ORDERED, TQ_RECLAIM, TQ_INTENSIVE, TQ_SPARE, TQ_NR };
+static const char *const tq_names[TQ_NR] = { "tt_percpu", "tt_highpri", "tt_unbound", "tt_ordered",
+					     "tt_reclaim", "tt_intensive", "tt_spare" };
+static const unsigned int tq_flags[TQ_NR] = { 0, TWQ_HIGHPRI, TWQ_UNBOUND, 0, TWQ_MEM_RECLAIM,
+					      TWQ_CPU_INTENSIVE, 0 };
+
+struct tt_item {
+	struct wq_ops_work work;
+	struct mutex lock;		/* serialises the operations on it */
+	int queue;			/* TQ_* */
+	bool delayed;			/* uses the delayed operations; else plain */
+	bool cancelled;			/* cancel_sync returned, not queued since */
+	atomic_t inside;		/* running now */
+	atomic_long_t qseq;		/* queueings attempted */
+	atomic_long_t done_seq;		/* the qseq the last finished run (or cancel) covers */
+	atomic_long_t queued_true, runs, cancels_true;
+};
+
+struct tt_run {
+	const struct wq_ops *ops;
+	void *wq[TQ_NR];
+	struct mutex spare_lock;	/* the spare queue while it is re-made */
+	struct tt_item *items;		/* nitems per queue */
+	unsigned int nr_items;
+	atomic_long_t ops_done, violations;
+	atomic_t ordered_inside, ordered_next;
+	bool paused;
+};
+
+static struct tt_run *tt;
+
+static void tt_violation(const char *what, const struct tt_item *it)
+{
+	if (atomic_long_inc_return(&tt->violations) <= 10)
+		pr_err("altwq_torture: VIOLATION (%s): %s, item %ld on %s\n", tt->ops->name, what,
+		       it ? (long)(it - tt->items) : -1L, it ? tq_names[it->queue] : "-");
+}
+
+/* done_seq only grows: a run and a cancel may both move it. */
+static void tt_cover(struct tt_item *it, long seq)
+{
+	long old = atomic_long_read(&it->done_seq);
+
+	while (old < seq && !atomic_long_try_cmpxchg(&it->done_seq, &old, seq))
+		;
+}
+
+static void tt_fn(struct wq_ops_work *work, void *ctx)
+{
+	struct tt_item *it = ctx;
+	long seq = atomic_long_read(&it->qseq);
+
+	if (atomic_inc_return(&it->inside) != 1)
+		tt_violation("ran beside itself", it);
+	if (READ_ONCE(it->cancelled))
+		tt_violation("ran after cancel_sync returned", it);
+	if (it->queue == TQ_ORDERED && atomic_inc_return(&tt->ordered_inside) != 1)
+		tt_violation("two works of the ordered queue at once", it);
+	if (get_random_u32_below(8) == 0)
+		udelay(get_random_u32_below(50));
+	if (it->queue == TQ_ORDERED)
+		atomic_dec(&tt->ordered_inside);
+	atomic_long_inc(&it->runs);
+	/* A full barrier (cmpxchg): the flusher that sees done_seq sees the run done. */
+	tt_cover(it, seq);
+	atomic_dec(&it->inside);
+}
+
+static void *tt_wq(struct tt_item *it) { return tt->wq[it->queue]; }
+
+/* A random CPU, offline and impossible-but-below-nr_cpu_ids ones included. */
+static int tt_cpu(void)
+{
+	return get_random_u32_below(nr_cpu_ids + 1) == nr_cpu_ids ? tt->ops->cpu_unbound
+								    : (int)get_random_u32_below(nr_cpu_ids);
+}
+
+/* Item lock held: one queueing attempt, counted. */
+static void tt_queue(struct tt_item *it, int how)
+{
+	const struct wq_ops *ops = tt->ops;
+	bool ok;
+
+	it->cancelled = false;
+	atomic_long_inc(&it->qseq);
+	smp_mb__after_atomic();
+	switch (how) {
+	case 0: ok = ops->queue_on(ops->cpu_unbound, tt_wq(it), &it->work); break;
+	case 1: ok = ops->queue_on(tt_cpu(), tt_wq(it), &it->work); break;
+	case 2: ok = ops->queue_delayed_on(ops->cpu_unbound, tt_wq(it), &it->work, get_random_u32_below(3)); break;
+	default:
+		/* mod_delayed: true if it was pending (moved), false if queued anew. */
+		ok = !ops->mod_delayed_on(ops->cpu_unbound, tt_wq(it), &it->work, get_random_u32_below(3));
+		break;
+	}
+	if (ok)
+		atomic_long_inc(&it->queued_true);
+}
+
+/* Item lock held: a pending instance taken away (or, sync, a running one
+ * waited for) covers the queueings so far. */
+static void tt_cancelled(struct tt_item *it, bool was_pending, bool sync)
+{
+	if (was_pending)
+		atomic_long_inc(&it->cancels_true);
+	if (was_pending || sync)
+		tt_cover(it, atomic_long_read(&it->qseq));
+}
+
+static void tt_check_flushed(struct tt_item *it, long seq, const char *what)
+{
+	smp_mb();
+	if (atomic_long_read(&it->done_seq) < seq) {
+		tt_violation(what, it);
+		pr_err("altwq_torture: item %ld: waited for %ld, covered %ld, queued %ld, busy %#x, inside %d\n",
+		       (long)(it - tt->items), seq, atomic_long_read(&it->done_seq), atomic_long_read(&it->qseq),
+		       tt->ops->busy(&it->work), atomic_read(&it->inside));
+	}
+}
+
+/* flush_workqueue: every plain item of the queue queued before it has run.
+ * Checked only when every such item's lock could be taken at once (try:
+ * other threads hold one item's lock while they flush), so that none is
+ * queued meanwhile; otherwise the flush just runs. */
+static void tt_flush_queue(int q)
+{
+	struct tt_item *mine[64];
+	long seq[64];
+	unsigned int i, n = 0;
+	bool all = true;
+
+	for (i = 0; i < tt->nr_items && n < ARRAY_SIZE(mine); i++) {
+		struct tt_item *it = &tt->items[i];
+
+		if (it->queue != q || it->delayed)
+			continue;
+		if (!mutex_trylock(&it->lock)) {
+			all = false;
+			break;
+		}
+		mine[n] = it;
+		seq[n++] = atomic_long_read(&it->qseq);
+	}
+	if (!all) {
+		while (n)
+			mutex_unlock(&mine[--n]->lock);
+	}
+	smp_mb();
+	tt->ops->flush_wq(tt->wq[q]);
+	for (i = 0; i < n; i++) {
+		tt_check_flushed(mine[i], seq[i], "flush_workqueue returned before a work queued earlier ran");
+		mutex_unlock(&mine[i]->lock);
+	}
+}
+
+/* An ordered burst: 8 works queued at once run in order. */
+struct tt_burst {
+	struct wq_ops_work work;
+	int index;
+};
+
+static void tt_burst_fn(struct wq_ops_work *work, void *ctx)
+{
+	struct tt_burst *b = container_of(work, struct tt_burst, work);
+	int *next = ctx;
+
+	if (b->index != *next)
+		tt_violation("an ordered queue ran out of order", NULL);
+	*next = b->index + 1;
+}
+
+static void tt_ordered_burst(void)
+{
+	enum { N = 8 };
+	struct tt_burst *b = kcalloc(N, sizeof(*b), GFP_KERNEL);
+	int i, next = 0;
+
+	if (!b)
+		return;
+	for (i = 0; i < N; i++) {
+		b[i].index = i;
+		tt->ops->init_work(&b[i].work, tt_burst_fn, &next);
+		tt->ops->queue_on(tt->ops->cpu_unbound, tt->wq[TQ_ORDERED], &b[i].work);
+	}
+	for (i = 0; i < N; i++)
+		tt->ops->flush_work(&b[i].work);
+	if (next != N)
+		tt_violation("an ordered burst did not all run", NULL);
+	kfree(b);
+}
+
+/* Destroys the spare queue with its items queued and makes it again: every
+ * queued work must have run (the books balance right after). */
+static void tt_remake_spare(void)
+{
+	unsigned int i;
+	void *wq;
+
+	mutex_lock(&tt->spare_lock);
+	for (i = 0; i < tt->nr_items; i++) {
+		struct tt_item *it = &tt->items[i];
+
+		if (it->queue != TQ_SPARE)
+			continue;
+		mutex_lock(&it->lock);
+		/* Its timer must not fire into the destroyed queue. */
+		tt_cancelled(it, tt->ops->cancel_delayed_sync(&it->work), true);
+		tt_queue(it, 0);
+		mutex_unlock(&it->lock);
+	}
+	tt->ops->destroy(tt->wq[TQ_SPARE]);
+	tt->wq[TQ_SPARE] = NULL;
+	for (i = 0; i < tt->nr_items; i++) {
+		struct tt_item *it = &tt->items[i];
+
+		if (it->queue == TQ_SPARE &&
+		    atomic_long_read(&it->queued_true) != atomic_long_read(&it->runs) + atomic_long_read(&it->cancels_true))
+			tt_violation("a queue destroyed with a work queued did not run it", it);
+	}
+	wq = tt->ops->alloc(tq_names[TQ_SPARE], tq_flags[TQ_SPARE], 0);
+	if (!wq)
+		tt_violation("could not make the spare queue again", NULL);
+	tt->wq[TQ_SPARE] = wq;
+	mutex_unlock(&tt->spare_lock);
+}
+
+static void tt_one_op(void)
+{
+	struct tt_item *it = &tt->items[get_random_u32_below(tt->nr_items)];
+	const struct wq_ops *ops = tt->ops;
+	unsigned int op = get_random_u32_below(100);
+	long seq;
+
+	if (op >= 98) {
+		if (op == 98)
+			tt_ordered_burst();
+		else
+			tt_remake_spare();
+		return;
+	}
+	if (it->queue == TQ_SPARE)
+		mutex_lock(&tt->spare_lock);
+	if (!tt->wq[it->queue])
+		goto out_spare; /* the spare queue could not be made again */
+	if (op >= 94) {
+		tt_flush_queue(it->queue);
+		goto out_spare;
+	}
+	mutex_lock(&it->lock);
+	if (op < 45) {
+		tt_queue(it, it->delayed ? 2 + (op & 1) : (op & 1));
+	} else if (op < 55) {
+		tt_cancelled(it, it->delayed ? ops->cancel_delayed(&it->work) : ops->cancel(&it->work), false);
+		/* Not _sync: a running instance may go on; no "cancelled" mark. */
+	} else if (op < 70) {
+		tt_cancelled(it, it->delayed ? ops->cancel_delayed_sync(&it->work) : ops->cancel_sync(&it->work), true);
+		it->cancelled = true;
+	} else if (op < 88) {
+		seq = atomic_long_read(&it->qseq);
+		smp_mb();
+		if (it->delayed)
+			ops->flush_delayed(&it->work);
+		else
+			ops->flush_work(&it->work);
+		tt_check_flushed(it, seq, it->delayed ? "flush_delayed_work returned before the last queueing ran"
+						      : "flush_work returned before the last queueing ran");
+	} else {
+		/* disable_sync cancels (true: it was pending) and waits; while
+		 * disabled, queueing is refused. */
+		tt_cancelled(it, it->delayed ? ops->disable_delayed_sync(&it->work) : ops->disable_sync(&it->work), true);
+		it->cancelled = true;
+		atomic_long_inc(&it->qseq);
+		if (ops->queue_on(ops->cpu_unbound, tt_wq(it), &it->work))
+			tt_violation("a disabled work was queued", it);
+		tt_cover(it, atomic_long_read(&it->qseq));
+		if (!(it->delayed ? ops->enable_delayed(&it->work) : ops->enable(&it->work)))
+			tt_violation("enable after one disable did not report 0", it);
+	}
+	mutex_unlock(&it->lock);
+out_spare:
+	if (it->queue == TQ_SPARE)
+		mutex_unlock(&tt->spare_lock);
+	atomic_long_inc(&tt->ops_done);
+}
+
+static int tt_thread(void *unused)
+{
+	while (!kthread_should_stop()) {
+		if (READ_ONCE(tt->paused)) {
+			msleep(20);
+			continue;
+		}
+		tt_one_op();
+		cond_resched();
+	}
+	return 0;
+}
+
+/* CPU hotplug, stutter, shuffle and creation faults, every 10 ms. */
+struct tt_helper {
+	struct task_struct **threads;
+	unsigned int nr_threads;
+	int offline_cpu;
+	unsigned long next_onoff, next_shuffle, next_stutter;
+	unsigned long onoffs;
+};
+
+static void tt_onoff(struct tt_helper *h)
+{
+	if (h->offline_cpu >= 0) {
+		if (!add_cpu(h->offline_cpu))
+			h->offline_cpu = -1;
+		return;
+	}
+	if (num_online_cpus() > 1) {
+		int cpu = 1 + get_random_u32_below(nr_cpu_ids - 1);
+
+		if (cpu_online(cpu) && !remove_cpu(cpu)) {
+			h->offline_cpu = cpu;
+			h->onoffs++;
+		}
+	}
+}
+
+static int tt_helper_fn(void *data)
+{
+	struct tt_helper *h = data;
+	bool altwq = !strcmp(tt->ops->name, "altwq");
+
+	while (!kthread_should_stop()) {
+		unsigned long now = jiffies;
+
+		if (onoff_interval_ms && time_after_eq(now, h->next_onoff)) {
+			tt_onoff(h);
+			h->next_onoff = now + msecs_to_jiffies(onoff_interval_ms);
+		}
+		if (shuffle_interval_s && time_after_eq(now, h->next_shuffle)) {
+			unsigned int i;
+
+			for (i = 0; i < h->nr_threads; i++)
+				set_cpus_allowed_ptr(h->threads[i], cpumask_of(cpumask_any_distribute(cpu_online_mask)));
+			h->next_shuffle = now + shuffle_interval_s * HZ;
+		}
+		if (stutter_s && time_after_eq(now, h->next_stutter)) {
+			WRITE_ONCE(tt->paused, !tt->paused);
+			h->next_stutter = now + stutter_s * HZ;
+		}
+		if (altwq && fault_create_pct)
+			altwq_wq_fail_worker_creations(get_random_u32_below(100) < fault_create_pct ? 1 : 0);
+		msleep(10);
+	}
+	if (h->offline_cpu >= 0)
+		WARN_ON(add_cpu(h->offline_cpu));
+	if (altwq && fault_create_pct)
+		altwq_wq_fail_worker_creations(0);
+	return 0;
+}
+
+/* May sleep. The whole torture on one implementation: 0, or -ENOMEM. */
+static int tt_torture(const struct wq_ops *ops)
+{
+	struct tt_helper helper = { .offline_cpu = -1 };
+	struct task_struct *helper_task;
+	unsigned int nr = nthreads ?: num_online_cpus(), i, q, started = 0;
+	long queued = 0, runs = 0, cancels = 0;
+	int err = 0;
+
+	tt = kzalloc(sizeof(*tt), GFP_KERNEL);
+	if (!tt)
+		return -ENOMEM;
+	tt->ops = ops;
+	mutex_init(&tt->spare_lock);
+	tt->nr_items = TQ_NR * max(nitems, 1U);
+	tt->items = kcalloc(tt->nr_items, sizeof(*tt->items), GFP_KERNEL);
+	helper.threads = kcalloc(nr, sizeof(*helper.threads), GFP_KERNEL);
+	if (!tt->items || !helper.threads) {
+		err = -ENOMEM;
+		goto out;
+	}
+	for (q = 0; q < TQ_NR; q++) {
+		tt->wq[q] = q == TQ_ORDERED ? ops->alloc_ordered(tq_names[q]) : ops->alloc(tq_names[q], tq_flags[q], 0);
+		if (!tt->wq[q]) {
+			err = -ENOMEM;
+			goto out;
+		}
+	}
+	for (i = 0; i < tt->nr_items; i++) {
+		struct tt_item *it = &tt->items[i];
+
+		mutex_init(&it->lock);
+		it->queue = i % TQ_NR;
+		it->delayed = (i / TQ_NR) & 1;
+		ops->init_work(&it->work, tt_fn, it);
+	}
+	for (i = 0; i < nr; i++) {
+		struct task_struct *t = kthread_run(tt_thread, NULL, "altwq_torture/%u", i);
+
+		if (IS_ERR(t))
+			break;
+		get_task_struct(t);
+		helper.threads[started++] = t;
+	}
+	helper.nr_threads = started;
+	helper_task = kthread_run(tt_helper_fn, &helper, "altwq_torture_h");
+	if (!IS_ERR(helper_task))
+		get_task_struct(helper_task);
+	msleep(duration_s * 1000);
+	if (!IS_ERR(helper_task)) {
+		kthread_stop(helper_task);
+		put_task_struct(helper_task);
+	}
+	for (i = 0; i < started; i++) {
+		kthread_stop(helper.threads[i]);
+		put_task_struct(helper.threads[i]);
+	}
+	/* Quiet now: cancel what is left and balance the books. */
+	for (i = 0; i < tt->nr_items; i++) {
+		struct tt_item *it = &tt->items[i];
+
+		tt_cancelled(it, ops->cancel_delayed_sync(&it->work), true);
+		queued += atomic_long_read(&it->queued_true);
+		runs += atomic_long_read(&it->runs);
+		cancels += atomic_long_read(&it->cancels_true);
+		if (atomic_long_read(&it->queued_true) != atomic_long_read(&it->runs) + atomic_long_read(&it->cancels_true))
+			tt_violation("queueings that returned true != runs + successful cancels", it);
+	}
+	pr_info("altwq_torture: impl=%s duration_s=%u threads=%u items=%u ops=%ld queued=%ld runs=%ld cancels=%ld "
+		"onoffs=%lu violations=%ld\n",
+		ops->name, duration_s, started, tt->nr_items, atomic_long_read(&tt->ops_done), queued, runs, cancels,
+		helper.onoffs, atomic_long_read(&tt->violations));
+out:
+	for (q = 0; q < TQ_NR; q++)
+		if (tt->wq[q])
+			ops->destroy(tt->wq[q]);
+	kfree(helper.threads);
+	kfree(tt->items);
+	kfree(tt);
+	tt = NULL;
+	return err;
+}
+
+static int __init altwq_torture_init(void)
+{
+	int err = 0;
+
+	if (strcmp(impl, "altwq") && strcmp(impl, "intree") && strcmp(impl, "both")) {
+		pr_err("altwq_torture: impl=%s: altwq, intree or both\n", impl);
+		return -EINVAL;
+	}
+	if (fault_create_pct > 100)
+		return -EINVAL;
+	if (strcmp(impl, "intree"))
+		err = tt_torture(&altwq_wq_ops_altwq);
+	if (strcmp(impl, "altwq")) {
+		int e = tt_torture(&altwq_wq_ops_intree);
+
+		err = err ?: e;
+	}
+	return err;
+}
+module_init(altwq_torture_init);
+
+static void __exit altwq_torture_exit(void)
+{
+}
+module_exit(altwq_torture_exit);
+
+MODULE_DESCRIPTION("altwq: torture of a workqueue implementation, with exact books");
+MODULE_LICENSE("GPL");
+KABI_IMPORT_INTERNAL();
