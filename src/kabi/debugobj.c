@@ -19,24 +19,25 @@ static bool altwq_work_is_static_object(void *addr)
 	return atomic_long_read(&((struct altwq_work *)addr)->data) & __ALTWQ_WORK_STATIC;
 }
 
-/* Init of a queued work: cancel it, then init. */
-static bool altwq_work_fixup_init(void *addr, enum debug_obj_state state)
+/* A queued work initialised or freed: cancel it, then do what was asked. */
+static bool altwq_work_fixup(void *addr, enum debug_obj_state state,
+			     void (*then)(void *addr, const struct debug_obj_descr *descr))
 {
 	if (state != ODEBUG_STATE_ACTIVE)
 		return false;
 	altwq_cancel_work_sync(addr);
-	debug_object_init(addr, &altwq_work_debug_descr);
+	then(addr, &altwq_work_debug_descr);
 	return true;
 }
 
-/* Free of a queued work: cancel it, then free. */
+static bool altwq_work_fixup_init(void *addr, enum debug_obj_state state)
+{
+	return altwq_work_fixup(addr, state, debug_object_init);
+}
+
 static bool altwq_work_fixup_free(void *addr, enum debug_obj_state state)
 {
-	if (state != ODEBUG_STATE_ACTIVE)
-		return false;
-	altwq_cancel_work_sync(addr);
-	debug_object_free(addr, &altwq_work_debug_descr);
-	return true;
+	return altwq_work_fixup(addr, state, debug_object_free);
 }
 
 static const struct debug_obj_descr altwq_work_debug_descr = {

@@ -480,7 +480,10 @@ static int tt_torture(const struct wq_ops *ops)
 	helper_task = kthread_run(tt_helper_fn, &helper, "altwq_torture_h");
 	if (!IS_ERR(helper_task))
 		get_task_struct(helper_task);
-	msleep(duration_s * 1000);
+	/* A second at a time: insmod sleeping for minutes in one go would
+	 * look hung to the hung-task detector. */
+	for (i = 0; i < duration_s; i++)
+		msleep(1000);
 	if (!IS_ERR(helper_task)) {
 		kthread_stop(helper_task);
 		put_task_struct(helper_task);
