@@ -145,16 +145,18 @@ struct altwq_execute_work {
 #define ALTWQ_DECLARE_DEFERRABLE_WORK(n, f) \
 	struct altwq_delayed_work n = __ALTWQ_DELAYED_WORK_INITIALIZER(n, f, TIMER_DEFERRABLE)
 
-/* debugobjects first: it cancels a work still queued (and reports it). */
-#define __ALTWQ_INIT_WORK(work_ptr, fn, onstack)				\
+/* debugobjects first: it cancels a work still queued (and reports it).
+ * name: the lockdep class's, what the caller wrote. */
+#define __ALTWQ_INIT_WORK_NAMED(work_ptr, fn, onstack, name)			\
 	do {									\
 		struct altwq_work *__altwq_w = (work_ptr);			\
 		__altwq_init_work_debug(__altwq_w, (onstack));			\
 		atomic_long_set(&__altwq_w->data, ALTWQ_WORK_DATA_INIT);	\
 		INIT_LIST_HEAD(&__altwq_w->entry);				\
 		__altwq_w->func = (fn);					\
-		__ALTWQ_INIT_WORK_LOCKDEP(__altwq_w, #work_ptr);		\
+		__ALTWQ_INIT_WORK_LOCKDEP(__altwq_w, name);			\
 	} while (0)
+#define __ALTWQ_INIT_WORK(work_ptr, fn, onstack) __ALTWQ_INIT_WORK_NAMED(work_ptr, fn, onstack, #work_ptr)
 #define ALTWQ_INIT_WORK(work_ptr, fn) __ALTWQ_INIT_WORK(work_ptr, fn, 0)
 /* Give it back with altwq_destroy_work_on_stack() before the frame goes. */
 #define ALTWQ_INIT_WORK_ONSTACK(work_ptr, fn) __ALTWQ_INIT_WORK(work_ptr, fn, 1)
@@ -162,7 +164,7 @@ struct altwq_execute_work {
 #define __ALTWQ_INIT_DELAYED_WORK(dwork_ptr, fn, setup, tflags, onstack)	\
 	do {									\
 		struct altwq_delayed_work *__altwq_dw = (dwork_ptr);		\
-		__ALTWQ_INIT_WORK(&__altwq_dw->work, (fn), (onstack));		\
+		__ALTWQ_INIT_WORK_NAMED(&__altwq_dw->work, (fn), (onstack), "&(" #dwork_ptr ")->work"); \
 		setup(&__altwq_dw->timer, altwq_delayed_work_timer_fn, (tflags) | TIMER_IRQSAFE); \
 		__altwq_dw->wq = NULL;						\
 		__altwq_dw->cpu = ALTWQ_WORK_CPU_UNBOUND;			\

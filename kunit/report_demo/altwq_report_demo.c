@@ -8,6 +8,7 @@
  *   scenario=flush_under_lock     flush_work while holding a mutex the work takes
  *   scenario=ordered_flush_later  an ordered queue's work flushes a later work
  *   scenario=reclaim_flushes_plain a WQ_MEM_RECLAIM work flushes a queue without it
+ *   scenario=destroy_own_queue    a work drains and destroys its own queue
  *   scenario=debugobjects         re-initialising a queued work, destroying a
  *                                 queued on-stack work, queueing a destroyed
  *                                 one (CONFIG_DEBUG_OBJECTS_WORK): ODEBUG
@@ -61,6 +62,12 @@ static void flushes_the_later_fn(struct altwq_work *work)
 
 static void later_fn(struct altwq_work *work)
 {
+}
+
+static void destroys_own_queue_fn(struct altwq_work *work)
+{
+	altwq_drain_workqueue(demo_wq);
+	altwq_destroy_workqueue(demo_wq);
 }
 
 static void flushes_plain_fn(struct altwq_work *work)
@@ -195,6 +202,17 @@ static int run_scenario(void)
 		altwq_queue_work(demo_wq, &demo_later_work);
 		complete(&demo_later_queued);
 		altwq_flush_workqueue(demo_wq);
+	} else if (!strcmp(scenario, "destroy_own_queue")) {
+		/* Both refused: the queue lives on, and is destroyed below. */
+		demo_wq = altwq_alloc_workqueue("altwq_demo_self", 0, 0);
+		if (!demo_wq)
+			return -ENOMEM;
+		ALTWQ_INIT_WORK(&demo_work, destroys_own_queue_fn);
+		altwq_queue_work(demo_wq, &demo_work);
+		altwq_flush_work(&demo_work);
+		ALTWQ_INIT_WORK(&demo_later_work, later_fn);
+		if (altwq_queue_work(demo_wq, &demo_later_work) && altwq_flush_work(&demo_later_work))
+			pr_info("altwq_report_demo: destroy_own_queue: the queue still works\n");
 	} else if (!strcmp(scenario, "reclaim_flushes_plain")) {
 		demo_wq = altwq_alloc_workqueue("altwq_demo_reclaim", ALTWQ_MEM_RECLAIM, 0);
 		demo_plain_wq = altwq_alloc_workqueue("altwq_demo_plain", 0, 0);

@@ -144,11 +144,17 @@ static void tt_fn(struct wq_ops_work *work, void *ctx)
 
 static void *tt_wq(struct tt_item *it) { return tt->wq[it->queue]; }
 
-/* A random CPU, offline and impossible-but-below-nr_cpu_ids ones included. */
+/* A random possible CPU (offline ones included), or "any". */
 static int tt_cpu(void)
 {
-	return get_random_u32_below(nr_cpu_ids + 1) == nr_cpu_ids ? tt->ops->cpu_unbound
-								    : (int)get_random_u32_below(nr_cpu_ids);
+	int cpu;
+
+	if (get_random_u32_below(nr_cpu_ids + 1) == nr_cpu_ids)
+		return tt->ops->cpu_unbound;
+	do
+		cpu = get_random_u32_below(nr_cpu_ids);
+	while (!cpu_possible(cpu));
+	return cpu;
 }
 
 /* Item lock held: one queueing attempt, counted. */
@@ -200,8 +206,9 @@ static void tt_check_flushed(struct tt_item *it, long seq, const char *what)
  * queued meanwhile; otherwise the flush just runs. */
 static void tt_flush_queue(int q)
 {
-	struct tt_item *mine[64];
-	long seq[64];
+	/* At most 32 locks at once: lockdep tracks 48 held by a task. */
+	struct tt_item *mine[32];
+	long seq[32];
 	unsigned int i, n = 0;
 	bool all = true;
 
@@ -273,6 +280,10 @@ static void tt_remake_spare(void)
 	void *wq;
 
 	mutex_lock(&tt->spare_lock);
+	if (!tt->wq[TQ_SPARE]) { /* the last re-make failed */
+		mutex_unlock(&tt->spare_lock);
+		return;
+	}
 	for (i = 0; i < tt->nr_items; i++) {
 		struct tt_item *it = &tt->items[i];
 

@@ -128,8 +128,10 @@ altwq_workqueue *barrier_behind(altwq_work *work, Barrier &b, bool from_cancel, 
 	if (KXX_WARN_ONCE(flushing_itself(work), "work %ps flushes or cancel-syncs itself", work->func))
 		return nullptr;
 	check_flush_dependency(pwq->wq, work, from_cancel);
+	// Waiting for a slot on a one-at-a-time pwq the caller's work holds.
 	Worker *me = current_worker();
-	if (!running && me && me->current_pwq == pwq && pwq->wq->max_active_seen.load(Relaxed) == 1) {
+	if (!running && (work->data.load(Relaxed) & WorkInactive) && me && me->current_pwq == pwq &&
+	    pwq->wq->max_active_seen.load(Relaxed) == 1) {
 		KXX_WARN_ONCE(true, "work %ps flushes %ps, queued behind it on %s (one at a time): refused",
 			      me->current_func, work->func, pwq->wq->name);
 		*behind_caller = true;

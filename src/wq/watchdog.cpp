@@ -43,8 +43,12 @@ bool report_if_stuck(Watchdog &wd, Pool &pool, unsigned long now, unsigned long 
 	{
 		auto s = pool.lock();
 		bool pending = false;
-		for (altwq_work &work : s->worklist)
-			pending = pending || !is_cursor(work);
+		for (altwq_work &work : s->worklist) {
+			if (!is_cursor(work)) {
+				pending = true;
+				break;
+			}
+		}
 		if (!pending)
 			return false;
 		progress = s->last_progress;
@@ -59,7 +63,8 @@ bool report_if_stuck(Watchdog &wd, Pool &pool, unsigned long now, unsigned long 
 					nr_more++;
 					continue;
 				}
-				busy[nr_busy].task.hold(w.thread.task());
+				if (w.thread.running()) // a BH pool's "worker" is no task
+					busy[nr_busy].task.hold(w.thread.task());
 				busy[nr_busy].fn = w.current_func;
 				busy[nr_busy].started = w.work_started;
 				nr_busy++;
@@ -70,9 +75,14 @@ bool report_if_stuck(Watchdog &wd, Pool &pool, unsigned long now, unsigned long 
 	log::printk_lvl(log::Emerg, "BUG: altwq lockup - pool %d", pool.id);
 	print_pool(pool);
 	log::printk_lvl(log::Cont, " stuck for %us!\n", jiffies_to_msecs(now - progress) / 1000);
-	for (int i = 0; i < nr_busy; i++)
-		log::printk_lvl(log::Emerg, "altwq: pool %d in-flight: %d:%ps running for %ums\n", pool.id,
-				busy[i].task.task().pid(), busy[i].fn, jiffies_to_msecs(now - busy[i].started));
+	for (int i = 0; i < nr_busy; i++) {
+		if (TaskRef t = busy[i].task.task())
+			log::printk_lvl(log::Emerg, "altwq: pool %d in-flight: %d:%ps running for %ums\n", pool.id,
+					t.pid(), busy[i].fn, jiffies_to_msecs(now - busy[i].started));
+		else
+			log::printk_lvl(log::Emerg, "altwq: pool %d in-flight: bh:%ps running for %ums\n", pool.id,
+					busy[i].fn, jiffies_to_msecs(now - busy[i].started));
+	}
 	if (nr_more)
 		log::printk_lvl(log::Emerg, "altwq: pool %d: %d more busy workers\n", pool.id, nr_more);
 	// What holds the pool up: the busy workers' stacks (BH pools' works
@@ -80,7 +90,8 @@ bool report_if_stuck(Watchdog &wd, Pool &pool, unsigned long now, unsigned long 
 	if (!pool.bh) {
 		log::printk_lvl(log::Info, "altwq: backtraces of pool %d's busy workers:\n", pool.id);
 		for (int i = 0; i < nr_busy; i++)
-			busy[i].task.task().show_stack();
+			if (TaskRef t = busy[i].task.task())
+				t.show_stack();
 	}
 	return true;
 }

@@ -245,16 +245,28 @@ extern "C" altwq_workqueue *altwq_alloc_workqueue_lockdep_map(const char *fmt, u
 
 namespace {
 
+// A work of wq waiting for all of wq's works waits for itself, forever
+// (6.12 hangs there): lockdep is told, and the call refused with a warning.
+// True if refused.
+bool waits_for_itself(altwq_workqueue *wq, const char *what)
+{
+	Worker *me = current_worker();
+	if (!me || !me->current_pwq || me->current_pwq->wq != wq)
+		return false;
+	touch_wq_lockdep_map(wq);
+	// Each refusal is logged; the backtrace comes once.
+	log::err("work %ps calls %s on its own workqueue %s: refused", me->current_func, what, wq->name);
+	KXX_WARN_ON_ONCE(true);
+	return true;
+}
+
 // May sleep. F, then M and L in turn: waits for every work queued before.
 void flush_workqueue(altwq_workqueue *wq)
 {
 	touch_wq_lockdep_map(wq);
 	check_flush_dependency(wq, nullptr, false);
-	// A work of wq waiting for wq's works waits for itself (6.12 hangs).
-	if (Worker *me = current_worker(); me && me->current_pwq && me->current_pwq->wq == wq) {
-		KXX_WARN_ONCE(true, "work %ps flushes its own workqueue %s: refused", me->current_func, wq->name);
+	if (waits_for_itself(wq, "flush_workqueue"))
 		return;
-	}
 	Guard<FlushMutex, MaySleep> f(wq->flush_mutex);
 	Completion done;
 	const int color = wq->work_color, next = (color + 1) % NrColors;
@@ -283,6 +295,8 @@ void flush_workqueue(altwq_workqueue *wq)
 // May sleep.
 void drain_workqueue(altwq_workqueue *wq)
 {
+	if (waits_for_itself(wq, "drain_workqueue"))
+		return;
 	{
 		auto m = wq->shared.lock<MaySleep>();
 		if (m->nr_drainers++ == 0)
@@ -399,6 +413,9 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 	KXX_MIGHT_SLEEP();
 	WqRef ref = WqRef::of(wq);
 	if (!ref)
+		return;
+	// Its drain would wait for the caller; the queue stays (a leak, not a hang).
+	if (waits_for_itself(wq, "destroy_workqueue"))
 		return;
 	// From here only the queue's own works may queue, and without delay.
 	{
@@ -517,10 +534,10 @@ extern "C" void altwq_wq_exit(void)
 {
 	if (!g)
 		return;
-	watchdog_exit();
 	system_wqs_exit();
 	sysfs_exit();
 	freezer_exit();
+	watchdog_exit(); // after the freezer: a thaw resets its timestamps
 	stats_exit();
 	// Runs the pending releases: every destroyed queue is freed after this.
 	if (g->release_worker) {

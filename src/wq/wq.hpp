@@ -857,7 +857,9 @@ void activate_work(Pwq &pwq, PoolLocked &s, altwq_work *work);
 inline void note_activation(PoolLocked &s, altwq_work *work)
 {
 	kxx::trace::activate_work(work, work->func);
-	if (s->worklist.empty())
+	// A rescuer's cursor alone is no work waiting.
+	altwq_work *first = s->worklist.front();
+	if (!first || (is_cursor(*first) && !s->worklist.next(*first)))
 		s->last_progress = kxx::jiffies();
 }
 // May sleep. A pwq of wq on pool (counted as a user of wq), or nullptr.
