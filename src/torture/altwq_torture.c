@@ -9,7 +9,9 @@
  * creation fails at a rate (fault_create_pct).
  *
  * Items live on queues of every kind the implementation has: per-CPU,
- * highpri, unbound, ordered, MEM_RECLAIM, CPU_INTENSIVE. Operations: queue,
+ * highpri, unbound, ordered, MEM_RECLAIM, CPU_INTENSIVE, and on two
+ * kthread_workers (queue, queue_delayed, mod_delayed, cancel_sync,
+ * cancel_delayed_sync, flush_work; the same checks). Operations: queue,
  * queue_on (a random CPU, offline ones included), queue_delayed,
  * mod_delayed, cancel, cancel_sync, flush_work, flush_delayed_work,
  * flush_workqueue, disable_sync + enable, and destroying and re-making a
@@ -45,6 +47,7 @@
 #include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include "ops/kw_work.h"
 #include "ops/wq_work.h"
 #include "kabi/export.h"
 #include "wq/test_hooks.h"
@@ -92,8 +95,26 @@ struct tt_item {
 	atomic_long_t queued_true, runs, cancels_true;
 };
 
+/* A kthread_worker's item: the same books (plain ones are flushed, delayed
+ * ones only cancelled: 6.12's kthread_flush_work does not wait for an
+ * armed timer, altwq's does). */
+struct tk_item {
+	struct kw_ops_work work;
+	struct mutex lock;
+	int worker;
+	bool delayed, cancelled;
+	atomic_t inside;
+	atomic_long_t qseq, done_seq, queued_true, runs, cancels_true;
+};
+
+enum { TK_WORKERS = 2 };
+
 struct tt_run {
 	const struct wq_ops *ops;
+	const struct kw_ops *kw;
+	void *kworker[TK_WORKERS];
+	struct tk_item *kitems;		/* nitems per kthread_worker */
+	unsigned int nr_kitems;
 	void *wq[TQ_NR];
 	struct mutex spare_lock;	/* the spare queue while it is re-made */
 	struct tt_item *items;		/* nitems per queue */
@@ -311,6 +332,78 @@ static void tt_remake_spare(void)
 	mutex_unlock(&tt->spare_lock);
 }
 
+static void tk_violation(const char *what, const struct tk_item *it)
+{
+	if (atomic_long_inc_return(&tt->violations) <= 10)
+		pr_err("altwq_torture: VIOLATION (%s kthread_worker): %s, item %ld\n", tt->kw->name, what,
+		       (long)(it - tt->kitems));
+}
+
+static void tk_cover(struct tk_item *it, long seq)
+{
+	long old = atomic_long_read(&it->done_seq);
+
+	while (old < seq && !atomic_long_try_cmpxchg(&it->done_seq, &old, seq))
+		;
+}
+
+static void tk_fn(struct kw_ops_work *work, void *ctx)
+{
+	struct tk_item *it = ctx;
+	long seq = atomic_long_read(&it->qseq);
+
+	if (atomic_inc_return(&it->inside) != 1)
+		tk_violation("ran beside itself", it);
+	if (READ_ONCE(it->cancelled))
+		tk_violation("ran after cancel_sync returned", it);
+	atomic_long_inc(&it->runs);
+	tk_cover(it, seq);
+	atomic_dec(&it->inside);
+}
+
+/* One operation on a random kthread_worker item, under its lock. */
+static void tk_one_op(void)
+{
+	struct tk_item *it = &tt->kitems[get_random_u32_below(tt->nr_kitems)];
+	const struct kw_ops *kw = tt->kw;
+	void *worker = tt->kworker[it->worker];
+	unsigned int op = get_random_u32_below(100);
+	bool was_pending;
+	long seq;
+
+	mutex_lock(&it->lock);
+	if (op < 55) {
+		bool ok;
+
+		it->cancelled = false;
+		atomic_long_inc(&it->qseq);
+		smp_mb__after_atomic();
+		if (!it->delayed)
+			ok = kw->queue(worker, &it->work);
+		else if (op & 1)
+			ok = kw->queue_delayed(worker, &it->work, get_random_u32_below(3));
+		else
+			ok = !kw->mod_delayed(worker, &it->work, get_random_u32_below(3));
+		if (ok)
+			atomic_long_inc(&it->queued_true);
+	} else if (op < 80 || it->delayed) {
+		was_pending = it->delayed ? kw->cancel_delayed_sync(&it->work) : kw->cancel_sync(&it->work);
+		if (was_pending)
+			atomic_long_inc(&it->cancels_true);
+		tk_cover(it, atomic_long_read(&it->qseq));
+		it->cancelled = true;
+	} else {
+		seq = atomic_long_read(&it->qseq);
+		smp_mb();
+		kw->flush_work(&it->work);
+		smp_mb();
+		if (atomic_long_read(&it->done_seq) < seq)
+			tk_violation("kthread_flush_work returned before the last queueing ran", it);
+	}
+	mutex_unlock(&it->lock);
+	atomic_long_inc(&tt->ops_done);
+}
+
 static void tt_one_op(void)
 {
 	struct tt_item *it = &tt->items[get_random_u32_below(tt->nr_items)];
@@ -377,7 +470,10 @@ static int tt_thread(void *unused)
 			msleep(20);
 			continue;
 		}
-		tt_one_op();
+		if (get_random_u32_below(4) == 0)
+			tk_one_op();
+		else
+			tt_one_op();
 		cond_resched();
 	}
 	return 0;
@@ -444,25 +540,43 @@ static int tt_helper_fn(void *data)
 }
 
 /* May sleep. The whole torture on one implementation: 0, or -ENOMEM. */
-static int tt_torture(const struct wq_ops *ops)
+static int tt_torture(const struct wq_ops *ops, const struct kw_ops *kw)
 {
 	struct tt_helper helper = { .offline_cpu = -1 };
 	struct task_struct *helper_task;
 	unsigned int nr = nthreads ?: num_online_cpus(), i, q, started = 0;
-	long queued = 0, runs = 0, cancels = 0;
+	long queued = 0, runs = 0, cancels = 0, kw_uncounted = 0;
 	int err = 0;
 
 	tt = kzalloc(sizeof(*tt), GFP_KERNEL);
 	if (!tt)
 		return -ENOMEM;
 	tt->ops = ops;
+	tt->kw = kw;
 	mutex_init(&tt->spare_lock);
 	tt->nr_items = TQ_NR * max(nitems, 1U);
 	tt->items = kcalloc(tt->nr_items, sizeof(*tt->items), GFP_KERNEL);
+	tt->nr_kitems = TK_WORKERS * max(nitems, 1U);
+	tt->kitems = kcalloc(tt->nr_kitems, sizeof(*tt->kitems), GFP_KERNEL);
 	helper.threads = kcalloc(nr, sizeof(*helper.threads), GFP_KERNEL);
-	if (!tt->items || !helper.threads) {
+	if (!tt->items || !tt->kitems || !helper.threads) {
 		err = -ENOMEM;
 		goto out;
+	}
+	for (q = 0; q < TK_WORKERS; q++) {
+		tt->kworker[q] = kw->create_worker(q ? "tt_kworker1" : "tt_kworker0", -1);
+		if (!tt->kworker[q]) {
+			err = -ENOMEM;
+			goto out;
+		}
+	}
+	for (i = 0; i < tt->nr_kitems; i++) {
+		struct tk_item *it = &tt->kitems[i];
+
+		mutex_init(&it->lock);
+		it->worker = i % TK_WORKERS;
+		it->delayed = (i / TK_WORKERS) & 1;
+		kw->init_work(&it->work, tk_fn, it);
 	}
 	for (q = 0; q < TQ_NR; q++) {
 		tt->wq[q] = q == TQ_ORDERED ? ops->alloc_ordered(tq_names[q]) : ops->alloc(tq_names[q], tq_flags[q], 0);
@@ -514,14 +628,36 @@ static int tt_torture(const struct wq_ops *ops)
 		if (atomic_long_read(&it->queued_true) != atomic_long_read(&it->runs) + atomic_long_read(&it->cancels_true))
 			tt_violation("queueings that returned true != runs + successful cancels", it);
 	}
-	pr_info("altwq_torture: impl=%s duration_s=%u threads=%u items=%u ops=%ld queued=%ld runs=%ld cancels=%ld "
-		"onoffs=%lu violations=%ld\n",
-		ops->name, duration_s, started, tt->nr_items, atomic_long_read(&tt->ops_done), queued, runs, cancels,
-		helper.onoffs, atomic_long_read(&tt->violations));
+	for (i = 0; i < tt->nr_kitems; i++) {
+		struct tk_item *it = &tt->kitems[i];
+		long lost;
+
+		if (kw->cancel_delayed_sync(&it->work))
+			atomic_long_inc(&it->cancels_true);
+		queued += atomic_long_read(&it->queued_true);
+		runs += atomic_long_read(&it->runs);
+		cancels += atomic_long_read(&it->cancels_true);
+		lost = atomic_long_read(&it->queued_true) - atomic_long_read(&it->runs) - atomic_long_read(&it->cancels_true);
+		/* 6.12's kthread_cancel_delayed_work_sync returns false for a
+		 * work whose timer fires while it cancels, yet the work never
+		 * runs (cancel_counts_fired_timer): counted, not a violation. */
+		if (lost > 0 && it->delayed && !kw->cancel_counts_fired_timer)
+			kw_uncounted += lost;
+		else if (lost)
+			tk_violation("queueings that returned true != runs + successful cancels", it);
+	}
+	pr_info("altwq_torture: impl=%s duration_s=%u threads=%u items=%u+%u ops=%ld queued=%ld runs=%ld cancels=%ld "
+		"onoffs=%lu kw_cancels_uncounted=%ld violations=%ld\n",
+		ops->name, duration_s, started, tt->nr_items, tt->nr_kitems, atomic_long_read(&tt->ops_done), queued, runs, cancels,
+		helper.onoffs, kw_uncounted, atomic_long_read(&tt->violations));
 out:
 	for (q = 0; q < TQ_NR; q++)
 		if (tt->wq[q])
 			ops->destroy(tt->wq[q]);
+	for (q = 0; q < TK_WORKERS; q++)
+		if (tt->kworker[q])
+			kw->destroy_worker(tt->kworker[q]);
+	kfree(tt->kitems);
 	kfree(helper.threads);
 	kfree(tt->items);
 	kfree(tt);
@@ -540,9 +676,9 @@ static int __init altwq_torture_init(void)
 	if (fault_create_pct > 100)
 		return -EINVAL;
 	if (strcmp(impl, "intree"))
-		err = tt_torture(&altwq_wq_ops_altwq);
+		err = tt_torture(&altwq_wq_ops_altwq, &altwq_kw_ops_altwq);
 	if (strcmp(impl, "altwq")) {
-		int e = tt_torture(&altwq_wq_ops_intree);
+		int e = tt_torture(&altwq_wq_ops_intree, &altwq_kw_ops_intree);
 
 		err = err ?: e;
 	}
