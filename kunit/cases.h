@@ -108,6 +108,7 @@ ALTWQ_SUITE(kthread_worker_altwq_only,
 	ALTWQ_CASE(kthread_worker_altwq_only, flush_waits_for_an_armed_timer)
 	ALTWQ_CASE(kthread_worker_altwq_only, flush_of_a_cancelled_delayed_work_returns)
 	ALTWQ_CASE(kthread_worker_altwq_only, null_pointers_are_refused)
+	ALTWQ_CASE(kthread_worker_altwq_only, allocation_failures_give_a_clean_error)
 	ALTWQ_CASE(kthread_worker_altwq_only, uninitialised_work_is_refused)
 	ALTWQ_CASE(kthread_worker_altwq_only, destroyed_or_bogus_worker_is_refused)
 	ALTWQ_CASE(kthread_worker_altwq_only, work_is_tied_to_one_worker)

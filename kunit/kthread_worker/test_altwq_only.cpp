@@ -8,6 +8,7 @@
 #include "kxx/cpu_hotplug.hpp"
 #include "kxx/errno.hpp"
 #include "kxx/warn.hpp"
+#include "fault_glue.h"
 
 using namespace altwq::kwtest;
 
@@ -162,6 +163,44 @@ KXX_TEST(kthread_worker_altwq_only, bad_create_arguments_are_refused)
 	KT_EXPECT_EQ(test, kxx::ptr_err(w), kxx::err::Inval);
 	KT_EXPECT_EQ(test, warnings.finish(), 4);
 	KT_EXPECT(test, cpu_up(offline).ok());
+}
+
+// Every allocation of kthread_create_worker() in turn fails (the kernel's
+// fail-nth, this task's allocations): each call is a clean ERR_PTR(-ENOMEM)
+// or a worker that runs works; destroy under the same injection still
+// destroys (kmemleak checks that nothing is left).
+KXX_TEST(kthread_worker_altwq_only, allocation_failures_give_a_clean_error)
+{
+	const kw_ops *ops = &altwq_kw_ops_altwq;
+	Body body;
+	TestWork w(ops, body);
+	KT_ASSERT(test, w);
+	int refused = 0, made = 0;
+	for (unsigned int nth = 1; nth < 100; nth++) {
+		KT_ASSERT_EQ(test, altwq_test_fail_nth(nth), 0);
+		altwq_kthread_worker *worker = altwq_kthread_create_worker(0, "altwq_fault_kw");
+		const bool fired = altwq_test_fail_nth_stop();
+		if (kxx::is_err(worker)) {
+			refused++;
+			KT_EXPECT_EQ(test, kxx::ptr_err(worker), kxx::err::NoMem);
+			KT_EXPECT(test, fired);
+			continue;
+		}
+		made++;
+		ops->init_work(w.get(), body_fn, &body); // a work serves one worker: made anew for this one
+		KT_EXPECT(test, ops->queue(worker, w.get()));
+		ops->flush_work(w.get());
+		// Destroy allocates nothing that may fail it.
+		KT_ASSERT_EQ(test, altwq_test_fail_nth(1), 0);
+		altwq_kthread_destroy_worker(worker);
+		(void)altwq_test_fail_nth_stop();
+		KT_EXPECT(test, !altwq_kw_worker_is_live(worker));
+		if (!fired)
+			break;
+	}
+	KT_EXPECT_GT(test, refused, 0);
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), made);
+	altwq_kunit_log(test, "%d creations refused, %d made", refused, made);
 }
 
 // As in 6.12, -1 is no CPU in particular: an unbound worker.
