@@ -235,3 +235,8 @@ ALTWQ_SUITE_WITH_INIT(workqueue_freezer,
 	ALTWQ_CASE(workqueue_freezer, an_ordered_freezable_queue_keeps_its_order_across_the_freeze)
 	ALTWQ_CASE(workqueue_freezer, a_queue_made_while_frozen_is_frozen_too)
 )
+ALTWQ_SUITE(bad_input,
+	ALTWQ_CASE(bad_input, null_objects_are_refused)
+	ALTWQ_CASE(bad_input, destroyed_queue_is_refused)
+	ALTWQ_CASE(bad_input, cpus_and_nodes_out_of_range_are_refused)
+)

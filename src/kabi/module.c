@@ -173,6 +173,8 @@ static int __init altwq_module_init(void)
 		goto out_kw;
 	kernel_param_lock(THIS_MODULE);
 	engine_up = true;
+	/* A write while the engine came up was only kept: apply what is there. */
+	WARN_ON(altwq_wq_watchdog_set_thresh(READ_ONCE(watchdog_thresh)));
 	kernel_param_unlock(THIS_MODULE);
 	return 0;
 out_kw:
