@@ -133,12 +133,13 @@ static void tt_violation(const char *what, const struct tt_item *it)
 		       it ? (long)(it - tt->items) : -1L, it ? tq_names[it->queue] : "-");
 }
 
-/* done_seq only grows: a run and a cancel may both move it. */
-static void tt_cover(struct tt_item *it, long seq)
+/* An item's done_seq only grows: a run and a cancel may both move it. A
+ * full barrier (cmpxchg): who sees the new value sees the run done. */
+static void seq_cover(atomic_long_t *done_seq, long seq)
 {
-	long old = atomic_long_read(&it->done_seq);
+	long old = atomic_long_read(done_seq);
 
-	while (old < seq && !atomic_long_try_cmpxchg(&it->done_seq, &old, seq))
+	while (old < seq && !atomic_long_try_cmpxchg(done_seq, &old, seq))
 		;
 }
 
@@ -158,8 +159,7 @@ static void tt_fn(struct wq_ops_work *work, void *ctx)
 	if (it->queue == TQ_ORDERED)
 		atomic_dec(&tt->ordered_inside);
 	atomic_long_inc(&it->runs);
-	/* A full barrier (cmpxchg): the flusher that sees done_seq sees the run done. */
-	tt_cover(it, seq);
+	seq_cover(&it->done_seq, seq);
 	atomic_dec(&it->inside);
 }
 
@@ -207,7 +207,7 @@ static void tt_cancelled(struct tt_item *it, bool was_pending, bool sync)
 	if (was_pending)
 		atomic_long_inc(&it->cancels_true);
 	if (was_pending || sync)
-		tt_cover(it, atomic_long_read(&it->qseq));
+		seq_cover(&it->done_seq, atomic_long_read(&it->qseq));
 }
 
 static void tt_check_flushed(struct tt_item *it, long seq, const char *what)
@@ -339,14 +339,6 @@ static void tk_violation(const char *what, const struct tk_item *it)
 		       (long)(it - tt->kitems));
 }
 
-static void tk_cover(struct tk_item *it, long seq)
-{
-	long old = atomic_long_read(&it->done_seq);
-
-	while (old < seq && !atomic_long_try_cmpxchg(&it->done_seq, &old, seq))
-		;
-}
-
 static void tk_fn(struct kw_ops_work *work, void *ctx)
 {
 	struct tk_item *it = ctx;
@@ -357,7 +349,7 @@ static void tk_fn(struct kw_ops_work *work, void *ctx)
 	if (READ_ONCE(it->cancelled))
 		tk_violation("ran after cancel_sync returned", it);
 	atomic_long_inc(&it->runs);
-	tk_cover(it, seq);
+	seq_cover(&it->done_seq, seq);
 	atomic_dec(&it->inside);
 }
 
@@ -390,7 +382,7 @@ static void tk_one_op(void)
 		was_pending = it->delayed ? kw->cancel_delayed_sync(&it->work) : kw->cancel_sync(&it->work);
 		if (was_pending)
 			atomic_long_inc(&it->cancels_true);
-		tk_cover(it, atomic_long_read(&it->qseq));
+		seq_cover(&it->done_seq, atomic_long_read(&it->qseq));
 		it->cancelled = true;
 	} else {
 		seq = atomic_long_read(&it->qseq);
@@ -452,7 +444,7 @@ static void tt_one_op(void)
 		atomic_long_inc(&it->qseq);
 		if (ops->queue_on(ops->cpu_unbound, tt_wq(it), &it->work))
 			tt_violation("a disabled work was queued", it);
-		tt_cover(it, atomic_long_read(&it->qseq));
+		seq_cover(&it->done_seq, atomic_long_read(&it->qseq));
 		if (!(it->delayed ? ops->enable_delayed(&it->work) : ops->enable(&it->work)))
 			tt_violation("enable after one disable did not report 0", it);
 	}
