@@ -30,16 +30,23 @@ template <typename F> void row(struct kunit *test, const char *what, long expect
 
 long nothing(void *) { return 0; }
 
+// A queue and a work (OneWork), seen as altwq's own types.
+struct AltwqOneWork : OneWork {
+	AltwqOneWork() : OneWork(ops) {}
+	altwq_workqueue *queue() { return static_cast<altwq_workqueue *>(wq.get()); }
+	altwq_work *raw_work() { return wq_altwq_work(work.get()); }
+};
+
 } // namespace
 
 // NULL for every pointer an entry point takes.
 KXX_TEST(bad_input, null_objects_are_refused)
 {
-	OneWork one(ops);
-	auto &[wq, body, w] = one;
+	AltwqOneWork one;
 	KT_ASSERT(test, one.ok());
-	auto *queue = static_cast<altwq_workqueue *>(wq.get());
-	altwq_work *work = wq_altwq_work(w.get());
+	auto &[wq, body, w] = static_cast<OneWork &>(one);
+	altwq_workqueue *queue = one.queue();
+	altwq_work *work = one.raw_work();
 	row(test, "queue_work_on(cpu, NULL, work)", 0, [&] { return altwq_queue_work_on(0, nullptr, work); });
 	row(test, "queue_work_on(cpu, wq, NULL)", 0, [&] { return altwq_queue_work_on(0, queue, nullptr); });
 	row(test, "queue_delayed_work_on(cpu, wq, NULL, 1)", 0,
@@ -108,11 +115,11 @@ KXX_TEST(bad_input, destroyed_queue_is_refused)
 // WORK_CPU_UNBOUND ("any CPU"), as in 6.12, and is accepted.
 KXX_TEST(bad_input, cpus_and_nodes_out_of_range_are_refused)
 {
-	OneWork one(ops);
-	auto &[wq, body, w] = one;
+	AltwqOneWork one;
 	KT_ASSERT(test, one.ok());
-	auto *queue = static_cast<altwq_workqueue *>(wq.get());
-	altwq_work *work = wq_altwq_work(w.get());
+	auto &[wq, body, w] = static_cast<OneWork &>(one);
+	altwq_workqueue *queue = one.queue();
+	altwq_work *work = one.raw_work();
 	const int bad_cpus[] = {-1, -2, static_cast<int>(nr_cpu_ids()), 0x7fffffff};
 	for (int cpu : bad_cpus) {
 		char what[64];

@@ -90,14 +90,6 @@ void insert_barrier(Pwq &pwq, PoolLocked &s, Barrier &b, altwq_work *target, Wor
 	debugobj::work_activate(&b.work);
 }
 
-// Whether the current task is the worker running work (waiting for it
-// would wait forever).
-bool flushing_itself(altwq_work *work)
-{
-	Worker *w = current_worker();
-	return w && w->current_work.load(Relaxed) == work;
-}
-
 // Queues b behind the last instance of work: its queue if it did (wait for
 // b), nullptr if the work is idle, or if the caller is running it (refused
 // with a warning). from_cancel: a cancel waits for the running instance.
@@ -125,11 +117,13 @@ altwq_workqueue *barrier_behind(altwq_work *work, Barrier &b, bool from_cancel, 
 			return nullptr;
 		pwq = running->current_pwq;
 	}
-	if (KXX_WARN_ONCE(flushing_itself(work), "work %ps flushes or cancel-syncs itself", work->func))
-		return nullptr;
-	check_flush_dependency(pwq->wq, work, from_cancel);
-	// Waiting for a slot on a one-at-a-time pwq the caller's work holds.
+	// The caller running work would wait for itself forever.
 	Worker *me = current_worker();
+	if (KXX_WARN_ONCE(me && me->current_work.load(Relaxed) == work, "work %ps flushes or cancel-syncs itself",
+			  work->func))
+		return nullptr;
+	check_flush_dependency(pwq->wq, work, from_cancel, me);
+	// Waiting for a slot on a one-at-a-time pwq the caller's work holds.
 	if (!running && (work->data.load(Relaxed) & WorkInactive) && me && me->current_pwq == pwq &&
 	    pwq->wq->max_active_seen.load(Relaxed) == 1) {
 		KXX_WARN_ONCE(true, "work %ps flushes %ps, queued behind it on %s (one at a time): refused",

@@ -15,9 +15,6 @@ using namespace altwq::wq;
 
 namespace {
 
-constexpr altwq_affn_scope ShownScopes[] = {ALTWQ_AFFN_CPU,	     ALTWQ_AFFN_SMT,  ALTWQ_AFFN_CACHE,
-					    ALTWQ_AFFN_CACHE_SHARD, ALTWQ_AFFN_NUMA, ALTWQ_AFFN_SYSTEM};
-
 // L held: one worker's line.
 void print_worker(SeqOut &out, const Pool &pool, Worker &w, PoolLocked &)
 {
@@ -38,7 +35,8 @@ void Globals::show_pods(SeqOut &out)
 	auto p = unbound.lock<MaySleep>(); // the pods change under it (hotplug)
 	out.print_mask("unbound cpumask=", *p->cpumask);
 	out.print(" default_scope=%s\n", scope_name(resolve_scope(ALTWQ_AFFN_DFL)));
-	for (altwq_affn_scope scope : ShownScopes) {
+	for (int s = ALTWQ_AFFN_CPU; s < ALTWQ_AFFN_NR_TYPES; s++) { // every real scope
+		const auto scope = static_cast<altwq_affn_scope>(s);
 		const int n = nr_pods(scope);
 		out.print("scope name=%s nr_pods=%d\n", scope_name(scope), n);
 		for (int pod = 0; pod < n; pod++)

@@ -66,7 +66,7 @@ void touch_work_lockdep_map(altwq_work *work, altwq_workqueue *wq)
 	with_bh_off_if(wq, [&] { work->lockdep_map.touch(); });
 }
 
-void check_flush_dependency(altwq_workqueue *wq, altwq_work *work, bool from_cancel)
+void check_flush_dependency(altwq_workqueue *wq, altwq_work *work, bool from_cancel, Worker *me)
 {
 	// A cancel waits only for what already runs; a reclaim-safe queue
 	// makes progress whoever waits for it.
@@ -76,16 +76,15 @@ void check_flush_dependency(altwq_workqueue *wq, altwq_work *work, bool from_can
 	if (KXX_UNLIKELY(TaskRef::current().is_memalloc())) {
 		char comm[16];
 		TaskRef::current().name(comm, sizeof(comm));
-		KXX_WARN_ONCE(true, "altwq: PF_MEMALLOC task %d(%s) is flushing !WQ_MEM_RECLAIM %s:%ps",
+		KXX_WARN_ONCE(true, "PF_MEMALLOC task %d(%s) is flushing !WQ_MEM_RECLAIM %s:%ps",
 			      TaskRef::current().pid(), comm, wq->name, target);
 	}
-	Worker *me = current_worker();
 	if (me && me->current_pwq) {
 		const unsigned int mine = me->current_pwq->wq->flags;
 		// Legacy queues (create_workqueue) are reclaim-safe by default,
 		// not by intent: 6.12 lets them flush anything.
 		KXX_WARN_ONCE((mine & (ALTWQ_MEM_RECLAIM | __ALTWQ_LEGACY)) == ALTWQ_MEM_RECLAIM,
-			      "altwq: WQ_MEM_RECLAIM %s:%ps is flushing !WQ_MEM_RECLAIM %s:%ps",
+			      "WQ_MEM_RECLAIM %s:%ps is flushing !WQ_MEM_RECLAIM %s:%ps",
 			      me->current_pwq->wq->name, me->current_func, wq->name, target);
 	}
 }

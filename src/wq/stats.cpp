@@ -64,10 +64,12 @@ void altwq_workqueue::show_stats(SeqOut &out)
 	auto m = shared.lock<MaySleep>();
 	// Which pool serves works queued from each CPU (altwq-dump's table).
 	out.print("cpu_pools");
-	for (int cpu : possible_cpus()) {
-		RcuReadGuard rcu;
-		const Pwq *pwq = cpu_pwqs[cpu].load(Acquire);
-		out.print(" cpu%d=%d", cpu, pwq ? pwq->pool->id : -1);
+	{
+		RcuReadGuard rcu; // a replaced unbound pwq stays readable
+		for (int cpu : possible_cpus()) {
+			const Pwq *pwq = cpu_pwqs[cpu].load(Acquire);
+			out.print(" cpu%d=%d", cpu, pwq ? pwq->pool->id : -1);
+		}
 	}
 	if (m->dfl_pwq)
 		out.print(" dfl=%d", m->dfl_pwq->pool->id);

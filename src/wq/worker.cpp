@@ -251,7 +251,7 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 		// (a copy of the work's: it may be freed by its function).
 		LockdepMap work_map;
 		work_map.copy_from(work->lockdep_map);
-		LockdepMap *wq_map = pwq->wq->lockdep_map;
+		LockdepMap *wq_map = lockdep_enabled ? pwq->wq->lockdep_map : nullptr; // folds away without lockdep
 		if (wq_map)
 			wq_map->acquire();
 		work_map.acquire();

@@ -248,9 +248,8 @@ namespace {
 // A work of wq waiting for all of wq's works waits for itself, forever
 // (6.12 hangs there): lockdep is told, and the call refused with a warning.
 // True if refused.
-bool waits_for_itself(altwq_workqueue *wq, const char *what)
+bool waits_for_itself(altwq_workqueue *wq, Worker *me, const char *what)
 {
-	Worker *me = current_worker();
 	if (!me || !me->current_pwq || me->current_pwq->wq != wq)
 		return false;
 	touch_wq_lockdep_map(wq);
@@ -263,9 +262,10 @@ bool waits_for_itself(altwq_workqueue *wq, const char *what)
 // May sleep. F, then M and L in turn: waits for every work queued before.
 void flush_workqueue(altwq_workqueue *wq)
 {
+	Worker *me = current_worker();
 	touch_wq_lockdep_map(wq);
-	check_flush_dependency(wq, nullptr, false);
-	if (waits_for_itself(wq, "flush_workqueue"))
+	check_flush_dependency(wq, nullptr, false, me);
+	if (waits_for_itself(wq, me, "flush_workqueue"))
 		return;
 	Guard<FlushMutex, MaySleep> f(wq->flush_mutex);
 	Completion done;
@@ -295,7 +295,7 @@ void flush_workqueue(altwq_workqueue *wq)
 // May sleep.
 void drain_workqueue(altwq_workqueue *wq)
 {
-	if (waits_for_itself(wq, "drain_workqueue"))
+	if (waits_for_itself(wq, current_worker(), "drain_workqueue"))
 		return;
 	{
 		auto m = wq->shared.lock<MaySleep>();
@@ -415,7 +415,7 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 	if (!ref)
 		return;
 	// Its drain would wait for the caller; the queue stays (a leak, not a hang).
-	if (waits_for_itself(wq, "destroy_workqueue"))
+	if (waits_for_itself(wq, current_worker(), "destroy_workqueue"))
 		return;
 	// From here only the queue's own works may queue, and without delay.
 	{

@@ -965,10 +965,10 @@ void wq_lockdep_init(altwq_workqueue *wq, kxx::LockdepMap *given);
 void wq_lockdep_fini(altwq_workqueue *wq);
 // Process context. A flusher of wq (or of one of its works) waits for it:
 // tell lockdep, and warn of a reclaim-safe context waiting for a queue that
-// is not (6.12's check_flush_dependency).
+// is not (6.12's check_flush_dependency; me: current_worker()).
 void touch_wq_lockdep_map(altwq_workqueue *wq);
 void touch_work_lockdep_map(altwq_work *work, altwq_workqueue *wq);
-void check_flush_dependency(altwq_workqueue *wq, altwq_work *work, bool from_cancel);
+void check_flush_dependency(altwq_workqueue *wq, altwq_work *work, bool from_cancel, Worker *me);
 
 // ---- cancel.cpp ----
 // IRQs off. Takes PENDING: 1 if the work was pending (now off its list or
