@@ -194,6 +194,8 @@ extern "C" bool altwq_kthread_mod_delayed_work(altwq_kthread_worker *worker, alt
 // (IRQ-safe timer).
 extern "C" void altwq_kthread_delayed_work_timer_fn(struct timer_list *t)
 {
+	if (KXX_WARN_ON_ONCE(!t))
+		return;
 	auto *dwork = owner_of<&altwq_kthread_delayed_work::timer>(reinterpret_cast<Timer *>(t));
 	altwq_kthread_work *work = &dwork->work;
 	altwq_kthread_worker *worker = work->worker.load(Relaxed);

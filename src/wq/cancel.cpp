@@ -298,7 +298,8 @@ extern "C" bool altwq_flush_work(altwq_work *work)
 
 extern "C" bool altwq_flush_delayed_work(altwq_delayed_work *dwork)
 {
-	if (KXX_WARN_ON_ONCE(!dwork))
+	// Never initialised: its timer must not be touched either.
+	if (KXX_WARN_ON_ONCE(!dwork) || KXX_WARN_ON_ONCE(!dwork->work.func))
 		return false;
 	{
 		IrqOffGuard irq;

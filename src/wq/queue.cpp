@@ -188,6 +188,8 @@ extern "C" bool altwq_queue_delayed_work_on(int cpu, altwq_workqueue *wq, altwq_
 // Softirq, IRQs off (an IRQ-safe timer): the timer owns PENDING.
 extern "C" void altwq_delayed_work_timer_fn(timer_list *timer)
 {
+	if (KXX_WARN_ON_ONCE(!timer))
+		return;
 	altwq_delayed_work *dwork = owner_of<&altwq_delayed_work::timer>(reinterpret_cast<Timer *>(timer));
 	altwq_workqueue *wq = dwork->wq;
 	// Held across the queueing, so destroy never sees the list empty while
