@@ -23,6 +23,14 @@ int wq_altwq_onstack_roundtrip(void *wq);
  * 1 if the flush waited for it. */
 int wq_altwq_flush_scheduled_roundtrip(void);
 
+/* Zeroed, never-initialised altwq objects, for the bad-input catalogue (free
+ * with kw_free_raw). */
+struct altwq_work *wq_altwq_zeroed_work(void);
+struct altwq_delayed_work *wq_altwq_zeroed_dwork(void);
+struct altwq_rcu_work *wq_altwq_zeroed_rwork(void);
+struct altwq_kthread_worker *kw_altwq_zeroed_worker(void);
+struct altwq_kthread_delayed_work *kw_altwq_zeroed_dwork(void);
+
 struct altwq_kthread_work *kw_altwq_work(struct kw_ops_work *work);
 struct altwq_kthread_delayed_work *kw_altwq_dwork(struct kw_ops_work *work);
 /* A zeroed, never-initialised altwq work (free with kw_free_raw). */

@@ -217,6 +217,7 @@ ALTWQ_SUITE(workqueue_unbound,
 	ALTWQ_CASE(workqueue_unbound, default_affinity_scope_is_writable_and_moves_the_default_queues)
 	ALTWQ_CASE(workqueue_unbound, the_bus_roots_cpumask_confines_every_unbound_queue)
 	ALTWQ_CASE(workqueue_unbound, allocation_failures_leave_nothing_behind)
+	ALTWQ_CASE(workqueue_unbound, destruction_under_allocation_failures_still_destroys)
 	ALTWQ_CASE(workqueue_unbound, attrs_writers_hotplug_and_queueing_together)
 )
 #define ALTWQ_SYSFS_CASES(suite) \
@@ -238,5 +239,11 @@ ALTWQ_SUITE_WITH_INIT(workqueue_freezer,
 ALTWQ_SUITE(bad_input,
 	ALTWQ_CASE(bad_input, null_objects_are_refused)
 	ALTWQ_CASE(bad_input, destroyed_queue_is_refused)
+	ALTWQ_CASE(bad_input, null_objects_of_the_rest_of_the_workqueue_api_are_refused)
+	ALTWQ_CASE(bad_input, null_objects_of_the_rest_of_the_kthread_worker_api_are_refused)
+	ALTWQ_CASE(bad_input, zeroed_objects_are_refused)
+	ALTWQ_CASE(bad_input, foreign_objects_are_refused)
+	ALTWQ_CASE(bad_input, destroyed_kthread_worker_is_refused)
 	ALTWQ_CASE(bad_input, cpus_and_nodes_out_of_range_are_refused)
+	ALTWQ_CASE(bad_input, offline_cpus_are_refused_where_6_12_refuses_them)
 )

@@ -41,6 +41,20 @@ struct altwq_kthread_work *kw_altwq_uninitialised_work(void)
 	return kzalloc(sizeof(struct altwq_kthread_work), GFP_KERNEL);
 }
 void kw_free_raw(void *p) { kfree(p); }
+struct altwq_work *wq_altwq_zeroed_work(void) { return kzalloc(sizeof(struct altwq_work), GFP_KERNEL); }
+struct altwq_delayed_work *wq_altwq_zeroed_dwork(void)
+{
+	return kzalloc(sizeof(struct altwq_delayed_work), GFP_KERNEL);
+}
+struct altwq_rcu_work *wq_altwq_zeroed_rwork(void) { return kzalloc(sizeof(struct altwq_rcu_work), GFP_KERNEL); }
+struct altwq_kthread_worker *kw_altwq_zeroed_worker(void)
+{
+	return kzalloc(sizeof(struct altwq_kthread_worker), GFP_KERNEL);
+}
+struct altwq_kthread_delayed_work *kw_altwq_zeroed_dwork(void)
+{
+	return kzalloc(sizeof(struct altwq_kthread_delayed_work), GFP_KERNEL);
+}
 
 static int flush_scheduled_ran;
 static void flush_scheduled_fn(struct altwq_work *work)

@@ -730,6 +730,49 @@ KXX_TEST(workqueue_unbound, allocation_failures_leave_nothing_behind)
 			apply_refused, body.runs.load(Relaxed));
 }
 
+// destroy_workqueue() with each of this task's allocations in turn failing
+// (the kernel's fail-nth): a sysfs queue's device removal and uevent, a
+// rescuer's stop and the pwqs' release may allocate, and none may be needed
+// to finish. Every queue goes, with its pwqs and pools; nothing is left
+// visible in sysfs (kmemleak checks the rest).
+KXX_TEST(workqueue_unbound, destruction_under_allocation_failures_still_destroys)
+{
+	altwq_wq_flush_releases();
+	const long wqs = altwq_wq_live_workqueues(), pwqs = altwq_wq_live_pwqs();
+	const int pools = altwq_wq_nr_unbound_pools();
+	Body body;
+	TestWork w(ops, body);
+	KT_ASSERT(test, w);
+	const unsigned int kinds[] = {ALTWQ_UNBOUND | ALTWQ_SYSFS, ALTWQ_UNBOUND | ALTWQ_MEM_RECLAIM, ALTWQ_MEM_RECLAIM,
+				      ALTWQ_UNBOUND | __ALTWQ_ORDERED};
+	int injected = 0;
+	char gone[16];
+	for (unsigned int flags : kinds) {
+		const int max_active = (flags & __ALTWQ_ORDERED) ? 1 : 0;
+		for (unsigned int nth = 1; nth < 200; nth++) {
+			altwq_workqueue *wq = altwq_alloc_workqueue("altwq_fault_destroy", flags, max_active);
+			KT_ASSERT(test, wq != nullptr);
+			KT_EXPECT(test, ops->queue_on(ops->cpu_unbound, wq, w.get()));
+			KT_ASSERT_EQ(test, altwq_test_fail_nth(nth), 0);
+			altwq_destroy_workqueue(wq);
+			const bool fired = altwq_test_fail_nth_stop();
+			altwq_wq_flush_releases();
+			KT_EXPECT_EQ(test, altwq_wq_live_workqueues(), wqs);
+			KT_EXPECT_EQ(test, altwq_wq_live_pwqs(), pwqs);
+			KT_EXPECT_EQ(test, altwq_wq_nr_unbound_pools(), pools);
+			if (flags & ALTWQ_SYSFS)
+				KT_EXPECT(test, altwq_test_read_file("/sys/bus/altwq/devices/altwq_fault_destroy/per_cpu",
+								     gone, sizeof(gone)) < 0);
+			if (!fired) // destroy made fewer than nth allocations: all were tried
+				break;
+			injected++;
+		}
+	}
+	// Every queue ran its work before it went.
+	KT_EXPECT_EQ(test, body.runs.load(Acquire), int(sizeof(kinds) / sizeof(kinds[0])) + injected);
+	altwq_kunit_log(test, "%d allocation failures injected into destroy_workqueue()", injected);
+}
+
 // Everything that replaces pwqs at once for two seconds: sysfs attrs
 // writes, the bus root's cpumask, default_affinity_scope, a CPU going down
 // and up, and works queued and flushed from every CPU. Nothing is lost,
