@@ -7,11 +7,15 @@
 #                     clients unchanged for both implementations
 #                     (scripts/dropin), run every KUnit suite and those
 #                     clients in one QEMU boot; last line: "N passed, N failed"
+#                     (KERNEL=6.1: all of it on a test kernel built from
+#                     Debian's linux-source-6.1 instead, cached beside 6.12's)
 #   make bench        altwq against the in-tree kthread_worker in one boot, on
-#                     the test kernel (KERNEL=stock: Debian's stock kernel);
+#                     the test kernel (KERNEL=stock: Debian's stock kernel;
+#                     KERNEL=6.1: the 6.1 test kernel);
 #                     table on stdout, JSON and Markdown in results/bench/;
 #                     CLOCK=icount: the guest clock counts instructions
-#   make kdir         print the test kernel tree (for other out-of-tree modules)
+#   make kdir         print the test kernel tree (for other out-of-tree modules;
+#                     KERNEL=6.1: the 6.1 one)
 #   make stock-check  build against a Debian stock kernel's headers (IBT,
 #                     rethunk, BTF, modversions) with no warnings, then boot that
 #                     kernel in QEMU and insmod/rmmod altwq.ko; STOCK=6.12
@@ -33,6 +37,12 @@ KERNEL ?= test
 STOCK ?= 6.12
 BENCH ?= 1
 export STOCK BENCH
+# KERNEL=6.1 selects the test kernel built from linux-source-6.1 for check,
+# kdir, torture and bench; every other value keeps the 6.12 test kernel.
+ifeq ($(KERNEL),6.1)
+export ALTWQ_TEST_KERNEL := 6.1
+DEPS_EXTRA := linux-source-6.1
+endif
 MODULES := altwq.ko altwq_test.ko
 
 .PHONY: all modules check bench kdir deps stock-check matrix bench-matrix dkms-check install torture clean
@@ -43,7 +53,7 @@ modules:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
 
 deps:
-	@scripts/deps
+	@scripts/deps $(DEPS_EXTRA)
 
 kdir:
 	@scripts/test-kernel --path

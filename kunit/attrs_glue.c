@@ -62,9 +62,15 @@ static unsigned long long cpus_with(int cpu, bool (*same)(int a, int b))
 static bool same_node(int a, int b) { return cpu_to_node(a) == cpu_to_node(b); }
 unsigned long long altwq_test_node_cpus(int cpu) { return cpus_with(cpu, same_node); }
 
-/* The scheduler's LLC masks are not exported; x86's cpu_info LLC ids are. */
-#ifdef CONFIG_X86
+/*
+ * The scheduler's LLC masks are not exported; x86's cpu_info LLC ids are
+ * (6.2 and later). 6.1 exports no LLC id, and altwq's cache scope is cut by
+ * die there, as README says: the expectation follows.
+ */
+#if defined(CONFIG_X86) && defined(per_cpu_llc_id)
 static bool same_llc(int a, int b) { return per_cpu_llc_id(a) == per_cpu_llc_id(b); }
+#elif defined(CONFIG_X86)
+static bool same_llc(int a, int b) { return cpumask_test_cpu(b, topology_die_cpumask(a)); }
 #else
 static bool same_llc(int a, int b) { return same_node(a, b); }
 #endif

@@ -21,6 +21,11 @@ void altwq_kunit_fail(struct kunit *test, const char *file, int line, const char
 	va_end(args);
 }
 
+struct kunit_try_catch *altwq_kunit_try_catch(struct kunit *test)
+{
+	return &test->try_catch;
+}
+
 void altwq_kunit_log(struct kunit *test, const char *fmt, ...)
 {
 	struct va_format vaf;

@@ -54,12 +54,12 @@ struct kunit_suite;
 #define KT_ASSERT(test, cond) \
 	do { \
 		if (!KT_EXPECT(test, cond)) \
-			__kunit_abort(test); \
+			altwq_kunit_abort(test); \
 	} while (0)
 #define KT_ASSERT_EQ(test, a, b) \
 	do { \
 		if (!KT_EXPECT_EQ(test, a, b)) \
-			__kunit_abort(test); \
+			altwq_kunit_abort(test); \
 	} while (0)
 // Result<T> must be ok; yields the value.
 #define KT_ASSERT_OK(test, result_expr) \
@@ -67,7 +67,7 @@ struct kunit_suite;
 		auto kt_r_ = (result_expr); \
 		if (!kt_r_.ok()) { \
 			KT_FAIL(test, "%s failed: %d", #result_expr, kt_r_.error()); \
-			__kunit_abort(test); \
+			altwq_kunit_abort(test); \
 		} \
 		kt_r_.take(); \
 	})

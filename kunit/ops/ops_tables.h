@@ -31,6 +31,9 @@
 #define WQB_HAS_DISABLE (LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0))
 #define WQB_HAS_PERCPU (LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0))
 #define WQB_HAS_LOCKDEP_MAP (LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0))
+#define WQB_HAS_AFFINITY_SCOPES (LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0))
+/* 6.1 lacks it and 6.12 has it; the release between is our reading, untested. */
+#define WQB_HAS_ACTIVATE_FUNCTION (LINUX_VERSION_CODE >= KERNEL_VERSION(6, 6, 0))
 #define KWB_TABLE altwq_kw_ops_intree
 #define KWB_TRACE_SYSTEM "sched"
 #define KWB_TRACE_EVENT_PREFIX "sched_kthread_work_"
@@ -57,6 +60,8 @@
 #define WQB_HAS_DISABLE 1
 #define WQB_HAS_PERCPU 1
 #define WQB_HAS_LOCKDEP_MAP 1
+#define WQB_HAS_AFFINITY_SCOPES 1
+#define WQB_HAS_ACTIVATE_FUNCTION 1
 #define KWB_TABLE altwq_kw_ops_altwq
 #define KWB_TRACE_SYSTEM "altwq"
 #define KWB_TRACE_EVENT_PREFIX "altwq_kthread_work_"

@@ -14,7 +14,9 @@
  *                  and an execute_work
  *   WQB_TABLE      the table's name; WQB_NAME its printed name
  *   WQB_KEEPS_WORK_ON_GOING_DOWN_CPU, WQB_QUIESCE(): see struct wq_ops
- *   WQB_HAS_BH, WQB_HAS_DISABLE, WQB_HAS_PERCPU, WQB_HAS_LOCKDEP_MAP
+ *   WQB_HAS_BH, WQB_HAS_DISABLE, WQB_HAS_PERCPU, WQB_HAS_LOCKDEP_MAP,
+ *   WQB_HAS_AFFINITY_SCOPES (6.5: also CPU-hog detection),
+ *   WQB_HAS_ACTIVATE_FUNCTION (6.9: activate_work traces the function)
  *                  1 where the implementation has WQ_BH (6.9), disable_work
  *                  and friends (6.10), WQ_PERCPU with system_percpu_wq and
  *                  system_dfl_wq (Debian's 6.12), alloc_workqueue_lockdep_map
@@ -285,6 +287,10 @@ const struct wq_ops WQB_TABLE = {
 	.trace_prefix = WQB_TRACE_SYSTEM "_",
 	.raw_work = WQB_FN(raw_work),
 	.raw_func = WQB_FN(raw_func),
+	.lacks = (WQB_HAS_BH ? 0 : TWQ_LACKS_BH) | (WQB_HAS_DISABLE ? 0 : TWQ_LACKS_DISABLE) |
+		 (WQB_HAS_PERCPU ? 0 : TWQ_LACKS_PERCPU) | (WQB_HAS_LOCKDEP_MAP ? 0 : TWQ_LACKS_LOCKDEP_MAP) |
+		 (WQB_HAS_AFFINITY_SCOPES ? 0 : TWQ_LACKS_AFFINITY_SCOPES | TWQ_LACKS_CPU_INTENSIVE_DETECTION) |
+		 (WQB_HAS_ACTIVATE_FUNCTION ? 0 : TWQ_LACKS_ACTIVATE_FUNCTION),
 	.cpu_unbound = -1,
 	.keeps_a_going_down_cpus_work_there_across_a_sleep = WQB_KEEPS_WORK_ON_GOING_DOWN_CPU,
 	.alloc = WQB_FN(alloc),

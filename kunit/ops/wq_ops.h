@@ -38,8 +38,23 @@ enum {
 	TWQ_SYSTEM_FREEZABLE, TWQ_SYSTEM_FREEZABLE_POWER_EFFICIENT, TWQ_NR_SYSTEM
 };
 
+/* What an implementation lacks on the kernel it was built for (the in-tree
+ * one on kernels older than the feature; altwq lacks nothing). */
+enum {
+	TWQ_LACKS_BH = 1 << 0,		/* WQ_BH and the BH system queues (6.9) */
+	TWQ_LACKS_DISABLE = 1 << 1,	/* disable_work and friends (6.10) */
+	TWQ_LACKS_PERCPU = 1 << 2,	/* WQ_PERCPU, system_percpu_wq, system_dfl_wq */
+	TWQ_LACKS_LOCKDEP_MAP = 1 << 3,	/* alloc_workqueue_lockdep_map (6.12) */
+	TWQ_LACKS_AFFINITY_SCOPES = 1 << 4, /* affinity scopes, their sysfs files (6.5) */
+	TWQ_LACKS_CPU_INTENSIVE_DETECTION = 1 << 5, /* wq_cpu_intensive_thresh_us (6.5) */
+	TWQ_LACKS_ACTIVATE_FUNCTION = 1 << 6, /* function= in activate_work's trace (6.9) */
+	/* Before disable_work (6.10) a cancel_*_sync waiting for a run holds the
+	 * work's PENDING bit: see TWQ_LACKS_DISABLE's case in test_behaviour. */
+};
+
 struct wq_ops {
 	const char *name;
+	unsigned int lacks;	/* TWQ_LACKS_*: its ops for those refuse (NULL, false) */
 	int cpu_unbound;	/* the "any CPU" value of the *_on() calls: -1 */
 	/*
 	 * Whether a work queued on a CPU going down (after the scheduler's

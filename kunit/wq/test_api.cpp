@@ -21,6 +21,7 @@ long cpu_plus_1000(void *arg)
 // whether it reached 0.
 WQ_TEST(disable_refuses_queueing_and_counts_nest)
 {
+	WQ_REQUIRE(TWQ_LACKS_DISABLE, "disable_work (6.10)");
 	OneWork one(ops);
 	auto &[wq, body, w] = one;
 	KT_ASSERT(test, one.ok());
@@ -41,6 +42,7 @@ WQ_TEST(disable_refuses_queueing_and_counts_nest)
 // the timer never delivers it; mod_delayed_work does not queue it either.
 WQ_TEST(disable_of_an_armed_work_cancels_it_until_enabled)
 {
+	WQ_REQUIRE(TWQ_LACKS_DISABLE, "disable_work (6.10)");
 	OneWork one(ops);
 	auto &[wq, body, w] = one;
 	KT_ASSERT(test, one.ok());
@@ -65,6 +67,7 @@ WQ_TEST(disable_of_an_armed_work_cancels_it_until_enabled)
 // disabled; disable_work does not wait.
 WQ_TEST(disable_sync_waits_for_the_running_instance_and_keeps_it_disabled)
 {
+	WQ_REQUIRE(TWQ_LACKS_DISABLE, "disable_work (6.10)");
 	Completion gate;
 	OneWork one(ops);
 	auto &[wq, body, w] = one;
@@ -101,6 +104,7 @@ WQ_TEST(disable_sync_waits_for_the_running_instance_and_keeps_it_disabled)
 // enable_and_queue_work queues only the enable that reaches 0.
 WQ_TEST(enable_and_queue_queues_once_the_count_reaches_zero)
 {
+	WQ_REQUIRE(TWQ_LACKS_DISABLE, "enable_and_queue_work (6.10)");
 	OneWork one(ops);
 	auto &[wq, body, w] = one;
 	KT_ASSERT(test, one.ok());
@@ -163,6 +167,7 @@ struct FromIrq {
 // queue's works run under a map of its own.
 WQ_TEST(queues_made_with_one_lockdep_map_run_their_works_under_it)
 {
+	WQ_REQUIRE(TWQ_LACKS_LOCKDEP_MAP, "alloc_workqueue_lockdep_map (6.12)");
 	KT_EXPECT_EQ(test, ops->shared_lockdep_map_held(), 1 | 2);
 }
 
@@ -234,6 +239,7 @@ WQ_TEST(congested_while_works_wait_for_max_active)
 // queued from, or on the CPU asked; flush waits for that run.
 WQ_TEST(bh_works_run_in_softirq_on_the_queueing_cpu)
 {
+	WQ_REQUIRE(TWQ_LACKS_BH, "WQ_BH (6.9)");
 	TestWq bh(ops, TWQ_BH, 0), bh_hi(ops, TWQ_BH | TWQ_HIGHPRI, 0);
 	Body body;
 	TestWork w(ops, body, TestWork::Bh);
@@ -265,6 +271,7 @@ WQ_TEST(bh_works_run_in_softirq_on_the_queueing_cpu)
 // disable_work_sync from a task; an armed BH delayed work is cancelled.
 WQ_TEST(bh_work_is_cancelled_and_disabled_from_task_context)
 {
+	WQ_REQUIRE(TWQ_LACKS_BH, "WQ_BH (6.9)");
 	TestWq bh(ops, TWQ_BH, 0);
 	Body body;
 	TestWork w(ops, body, TestWork::Bh);

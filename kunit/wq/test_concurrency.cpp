@@ -111,23 +111,31 @@ WQ_TEST(works_behind_a_cpu_hog_start_once_it_passes_the_threshold)
 		KT_EXPECT(test, ops->queue_on(cpu, wq.get(), short_works[i]));
 	ops->flush_wq(wq.get());
 	uint64_t worst = 0;
+	// 6.1's in-tree workqueue has no hog detection (6.5): there the short
+	// works wait for the hog's end, as concurrency management alone has it.
+	const bool detects = wq_has(test, ops, TWQ_LACKS_CPU_INTENSIVE_DETECTION, "CPU-hog detection (6.5)");
 	for (int i = 0; i < Shorts; i++) {
 		uint64_t started = shorts[i].started_ns.load(Acquire);
 		KT_EXPECT_GT(test, started, queued);
 		if (started - queued > worst)
 			worst = started - queued;
+		if (!detects) {
+			KT_EXPECT_GE(test, started, hog.ended_ns.load(Acquire));
+			continue;
+		}
 		// Behind the hog, not after it.
 		KT_EXPECT_LT(test, started, hog.ended_ns.load(Acquire));
 	}
 	// The threshold, a tick, and TCG's slack; far below the hog's 150 ms.
-	KT_EXPECT_LT(test, worst, (ThreshUs / 1000 + 1000 / Hz + 30) * NsPerMs);
+	if (detects)
+		KT_EXPECT_LT(test, worst, (ThreshUs / 1000 + 1000 / Hz + 30) * NsPerMs);
 	if (ops == altwq_ops) {
 		// One mark, of the hog; the short works never reached it.
 		KT_EXPECT_EQ(test, stats_of(cpu).nr_cpu_intensive - before.nr_cpu_intensive, 1L);
 		KT_EXPECT_EQ(test, altwq_wq_cpu_intensive_count(wq_altwq_work_func(hog_work)) - marks_before, 1UL);
 	}
-	altwq_kunit_log(test, "%s: works behind a %d ms hog started after at most %llu us", ops->name, (int)HogMs,
-			(unsigned long long)(worst / 1000));
+	altwq_kunit_log(test, "%s: works behind a %d ms hog started after at most %llu us%s", ops->name, (int)HogMs,
+			(unsigned long long)(worst / 1000), detects ? "" : ", once it ended");
 	ops->free_work(hog_work);
 	for (int i = 0; i < Shorts; i++)
 		ops->free_work(short_works[i]);

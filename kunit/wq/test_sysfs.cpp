@@ -83,6 +83,13 @@ private:
 	int err_ = 0;
 };
 
+// 6.1's in-tree queues have no affinity_scope and affinity_strict files
+// (scopes came in 6.5): there the cases check that they are absent.
+bool has_scopes(struct kunit *test, const wq_ops *ops)
+{
+	return wq_has(test, ops, TWQ_LACKS_AFFINITY_SCOPES, "affinity_scope and affinity_strict (6.5)");
+}
+
 bool starts_with(const char *s, const char *prefix) { return __builtin_strncmp(s, prefix, __builtin_strlen(prefix)) == 0; }
 
 } // namespace
@@ -94,10 +101,15 @@ SYSFS_TEST(files_show_6_12s_formats)
 	KT_EXPECT(test, Knob(ops, "altwq_sysfs_u", "per_cpu").reads("0\n"));
 	KT_EXPECT(test, Knob(ops, "altwq_sysfs_u", "max_active").reads("16\n"));
 	KT_EXPECT(test, Knob(ops, "altwq_sysfs_u", "nice").reads("0\n"));
-	KT_EXPECT(test, Knob(ops, "altwq_sysfs_u", "affinity_strict").reads("0\n"));
 	Knob scope(ops, "altwq_sysfs_u", "affinity_scope");
 	const char *s = scope.read();
-	KT_EXPECT(test, starts_with(s, "default (") && __builtin_strlen(s) > 11 && __builtin_strcmp(s + __builtin_strlen(s) - 2, ")\n") == 0);
+	if (has_scopes(test, ops)) {
+		KT_EXPECT(test, Knob(ops, "altwq_sysfs_u", "affinity_strict").reads("0\n"));
+		KT_EXPECT(test, starts_with(s, "default (") && __builtin_strlen(s) > 11 &&
+					__builtin_strcmp(s + __builtin_strlen(s) - 2, ")\n") == 0);
+	} else {
+		KT_EXPECT_EQ(test, scope.err(), ENOENT_);
+	}
 	// Every possible CPU, in hex words: 4 CPUs are "f".
 	char want[16];
 	format(want, sizeof(want), "%llx\n", (1ULL << nr_cpu_ids()) - 1);
@@ -132,6 +144,10 @@ SYSFS_TEST(writes_change_the_queue)
 		KT_EXPECT_EQ(test, altwq_wq_node_max_active(wq.get(), -1), 3);
 		KT_EXPECT_NE(test, altwq_wq_unbound_pool_id(wq.get(), 0), pool_before);
 	}
+	if (!has_scopes(test, ops)) {
+		KT_EXPECT_EQ(test, scope.write("smt"), ENOENT_);
+		KT_EXPECT_EQ(test, strict.write("1"), ENOENT_);
+	} else {
 	// From the shell, as a user would.
 	KT_EXPECT_EQ(test, scope.echo("numa"), 0);
 	KT_EXPECT(test, scope.reads("numa\n"));
@@ -155,6 +171,7 @@ SYSFS_TEST(writes_change_the_queue)
 	KT_EXPECT(test, strict.reads("1\n"));
 	KT_EXPECT_EQ(test, strict.write("0"), 0);
 	KT_EXPECT(test, strict.reads("0\n"));
+	}
 	// One CPU in the mask: every work runs there.
 	const int only = last_online_cpu();
 	char mask[16];
@@ -167,8 +184,10 @@ SYSFS_TEST(writes_change_the_queue)
 		KT_EXPECT_EQ(test, body.start_cpu.load(Relaxed), only);
 	}
 	// Back to the default scope.
-	KT_EXPECT_EQ(test, scope.write("default"), 0);
-	KT_EXPECT(test, starts_with(scope.read(), "default ("));
+	if (!(ops->lacks & TWQ_LACKS_AFFINITY_SCOPES)) {
+		KT_EXPECT_EQ(test, scope.write("default"), 0);
+		KT_EXPECT(test, starts_with(scope.read(), "default ("));
+	}
 }
 
 SYSFS_TEST(bad_writes_are_einval_and_change_nothing)
@@ -178,8 +197,10 @@ SYSFS_TEST(bad_writes_are_einval_and_change_nothing)
 	Knob max_active(ops, "altwq_sysfs_bad", "max_active"), nice(ops, "altwq_sysfs_bad", "nice"),
 		cpumask(ops, "altwq_sysfs_bad", "cpumask"), scope(ops, "altwq_sysfs_bad", "affinity_scope"),
 		strict(ops, "altwq_sysfs_bad", "affinity_strict");
+	const bool scopes = has_scopes(test, ops);
 	KT_ASSERT_EQ(test, nice.write("3"), 0);
-	KT_ASSERT_EQ(test, scope.write("numa"), 0);
+	if (scopes)
+		KT_ASSERT_EQ(test, scope.write("numa"), 0);
 	ops->quiesce();
 	char mask_before[32];
 	format(mask_before, sizeof(mask_before), "%s", cpumask.read());
@@ -192,9 +213,11 @@ SYSFS_TEST(bad_writes_are_einval_and_change_nothing)
 	KT_EXPECT_EQ(test, nice.write("-21"), err::Inval);
 	KT_EXPECT_EQ(test, nice.write("nice"), err::Inval);
 	KT_EXPECT_EQ(test, cpumask.write("zz"), err::Inval);
-	KT_EXPECT_EQ(test, scope.write("bogus"), err::Inval);
-	KT_EXPECT_EQ(test, scope.write("\n"), err::Inval);
-	KT_EXPECT_EQ(test, strict.write("yes"), err::Inval);
+	if (scopes) {
+		KT_EXPECT_EQ(test, scope.write("bogus"), err::Inval);
+		KT_EXPECT_EQ(test, scope.write("\n"), err::Inval);
+		KT_EXPECT_EQ(test, strict.write("yes"), err::Inval);
+	}
 	KT_EXPECT_NE(test, nice.echo("99"), 0); // the shell's write fails too
 	if (is_altwq(ops)) {
 		// altwq only: a mask with no online CPU (6.12 takes it and falls
@@ -210,8 +233,10 @@ SYSFS_TEST(bad_writes_are_einval_and_change_nothing)
 	KT_EXPECT(test, max_active.reads("16\n"));
 	KT_EXPECT(test, nice.reads("3\n"));
 	KT_EXPECT(test, cpumask.reads(mask_before));
-	KT_EXPECT(test, scope.reads("numa\n"));
-	KT_EXPECT(test, strict.reads("0\n"));
+	if (scopes) {
+		KT_EXPECT(test, scope.reads("numa\n"));
+		KT_EXPECT(test, strict.reads("0\n"));
+	}
 	if (is_altwq(ops)) {
 		altwq_wq_flush_releases();
 		KT_EXPECT_EQ(test, altwq_wq_nr_pwqs(wq.get()), pwqs);
@@ -264,12 +289,18 @@ SYSFS_TEST(writes_while_works_block_lose_none)
 		b.body(i).gate = &gate;
 		KT_EXPECT(test, ops->queue_on(test::nth_online_cpu(i), wq.get(), a.work(i)));
 	}
+	const bool scopes = has_scopes(test, ops);
 	KT_EXPECT_EQ(test, nice.write("2"), 0);
-	KT_EXPECT_EQ(test, scope.write("cpu"), 0);
+	if (scopes)
+		KT_EXPECT_EQ(test, scope.write("cpu"), 0);
 	for (int i = 0; i < N; i++)
 		KT_EXPECT(test, ops->queue_on(test::nth_online_cpu(i), wq.get(), b.work(i)));
-	KT_EXPECT_EQ(test, strict.write("1"), 0);
-	KT_EXPECT_EQ(test, scope.write("system"), 0);
+	if (scopes) {
+		KT_EXPECT_EQ(test, strict.write("1"), 0);
+		KT_EXPECT_EQ(test, scope.write("system"), 0);
+	} else {
+		KT_EXPECT_EQ(test, nice.write("-3"), 0); // a second attrs change under load
+	}
 	KT_EXPECT_EQ(test, flush_waits_for_gate(ops, wq.get(), gate), 1);
 	KT_EXPECT_EQ(test, a.total(&Body::runs), (int)N);
 	KT_EXPECT_EQ(test, b.total(&Body::runs), (int)N);

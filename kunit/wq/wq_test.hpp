@@ -26,6 +26,22 @@ using test::wait_until;
 	KXX_TEST(workqueue_intree, name) { wq_case_##name(test, &altwq_wq_ops_intree); } \
 	static void wq_case_##name(struct kunit *test, const wq_ops *ops)
 
+// Whether ops has what a case needs (TWQ_LACKS_*). Where it lacks it (the
+// in-tree workqueue of a kernel older than the feature, 6.1's) the case says
+// so in its log and ends there: a documented difference of that kernel.
+inline bool wq_has(struct kunit *test, const wq_ops *ops, unsigned int feature, const char *what)
+{
+	if (!(ops->lacks & feature))
+		return true;
+	altwq_kunit_log(test, "%s: this kernel's implementation has no %s: not run", ops->name, what);
+	return false;
+}
+#define WQ_REQUIRE(feature, what) \
+	do { \
+		if (!wq_has(test, ops, feature, what)) \
+			return; \
+	} while (0)
+
 // How many of a set of works run at once, at most.
 struct Concurrency {
 	Atomic<int> now{0};
