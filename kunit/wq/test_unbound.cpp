@@ -667,14 +667,36 @@ KXX_TEST(workqueue_unbound, the_bus_roots_cpumask_confines_every_unbound_queue)
 	KT_EXPECT_EQ(test, altwq_wq_unbound_pool_allows(altwq_wq_unbound_pool_id(elsewhere.get(), 0), last), 0);
 }
 
+namespace {
+
+// What a queue leaves behind: live queues, pwqs and unbound pools, taken
+// once the pwq releases in flight are done.
+struct LiveObjects {
+	long wqs, pwqs;
+	int pools;
+	static LiveObjects now()
+	{
+		altwq_wq_flush_releases();
+		return {altwq_wq_live_workqueues(), altwq_wq_live_pwqs(), altwq_wq_nr_unbound_pools()};
+	}
+	// Expects the same counts as `before` again.
+	static void expect_back(struct kunit *test, const LiveObjects &before)
+	{
+		const LiveObjects after = now();
+		KT_EXPECT_EQ(test, after.wqs, before.wqs);
+		KT_EXPECT_EQ(test, after.pwqs, before.pwqs);
+		KT_EXPECT_EQ(test, after.pools, before.pools);
+	}
+};
+
+} // namespace
+
 // Every allocation of alloc_workqueue() and apply_workqueue_attrs() in turn
 // fails (the kernel's fail-nth): each call fails cleanly or succeeds, the
 // queues made work, and nothing is left behind (kmemleak checks the rest).
 KXX_TEST(workqueue_unbound, allocation_failures_leave_nothing_behind)
 {
-	altwq_wq_flush_releases();
-	const long wqs = altwq_wq_live_workqueues(), pwqs = altwq_wq_live_pwqs();
-	const int pools = altwq_wq_nr_unbound_pools();
+	const LiveObjects before = LiveObjects::now();
 	Body body;
 	TestWork w(ops, body);
 	KT_ASSERT(test, w);
@@ -720,12 +742,9 @@ KXX_TEST(workqueue_unbound, allocation_failures_leave_nothing_behind)
 			break;
 	}
 	q.destroy();
-	altwq_wq_flush_releases();
 	KT_EXPECT_GT(test, refused, 0);
 	KT_EXPECT_GT(test, apply_refused, 0);
-	KT_EXPECT_EQ(test, altwq_wq_live_workqueues(), wqs);
-	KT_EXPECT_EQ(test, altwq_wq_live_pwqs(), pwqs);
-	KT_EXPECT_EQ(test, altwq_wq_nr_unbound_pools(), pools);
+	LiveObjects::expect_back(test, before);
 	altwq_kunit_log(test, "%d allocs refused, %d made; %d applies refused; %d works run", refused, made,
 			apply_refused, body.runs.load(Relaxed));
 }
@@ -737,9 +756,7 @@ KXX_TEST(workqueue_unbound, allocation_failures_leave_nothing_behind)
 // visible in sysfs (kmemleak checks the rest).
 KXX_TEST(workqueue_unbound, destruction_under_allocation_failures_still_destroys)
 {
-	altwq_wq_flush_releases();
-	const long wqs = altwq_wq_live_workqueues(), pwqs = altwq_wq_live_pwqs();
-	const int pools = altwq_wq_nr_unbound_pools();
+	const LiveObjects before = LiveObjects::now();
 	Body body;
 	TestWork w(ops, body);
 	KT_ASSERT(test, w);
@@ -756,10 +773,7 @@ KXX_TEST(workqueue_unbound, destruction_under_allocation_failures_still_destroys
 			KT_ASSERT_EQ(test, altwq_test_fail_nth(nth), 0);
 			altwq_destroy_workqueue(wq);
 			const bool fired = altwq_test_fail_nth_stop();
-			altwq_wq_flush_releases();
-			KT_EXPECT_EQ(test, altwq_wq_live_workqueues(), wqs);
-			KT_EXPECT_EQ(test, altwq_wq_live_pwqs(), pwqs);
-			KT_EXPECT_EQ(test, altwq_wq_nr_unbound_pools(), pools);
+			LiveObjects::expect_back(test, before);
 			if (flags & ALTWQ_SYSFS)
 				KT_EXPECT(test, altwq_test_read_file("/sys/bus/altwq/devices/altwq_fault_destroy/per_cpu",
 								     gone, sizeof(gone)) < 0);

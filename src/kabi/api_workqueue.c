@@ -67,6 +67,7 @@ EXPORT_SYMBOL_GPL(altwq_system_bh_highpri_wq);
 KABI_EXPORT(altwq_wq_get_pool_stats);
 KABI_EXPORT(altwq_wq_get_freeze_stats);
 KABI_EXPORT(altwq_wq_get_pool_stats_by_id);
+KABI_EXPORT(altwq_wq_nr_rescued_in_live_pools);
 KABI_EXPORT(altwq_wq_unbound_pool_id);
 KABI_EXPORT(altwq_wq_nr_unbound_pools);
 KABI_EXPORT(altwq_wq_nr_pods);

@@ -427,7 +427,8 @@ static void tt_one_op(void)
 	} else if (op < 70) {
 		tt_cancelled(it, it->delayed ? ops->cancel_delayed_sync(&it->work) : ops->cancel_sync(&it->work), true);
 		it->cancelled = true;
-	} else if (op < 88) {
+	} else if (op < 88 || (ops->lacks & TWQ_LACKS_DISABLE)) {
+		/* Without disable_work (6.1's in-tree), its share flushes. */
 		seq = atomic_long_read(&it->qseq);
 		smp_mb();
 		if (it->delayed)
@@ -538,6 +539,10 @@ static int tt_torture(const struct wq_ops *ops, const struct kw_ops *kw)
 	struct task_struct *helper_task;
 	unsigned int nr = nthreads ?: num_online_cpus(), i, q, started = 0;
 	long queued = 0, runs = 0, cancels = 0, kw_uncounted = 0;
+	/* altwq's rescuers' works, from here to the summary. */
+	const bool altwq = !strcmp(ops->name, "altwq");
+	const long rescued_before = altwq ? altwq_wq_nr_rescued_in_live_pools() : 0;
+	char rescued[32] = "";
 	int err = 0;
 
 	tt = kzalloc(sizeof(*tt), GFP_KERNEL);
@@ -638,10 +643,12 @@ static int tt_torture(const struct wq_ops *ops, const struct kw_ops *kw)
 		else if (lost)
 			tk_violation("queueings that returned true != runs + successful cancels", it);
 	}
+	if (altwq)
+		snprintf(rescued, sizeof(rescued), " rescued=%ld", altwq_wq_nr_rescued_in_live_pools() - rescued_before);
 	pr_info("altwq_torture: impl=%s duration_s=%u threads=%u items=%u+%u ops=%ld queued=%ld runs=%ld cancels=%ld "
-		"onoffs=%lu kw_cancels_uncounted=%ld violations=%ld\n",
+		"onoffs=%lu kw_cancels_uncounted=%ld%s violations=%ld\n",
 		ops->name, duration_s, started, tt->nr_items, tt->nr_kitems, atomic_long_read(&tt->ops_done), queued, runs, cancels,
-		helper.onoffs, kw_uncounted, atomic_long_read(&tt->violations));
+		helper.onoffs, kw_uncounted, rescued, atomic_long_read(&tt->violations));
 out:
 	for (q = 0; q < TQ_NR; q++)
 		if (tt->wq[q])

@@ -60,6 +60,16 @@ extern "C" int altwq_wq_get_pool_stats_by_id(int id, struct altwq_wq_pool_stats 
 	return 0;
 }
 
+extern "C" long altwq_wq_nr_rescued_in_live_pools(void)
+{
+	auto p = g->unbound.lock<MaySleep>(); // keeps the unbound pools alive
+	long n = 0;
+	for (int id = 0; id < g->nr_pools; id++)
+		if (Pool *pool = pool_at(id))
+			n += pool->nr_rescued.load(Relaxed);
+	return n;
+}
+
 extern "C" int altwq_wq_unbound_pool_id(void *wq_, int cpu)
 {
 	auto *wq = static_cast<altwq_workqueue *>(wq_);

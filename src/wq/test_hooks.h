@@ -41,6 +41,8 @@ void altwq_wq_get_freeze_stats(struct altwq_wq_freeze_stats *out);
 int altwq_wq_get_pool_stats(int cpu, bool highpri, struct altwq_wq_pool_stats *out);
 /* Any pool by id (per-CPU, unbound, BH); -EINVAL for no pool there. */
 int altwq_wq_get_pool_stats_by_id(int id, struct altwq_wq_pool_stats *out);
+/* Works run by rescuers, summed over the pools alive now. May sleep. */
+long altwq_wq_nr_rescued_in_live_pools(void);
 
 /* ---- the unbound half (ids are pool ids as above; may sleep) ---- */
 /* The pool that unbound wq's pwq for cpu serves (cpu -1: its default pwq);
