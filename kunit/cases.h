@@ -186,6 +186,7 @@ ALTWQ_SUITE(workqueue_altwq_only,
 	ALTWQ_CASE(workqueue_altwq_only, works_queued_for_an_offline_cpu_still_run)
 	ALTWQ_CASE(workqueue_altwq_only, on_stack_work_runs_and_is_destroyed_clean)
 	ALTWQ_CASE(workqueue_altwq_only, destroyed_queues_free_every_pwq)
+	ALTWQ_CASE(workqueue_altwq_only, queues_destroyed_in_a_loop_wait_in_a_bounded_backlog)
 	ALTWQ_CASE(workqueue_altwq_only, destroy_ends_a_self_rearming_delayed_work)
 	ALTWQ_CASE(workqueue_altwq_only, calls_on_a_destroyed_queue_are_refused)
 	ALTWQ_CASE(workqueue_altwq_only, a_worker_moved_off_its_cpu_stops_counting_and_binds_itself_again)

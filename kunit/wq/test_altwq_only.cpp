@@ -253,6 +253,28 @@ KXX_TEST(workqueue_altwq_only, destroyed_queues_free_every_pwq)
 	KT_EXPECT_EQ(test, altwq_wq_live_pwqs(), pwqs);
 }
 
+// Queues made and destroyed in a tight loop: each is freed on the release
+// worker, a grace period apiece under lockdep. Past 64 waiting there, a
+// destroy waits for them, so they never pile up (without the bound, 160
+// left 151 behind on the test kernel).
+KXX_TEST(workqueue_altwq_only, queues_destroyed_in_a_loop_wait_in_a_bounded_backlog)
+{
+	enum { Rounds = 160, Bound = 64 };
+	altwq_wq_flush_releases();
+	const long before = altwq_wq_live_workqueues();
+	long most = 0;
+	for (int i = 0; i < Rounds; i++) {
+		{
+			TestWq wq(ops, i & 1 ? TWQ_UNBOUND : 0, 0);
+			KT_ASSERT(test, wq);
+		}
+		most = max(most, altwq_wq_live_workqueues() - before);
+	}
+	KT_EXPECT_LE(test, most, long(Bound));
+	altwq_wq_flush_releases();
+	KT_EXPECT_EQ(test, altwq_wq_live_workqueues(), before);
+}
+
 // The kernel's destroy would leave the re-armed timer to fire into a freed
 // queue; altwq runs the chain to its end during destroy.
 KXX_TEST(workqueue_altwq_only, destroy_ends_a_self_rearming_delayed_work)

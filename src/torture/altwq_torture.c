@@ -41,6 +41,7 @@
 #include <linux/cpumask.h>
 #include <linux/delay.h>
 #include <linux/kthread.h>
+#include <linux/ktime.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/random.h>
@@ -542,7 +543,8 @@ static int tt_torture(const struct wq_ops *ops, const struct kw_ops *kw)
 	/* altwq's rescuers' works, from here to the summary. */
 	const bool altwq = !strcmp(ops->name, "altwq");
 	const long rescued_before = altwq ? altwq_wq_nr_rescued_in_live_pools() : 0;
-	char rescued[32] = "";
+	const long live_wqs_before = altwq ? altwq_wq_live_workqueues() : 0;
+	char rescued[96] = "";
 	int err = 0;
 
 	tt = kzalloc(sizeof(*tt), GFP_KERNEL);
@@ -643,8 +645,22 @@ static int tt_torture(const struct wq_ops *ops, const struct kw_ops *kw)
 		else if (lost)
 			tk_violation("queueings that returned true != runs + successful cancels", it);
 	}
-	if (altwq)
-		snprintf(rescued, sizeof(rescued), " rescued=%ld", altwq_wq_nr_rescued_in_live_pools() - rescued_before);
+	if (altwq) {
+		/* Queues destroyed (the spare's re-makes) and not freed yet, and
+		 * how long the release worker takes to free them: what an rmmod
+		 * right now would wait for. */
+		long held = 0, unfreed;
+		u64 t0;
+
+		for (q = 0; q < TQ_NR; q++)
+			held += tt->wq[q] != NULL;
+		unfreed = altwq_wq_live_workqueues() - live_wqs_before - held;
+		t0 = ktime_get_ns();
+		altwq_wq_flush_releases();
+		snprintf(rescued, sizeof(rescued), " rescued=%ld unfreed_wqs=%ld release_backlog_ms=%llu",
+			 altwq_wq_nr_rescued_in_live_pools() - rescued_before, unfreed,
+			 (ktime_get_ns() - t0) / NSEC_PER_MSEC);
+	}
 	pr_info("altwq_torture: impl=%s duration_s=%u threads=%u items=%u+%u ops=%ld queued=%ld runs=%ld cancels=%ld "
 		"onoffs=%lu kw_cancels_uncounted=%ld%s violations=%ld\n",
 		ops->name, duration_s, started, tt->nr_items, tt->nr_kitems, atomic_long_read(&tt->ops_done), queued, runs, cancels,

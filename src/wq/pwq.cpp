@@ -13,11 +13,11 @@ namespace altwq::wq {
 
 namespace {
 
-// May sleep. Frees the workqueue once nothing can reach it: queued works
-// hold its pwqs' references, and readers of a work's data word hold RCU.
+// May sleep. Frees a queue that nothing can reach any more: its last user
+// is gone, and the grace period since then has ended for readers of a
+// work's data word (which may have found one of its pwqs).
 void free_workqueue(altwq_workqueue *wq)
 {
-	rcu::synchronize();
 	altwq_workqueue_attrs *attrs;
 	{
 		auto m = wq->shared.lock<MaySleep>();
@@ -30,20 +30,36 @@ void free_workqueue(altwq_workqueue *wq)
 	wq_lockdep_fini(wq);
 	delete wq;
 	g->nr_live_wqs.fetch_sub(1, Relaxed);
+	g->nr_destroyed_unfreed.fetch_sub(1, Relaxed);
 }
 
-// On the release kthread_worker. May sleep. Frees every pwq released since
-// the last reap once a reader of a work's data word (RCU) that found one
-// is done: one grace period for the lot.
-void reap_released_pwqs(altwq_kthread_work *)
+// May sleep, R not held. The queue's last user is gone: the next reap
+// frees it.
+void release_workqueue(altwq_workqueue *wq)
 {
-	PwqList gone;
-	gone.splice_back(*g->released.lock<MaySleep>());
+	g->released.lock<MaySleep>()->wqs.push_back(*wq);
+	(void)altwq_kthread_queue_work(g->release_worker, &g->reap_work);
+}
+
+// On the release kthread_worker. May sleep. Frees every pwq and queue
+// released since the last reap once a reader of a work's data word (RCU)
+// that found one is done: one grace period for the lot. The pwqs go
+// first; a queue outlives its pwqs.
+void reap_released(altwq_kthread_work *)
+{
+	Released gone;
+	{
+		auto r = g->released.lock<MaySleep>();
+		gone.pwqs.splice_back(r->pwqs);
+		gone.wqs.splice_back(r->wqs);
+	}
 	rcu::synchronize();
-	while (Pwq *pwq = gone.pop_front()) {
+	while (Pwq *pwq = gone.pwqs.pop_front()) {
 		delete pwq;
 		g->nr_live_pwqs.fetch_sub(1, Relaxed);
 	}
+	while (altwq_workqueue *wq = gone.wqs.pop_front())
+		free_workqueue(wq);
 }
 
 // On the release kthread_worker. May sleep.
@@ -68,11 +84,10 @@ void pwq_release(altwq_kthread_work *kw)
 	}
 	if (wq->flags & ALTWQ_UNBOUND)
 		unbound_put_pool_of(*pwq);
-	g->released.lock<MaySleep>()->push_back(*pwq);
+	g->released.lock<MaySleep>()->pwqs.push_back(*pwq);
 	(void)altwq_kthread_queue_work(g->release_worker, &g->reap_work); // runs after us
-	// After our unlock: whoever drops the last user frees the mutex too.
-	if (wq->users.sub_return(1, Full) == 0)
-		free_workqueue(wq);
+	// After our unlock: whoever drops the last user has the mutex freed too.
+	workqueue_put_user(wq);
 }
 
 } // namespace
@@ -94,7 +109,7 @@ void mayday_cursor_fn(altwq_work *) { KXX_WARN_ON_ONCE(true); }
 
 void init_reap_work()
 {
-	g->reap_work.func = reap_released_pwqs;
+	g->reap_work.func = reap_released;
 	g->reap_work.magic = ALTWQ_KW_WORK_MAGIC;
 }
 
@@ -108,7 +123,7 @@ void flush_releases()
 void workqueue_put_user(altwq_workqueue *wq)
 {
 	if (wq->users.sub_return(1, Full) == 0)
-		free_workqueue(wq);
+		release_workqueue(wq);
 }
 
 namespace {

@@ -408,6 +408,27 @@ extern "C" void altwq_workqueue_set_min_active(altwq_workqueue *wq, int min_acti
 	apply_max_active(wq, *m);
 }
 
+namespace altwq::wq {
+namespace {
+
+// Destroyed queues the release worker may hold before a destroy waits.
+constexpr long MaxDestroyedUnfreed = 64;
+
+// May sleep; nothing held. A queue is freed on the release worker, and
+// with lockdep each costs a grace period there (lockdep_unregister_key
+// waits for one; 6.12 pays it the same way). Queues destroyed faster than
+// that would pile up without bound, memory and all, and module exit
+// would wait for the lot: past the bound, a destroy waits for the backlog
+// (6.12's destroy never waits for it).
+void throttle_destroys()
+{
+	if (g->nr_destroyed_unfreed.fetch_add(1, Relaxed) >= MaxDestroyedUnfreed)
+		flush_releases();
+}
+
+} // namespace
+} // namespace altwq::wq
+
 extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 {
 	KXX_MIGHT_SLEEP();
@@ -486,6 +507,7 @@ extern "C" void altwq_destroy_workqueue(altwq_workqueue *wq)
 		}
 	}
 	workqueue_put_user(wq); // destroy's own; the WqRef's goes last
+	throttle_destroys();
 }
 
 namespace {

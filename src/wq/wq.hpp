@@ -36,8 +36,9 @@
 //   -- refcnt 0, under L: its release work goes to the release
 //   kthread_worker -- pwq_release (M): off the queue's list, onto the
 //   released list (R); drops a queue user -- a reap on the same worker
-//   frees every released pwq after one RCU grace period (the queue, when
-//   its last user goes, likewise).
+//   frees every released pwq after one RCU grace period, and with them
+//   every queue whose last user went: one grace period for the lot, so
+//   queues destroyed faster than grace periods end do not pile up.
 //
 // A queue's teardown (state, X, written under M):
 //
@@ -90,7 +91,7 @@ using ArmedLock = kxx::RawSpinLock<ArmedRole>;		// D
 using FreezeMutex = kxx::Mutex<FreezeRole>;		// Z (outside M)
 using UnboundPoolsMutex = kxx::Mutex<UnboundPoolsRole>;	// P (outside M)
 using ActiveLock = kxx::RawSpinLock<ActiveRole>;	// N (inside L)
-using ReleasedMutex = kxx::Mutex<ReleasedRole>;		// R (release worker only)
+using ReleasedMutex = kxx::Mutex<ReleasedRole>;		// R (innermost; may sleep)
 } // namespace altwq::wq
 
 struct altwq_work {
@@ -483,6 +484,7 @@ struct altwq_workqueue : kxx::Pinned {
 	kxx::RcuSetLink registry_link;				// the registry's writers' mutex
 	kxx::ListNode freeze_node;				// Z: ALTWQ_FREEZABLE, on the freezer's list
 	kxx::ListNode unbound_node;				// P: unbound, on the unbound queues' list
+	kxx::ListNode released_node;				// R: its last user gone, awaiting the reap
 	kxx::DebugfsEntry stats_file;				// I once made; removed first by destroy
 	kxx::SysfsDevice sysfs_dev;				// ALTWQ_SYSFS: I once made; removed first by destroy
 	// May sleep (M, then each pwq's L). Its debugfs file's text.
@@ -500,6 +502,12 @@ struct altwq_workqueue : kxx::Pinned {
 namespace altwq::wq {
 
 using Registry = kxx::RcuSet<&altwq_workqueue::registry_link>;
+
+// What the next reap frees, one RCU grace period after it takes them.
+struct Released {
+	PwqList pwqs;
+	kxx::List<&altwq_workqueue::released_node> wqs;
+};
 
 enum : int { MaxUnboundPools = 256 };	// pool ids after the per-CPU and BH ones
 // The unbound pools by attrs, and the unbound queues (P).
@@ -546,8 +554,8 @@ struct Globals : kxx::Pinned {
 	int nr_pools = 0;						// I
 	kxx::Guarded<UnboundPools, UnboundPoolsMutex> unbound;		// P
 	altwq_kthread_worker *release_worker = nullptr;			// I: frees pwqs
-	kxx::Guarded<altwq::wq::PwqList, ReleasedMutex> released;	// R: pwqs the reap frees
-	altwq_kthread_work reap_work;					// on release_worker: reaps them
+	kxx::Guarded<Released, ReleasedMutex> released;			// R: what the reap frees
+	altwq_kthread_work reap_work;					// on release_worker: reaps it
 	kxx::Completion worker_exits;					// one complete per exited worker
 	kxx::Atomic<long> nr_dying{0};					// X: workers told to exit
 	kxx::Atomic<int> fail_creations{0};				// X: test hook
@@ -571,6 +579,7 @@ struct Globals : kxx::Pinned {
 	kxx::Atomic<uint64_t> thawed_ns{0};				// X: the last thaw
 	kxx::Atomic<long> nr_live_pwqs{0};				// X: statistics
 	kxx::Atomic<long> nr_live_wqs{0};
+	kxx::Atomic<long> nr_destroyed_unfreed{0};		// X: destroyed queues the reap has still to free
 	kxx::CpuHotplugWatch hotplug;
 	bool hotplug_started = false;
 	Watchdog watchdog;
