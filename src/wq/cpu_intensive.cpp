@@ -135,7 +135,6 @@ void watch_for_hog(Pool &pool, PoolLocked &s, Worker &w, uint64_t runtime_now)
 
 void hog_watch_wake(Worker &w)
 {
-	w.runtime_at_start.store(w.thread.task().runtime_ns(), Relaxed);
 	const unsigned long us = params::cpu_intensive_thresh_us();
 	Pool &pool = *w.pool;
 	if (!us || pool.hog_watch_armed.load(Relaxed))

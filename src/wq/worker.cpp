@@ -76,12 +76,20 @@ void Worker::sched_in(int cpu)
 		return;
 	}
 	if (counted.load(Relaxed) == 0 && !(f & WorkerNotRunning)) {
+		// Back from a block: the work's CPU time without a sleep starts
+		// again. Before recount(): the hog watch (hardirq, on this CPU,
+		// IRQs are on here) looks only at counted workers, and with the
+		// old start it would take the work's every stretch since it began
+		// for one. Ordered by recount()'s full CAS of `counted`, which the
+		// watch reads before this.
+		const bool in_work = current_work.load(Relaxed) != nullptr;
+		if (in_work)
+			runtime_at_start.store(thread.task().runtime_ns(), Relaxed);
 		recount();
-		// Back from a block: the pool's stall window (if any) is over,
-		// and the work's CPU time without a sleep starts again.
+		// And the pool's stall window (if any) is over.
 		if (pool->last_block_ns.load(Relaxed))
 			pool->last_block_ns.store(0, Relaxed);
-		if (current_work.load(Relaxed))
+		if (in_work)
 			hog_watch_wake(*this);
 	}
 }

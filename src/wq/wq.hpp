@@ -817,7 +817,8 @@ void cpu_intensive_init();
 // hog watch is armed.
 void watch_for_hog(Pool &pool, PoolLocked &s, Worker &w, uint64_t runtime_now);
 // From w's sched_in hook (preemption off), w back from a sleep inside a
-// work: its count restarts, and the watch is armed again if it stopped.
+// work and counted again (its runtime_at_start restarted before that):
+// the watch is armed again if it stopped.
 void hog_watch_wake(Worker &w);
 // How often a function has been marked CPU-intensive since load.
 unsigned long cpu_intensive_count(void (*func)(altwq_work *));
