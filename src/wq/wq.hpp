@@ -28,6 +28,10 @@
 // Lock order, outer first: the CPU hotplug lock -> P -> M;
 // F -> M -> L -> Y;  L -> N;  A -> L;  D -> L;
 // L -> the release kthread_worker's lock (a pwq's last put queues it).
+// Waits: destroy_workqueue may flush the release worker (a backlog past
+// the bound), whose works take M, L, N, P, A and wait for a dying pool's
+// workers: it must be called with none of them held (a plain completion
+// wait, which lockdep does not see).
 //
 // A pwq's life (its refcnt is L):
 //
