@@ -9,15 +9,17 @@
  * creation fails at a rate (fault_create_pct).
  *
  * Items live on queues of every kind the implementation has: per-CPU,
- * highpri, unbound, ordered, MEM_RECLAIM, CPU_INTENSIVE, and on two
+ * highpri, unbound, ordered, MEM_RECLAIM, CPU_INTENSIVE, one whose
+ * max_active moves between 1 and 3 (its items plain, all queued on one
+ * CPU), and on two
  * kthread_workers (queue, queue_delayed, mod_delayed, cancel_sync,
  * cancel_delayed_sync, flush_work; the same checks). Operations: queue,
  * queue_on (a random CPU, offline ones included), queue_delayed,
  * mod_delayed, cancel, cancel_sync, flush_work, flush_delayed_work,
- * flush_workqueue, disable_sync + enable, and destroying and re-making a
- * queue under load. Operations on one item are serialised by its mutex
- * (different items and queues run concurrently), which is what makes the
- * checks exact:
+ * flush_workqueue, disable_sync + enable, set_max_active, and draining
+ * or destroying and re-making a queue under load. Operations on one item
+ * are serialised by its mutex (different items and queues run
+ * concurrently), which is what makes the checks exact:
  *
  *   beside itself   an item's function never runs twice at once
  *   after cancel    nothing runs after cancel_sync (or disable_sync)
@@ -29,7 +31,11 @@
  *                   returned true, per item, at the end
  *   order           an ordered queue runs a burst in queueing order, and
  *                   never two of its works at once
- *   destroy         a queue destroyed with works queued ran them all
+ *   max_active      the limited queue never runs more works at once than
+ *                   the highest max_active it had (limited_most= says how
+ *                   many it reached)
+ *   destroy         a queue destroyed (or drained) with works queued ran
+ *                   them all
  *
  * One line per implementation: "altwq_torture: impl=... ops=N runs=N
  * violations=N", the verdict (scripts/torture reads it). Loading fails
@@ -78,11 +84,14 @@ static char *impl = "both";
 module_param(impl, charp, 0444);
 MODULE_PARM_DESC(impl, "altwq, intree or both");
 
-enum { TQ_PERCPU, TQ_HIGHPRI, TQ_UNBOUND, TQ_ORDERED, TQ_RECLAIM, TQ_INTENSIVE, TQ_SPARE, TQ_NR };
+enum { TQ_PERCPU, TQ_HIGHPRI, TQ_UNBOUND, TQ_ORDERED, TQ_RECLAIM, TQ_INTENSIVE, TQ_LIMITED, TQ_SPARE, TQ_NR };
 static const char *const tq_names[TQ_NR] = { "tt_percpu", "tt_highpri", "tt_unbound", "tt_ordered",
-					     "tt_reclaim", "tt_intensive", "tt_spare" };
+					     "tt_reclaim", "tt_intensive", "tt_limited", "tt_spare" };
 static const unsigned int tq_flags[TQ_NR] = { 0, TWQ_HIGHPRI, TWQ_UNBOUND, 0, TWQ_MEM_RECLAIM,
-					      TWQ_CPU_INTENSIVE, 0 };
+					      TWQ_CPU_INTENSIVE, 0, 0 };
+/* The limited queue: per-CPU, every item queued on one CPU, its works
+ * sleep, and its max_active moves between 1 and LimitedMost. */
+enum { LimitedFirst = 2, LimitedMost = 3 };
 
 struct tt_item {
 	struct wq_ops_work work;
@@ -122,6 +131,8 @@ struct tt_run {
 	unsigned int nr_items;
 	atomic_long_t ops_done, violations;
 	atomic_t ordered_inside, ordered_next;
+	int limited_cpu;		/* where the limited queue's items go */
+	atomic_t limited_inside, limited_most;
 	bool paused;
 };
 
@@ -155,8 +166,21 @@ static void tt_fn(struct wq_ops_work *work, void *ctx)
 		tt_violation("ran after cancel_sync returned", it);
 	if (it->queue == TQ_ORDERED && atomic_inc_return(&tt->ordered_inside) != 1)
 		tt_violation("two works of the ordered queue at once", it);
-	if (get_random_u32_below(8) == 0)
+	if (it->queue == TQ_LIMITED) {
+		/* Counted before the pwq counts it out: never above the
+		 * highest max_active it had. Asleep, so that concurrency
+		 * management starts the others and max_active is the limit. */
+		int n = atomic_inc_return(&tt->limited_inside), most = atomic_read(&tt->limited_most);
+
+		if (n > LimitedMost)
+			tt_violation("more works of the limited queue at once than max_active ever allowed", it);
+		while (n > most && !atomic_try_cmpxchg(&tt->limited_most, &most, n))
+			;
+		usleep_range(20, 60);
+		atomic_dec(&tt->limited_inside);
+	} else if (get_random_u32_below(8) == 0) {
 		udelay(get_random_u32_below(50));
+	}
 	if (it->queue == TQ_ORDERED)
 		atomic_dec(&tt->ordered_inside);
 	atomic_long_inc(&it->runs);
@@ -179,22 +203,25 @@ static int tt_cpu(void)
 	return cpu;
 }
 
-/* Item lock held: one queueing attempt, counted. */
+/* Item lock held: one queueing attempt, counted. The limited queue's
+ * items all go to one CPU (max_active is per CPU). */
 static void tt_queue(struct tt_item *it, int how)
 {
 	const struct wq_ops *ops = tt->ops;
+	const bool limited = it->queue == TQ_LIMITED;
+	const int any = limited ? tt->limited_cpu : ops->cpu_unbound;
 	bool ok;
 
 	it->cancelled = false;
 	atomic_long_inc(&it->qseq);
 	smp_mb__after_atomic();
 	switch (how) {
-	case 0: ok = ops->queue_on(ops->cpu_unbound, tt_wq(it), &it->work); break;
-	case 1: ok = ops->queue_on(tt_cpu(), tt_wq(it), &it->work); break;
-	case 2: ok = ops->queue_delayed_on(ops->cpu_unbound, tt_wq(it), &it->work, get_random_u32_below(3)); break;
+	case 0: ok = ops->queue_on(any, tt_wq(it), &it->work); break;
+	case 1: ok = ops->queue_on(limited ? any : tt_cpu(), tt_wq(it), &it->work); break;
+	case 2: ok = ops->queue_delayed_on(any, tt_wq(it), &it->work, get_random_u32_below(3)); break;
 	default:
 		/* mod_delayed: true if it was pending (moved), false if queued anew. */
-		ok = !ops->mod_delayed_on(ops->cpu_unbound, tt_wq(it), &it->work, get_random_u32_below(3));
+		ok = !ops->mod_delayed_on(any, tt_wq(it), &it->work, get_random_u32_below(3));
 		break;
 	}
 	if (ok)
@@ -294,11 +321,45 @@ static void tt_ordered_burst(void)
 	kfree(b);
 }
 
-/* Destroys the spare queue with its items queued and makes it again: every
- * queued work must have run (the books balance right after). */
-static void tt_remake_spare(void)
+/* Spare lock held: each spare item queued (plain; a delayed one's timer
+ * is cancelled first: it must not fire into a queue being destroyed or
+ * drained, which 6.12 warns about and drops). */
+static void tt_spare_queue_all(void)
 {
 	unsigned int i;
+
+	for (i = 0; i < tt->nr_items; i++) {
+		struct tt_item *it = &tt->items[i];
+
+		if (it->queue != TQ_SPARE)
+			continue;
+		mutex_lock(&it->lock);
+		tt_cancelled(it, tt->ops->cancel_delayed_sync(&it->work), true);
+		tt_queue(it, 0);
+		mutex_unlock(&it->lock);
+	}
+}
+
+/* Spare lock held: after a drain or a destroy, every spare item queued
+ * has run (the books balance right after). */
+static void tt_spare_check_all_ran(const char *what)
+{
+	unsigned int i;
+
+	for (i = 0; i < tt->nr_items; i++) {
+		struct tt_item *it = &tt->items[i];
+
+		if (it->queue == TQ_SPARE &&
+		    atomic_long_read(&it->queued_true) != atomic_long_read(&it->runs) + atomic_long_read(&it->cancels_true))
+			tt_violation(what, it);
+	}
+}
+
+/* Drains the spare queue with its items queued, or destroys it and makes
+ * it again: either way every queued work must have run. Nobody else
+ * queues there meanwhile (the spare lock), as drain_workqueue asks. */
+static void tt_drain_or_remake_spare(bool remake)
+{
 	void *wq;
 
 	mutex_lock(&tt->spare_lock);
@@ -306,26 +367,16 @@ static void tt_remake_spare(void)
 		mutex_unlock(&tt->spare_lock);
 		return;
 	}
-	for (i = 0; i < tt->nr_items; i++) {
-		struct tt_item *it = &tt->items[i];
-
-		if (it->queue != TQ_SPARE)
-			continue;
-		mutex_lock(&it->lock);
-		/* Its timer must not fire into the destroyed queue. */
-		tt_cancelled(it, tt->ops->cancel_delayed_sync(&it->work), true);
-		tt_queue(it, 0);
-		mutex_unlock(&it->lock);
+	tt_spare_queue_all();
+	if (!remake) {
+		tt->ops->drain(tt->wq[TQ_SPARE]);
+		tt_spare_check_all_ran("a drained queue had a work queued that did not run");
+		mutex_unlock(&tt->spare_lock);
+		return;
 	}
 	tt->ops->destroy(tt->wq[TQ_SPARE]);
 	tt->wq[TQ_SPARE] = NULL;
-	for (i = 0; i < tt->nr_items; i++) {
-		struct tt_item *it = &tt->items[i];
-
-		if (it->queue == TQ_SPARE &&
-		    atomic_long_read(&it->queued_true) != atomic_long_read(&it->runs) + atomic_long_read(&it->cancels_true))
-			tt_violation("a queue destroyed with a work queued did not run it", it);
-	}
+	tt_spare_check_all_ran("a queue destroyed with a work queued did not run it");
 	wq = tt->ops->alloc(tq_names[TQ_SPARE], tq_flags[TQ_SPARE], 0);
 	if (!wq)
 		tt_violation("could not make the spare queue again", NULL);
@@ -404,11 +455,13 @@ static void tt_one_op(void)
 	unsigned int op = get_random_u32_below(100);
 	long seq;
 
-	if (op >= 98) {
-		if (op == 98)
+	if (op >= 97) {
+		if (op == 97)
+			ops->set_max_active(tt->wq[TQ_LIMITED], 1 + get_random_u32_below(LimitedMost));
+		else if (op == 98)
 			tt_ordered_burst();
 		else
-			tt_remake_spare();
+			tt_drain_or_remake_spare(get_random_u32_below(2));
 		return;
 	}
 	if (it->queue == TQ_SPARE)
@@ -552,6 +605,7 @@ static int tt_torture(const struct wq_ops *ops, const struct kw_ops *kw)
 		return -ENOMEM;
 	tt->ops = ops;
 	tt->kw = kw;
+	tt->limited_cpu = cpumask_last(cpu_possible_mask); /* hotplug takes it off line too */
 	mutex_init(&tt->spare_lock);
 	tt->nr_items = TQ_NR * max(nitems, 1U);
 	tt->items = kcalloc(tt->nr_items, sizeof(*tt->items), GFP_KERNEL);
@@ -578,7 +632,8 @@ static int tt_torture(const struct wq_ops *ops, const struct kw_ops *kw)
 		kw->init_work(&it->work, tk_fn, it);
 	}
 	for (q = 0; q < TQ_NR; q++) {
-		tt->wq[q] = q == TQ_ORDERED ? ops->alloc_ordered(tq_names[q]) : ops->alloc(tq_names[q], tq_flags[q], 0);
+		tt->wq[q] = q == TQ_ORDERED ? ops->alloc_ordered(tq_names[q])
+					    : ops->alloc(tq_names[q], tq_flags[q], q == TQ_LIMITED ? LimitedFirst : 0);
 		if (!tt->wq[q]) {
 			err = -ENOMEM;
 			goto out;
@@ -589,7 +644,9 @@ static int tt_torture(const struct wq_ops *ops, const struct kw_ops *kw)
 
 		mutex_init(&it->lock);
 		it->queue = i % TQ_NR;
-		it->delayed = (i / TQ_NR) & 1;
+		/* A timer on the limited CPU while it is off line would wait
+		 * for it to come back; on any CPU, it would leave that CPU. */
+		it->delayed = (i / TQ_NR) & 1 && it->queue != TQ_LIMITED;
 		ops->init_work(&it->work, tt_fn, it);
 	}
 	for (i = 0; i < nr; i++) {
@@ -662,9 +719,10 @@ static int tt_torture(const struct wq_ops *ops, const struct kw_ops *kw)
 			 (ktime_get_ns() - t0) / NSEC_PER_MSEC);
 	}
 	pr_info("altwq_torture: impl=%s duration_s=%u threads=%u items=%u+%u ops=%ld queued=%ld runs=%ld cancels=%ld "
-		"onoffs=%lu kw_cancels_uncounted=%ld%s violations=%ld\n",
+		"onoffs=%lu kw_cancels_uncounted=%ld limited_most=%d/%d%s violations=%ld\n",
 		ops->name, duration_s, started, tt->nr_items, tt->nr_kitems, atomic_long_read(&tt->ops_done), queued, runs, cancels,
-		helper.onoffs, kw_uncounted, rescued, atomic_long_read(&tt->violations));
+		helper.onoffs, kw_uncounted, atomic_read(&tt->limited_most), LimitedMost, rescued,
+		atomic_long_read(&tt->violations));
 out:
 	for (q = 0; q < TQ_NR; q++)
 		if (tt->wq[q])
