@@ -173,27 +173,19 @@ void put_pwq(Pwq &pwq, PoolLocked &s)
 bool take_active_slot(Pwq &pwq, PoolLocked &s)
 {
 	PwqCounts &c = pwq.c.get(s);
-	if (pwq.plugged.load(Relaxed))
-		return false;
+	const bool plugged = pwq.plugged.load(Relaxed);
 	if (!(pwq.wq->flags & ALTWQ_UNBOUND))
-		return c.nr_active < c.max_active;
+		return !plugged && c.nr_active < c.max_active;
 	auto n = pwq.active->lock<NoIrq>(); // IRQs are off under L
-	if (n->nr < n->max) {
+	if (!plugged && n->nr < n->max) {
 		n->nr++;
 		return true;
 	}
+	// From here on, while it has inactive works, the pwq waits on N's
+	// list; a live pwq joins and leaves that list only under L.
 	if (!pwq.pending_node.linked())
 		n->pending.push_back(pwq);
 	return false;
-}
-
-void wait_for_slot(Pwq &pwq)
-{
-	if (!(pwq.wq->flags & ALTWQ_UNBOUND))
-		return;
-	auto n = pwq.active->lock<NoIrq>();
-	if (!pwq.pending_node.linked())
-		n->pending.push_back(pwq);
 }
 
 void fill_active(Pwq &pwq, PoolLocked &s)

@@ -130,6 +130,8 @@ void insert_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work, const Rcu
 		// Before its data word changes: a static work is known by it.
 		debugobj::work_activate(work);
 		trace::queue_work(work, work->func, wq->name, req_cpu, pool.cpu);
+		// Behind inactive works (an unbound pwq then already waits for a
+		// slot: no node lock), or as the first to find no slot.
 		if (c.inactive.empty() && take_active_slot(*pwq, s)) {
 			c.nr_active++;
 			set_work_pwq(work, *pwq, s, color_bits(color));
@@ -139,7 +141,6 @@ void insert_owned_work(int cpu, altwq_workqueue *wq, altwq_work *work, const Rcu
 		} else {
 			set_work_pwq(work, *pwq, s, color_bits(color) | WorkInactive);
 			c.inactive.push_back(*work);
-			wait_for_slot(*pwq);
 		}
 		if (KXX_UNLIKELY(timed)) {
 			g->queue_lock_ns.fetch_add(static_cast<long>(local_clock_ns() - locked_at), Relaxed);

@@ -890,10 +890,9 @@ enum : int { NiceMin = -20, NiceMax = 19 };
 constexpr int DflMinActive = 8;
 // L held. Whether one more work of pwq may go active now (taking the
 // queue-wide slot for an unbound queue; else the pwq waits on the queue's
-// pending list). The caller then activates exactly one.
+// pending list, where it stays while it has inactive works). The caller
+// then activates exactly one.
 bool take_active_slot(Pwq &pwq, PoolLocked &s);
-// L held, unbound: pwq has inactive works that wait for a slot.
-void wait_for_slot(Pwq &pwq);
 // L held: activates the inactive works of pwq that fit.
 void fill_active(Pwq &pwq, PoolLocked &s);
 
