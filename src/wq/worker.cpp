@@ -219,8 +219,9 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 	stats.started++;
 	s->last_progress = jiffies();
 	// Read once for the stats and the hog watch (in softirq the current
-	// task is whoever was interrupted: neither looks).
-	const uint64_t runtime_now = pool.bh ? 0 : TaskRef::current().runtime_ns();
+	// task is whoever was interrupted: neither looks). w's thread is the
+	// current task here, known without asking.
+	const uint64_t runtime_now = pool.bh ? 0 : w.thread.task().runtime_ns();
 	w.work_runtime_start = runtime_now;
 	w.work_started = s->last_progress;
 	w.current_work.store(work, Relaxed);
@@ -277,7 +278,7 @@ void process_one_work(Worker &w, altwq_work *work, PoolLocked &s)
 	PwqStats &done = pwq->stats(s);
 	done.completed++;
 	if (!pool.bh)
-		done.cpu_time_us += (TaskRef::current().runtime_ns() - w.work_runtime_start) / 1000;
+		done.cpu_time_us += (w.thread.task().runtime_ns() - w.work_runtime_start) / 1000;
 	// Set by the queue's flag, or by the hog watch while it ran.
 	if (w.flags.load(Relaxed) & WorkerCpuIntensive)
 		worker_clr_flags(w, WorkerCpuIntensive, s);
